@@ -1,0 +1,13 @@
+namespace Shipshape.Core.Model;
+
+/// <summary>Anything rules look at: it has the address its source uses, a kind, and a span.</summary>
+public abstract record Resource
+{
+    /// <summary>The name the source itself uses (CloudFormation logical ID, Terraform address, task-definition family).</summary>
+    public required string Address { get; init; }
+    /// <summary>The source's type name, for example "AWS::ECS::TaskDefinition".</summary>
+    public required string Kind { get; init; }
+    public required SourceSpan Span { get; init; }
+    /// <summary>The input format it came from, for example "ecs-json", "cloudformation".</summary>
+    public required string SourceFormat { get; init; }
+}

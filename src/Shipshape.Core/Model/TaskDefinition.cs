@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Shipshape.Core.Model;
+
+/// <summary>An Amazon ECS task definition, from a task-definition JSON or YAML file, CloudFormation or Terraform.</summary>
+public sealed record TaskDefinition : Workload
+{
+    public override Platform Platform => Platform.Ecs;
+    public required Value<string?> Family { get; init; }
+    /// <summary>awsvpc, bridge, host or none; ECS defaults to bridge on Linux when absent.</summary>
+    public required Value<string> NetworkMode { get; init; }
+    /// <summary>host or task; absent means each container has its own namespace.</summary>
+    public required Value<string?> PidMode { get; init; }
+    /// <summary>host, task or none; absent means the Docker daemon's default (private).</summary>
+    public required Value<string?> IpcMode { get; init; }
+    public required Value<string?> TaskRoleArn { get; init; }
+    public required Value<string?> ExecutionRoleArn { get; init; }
+    public ImmutableArray<string> RequiresCompatibilities { get; init; } = [];
+    /// <summary>Task-level memory in MiB (required on Fargate); a container without its own limit is bounded by it.</summary>
+    public required Value<int?> MemoryMiB { get; init; }
+
+    public override Value<bool> HostNetwork => Bool(NetworkMode, "host");
+    public override Value<bool> HostPid => Bool(PidMode, "host");
+    public override Value<bool> HostIpc => Bool(IpcMode, "host");
+
+    private static Value<bool> Bool<T>(Value<T> mode, string expected) =>
+        new(string.Equals(mode.Current as string, expected, StringComparison.OrdinalIgnoreCase), mode.Origin, mode.Span, mode.Path);
+}

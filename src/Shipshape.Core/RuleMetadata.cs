@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace Shipshape.Core;
+
+/// <summary>Everything a report or a documentation page says about a rule; loaded from the rule's metadata file.</summary>
+public sealed record RuleMetadata
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required Severity Severity { get; init; }
+    public required Practice Practice { get; init; }
+    /// <summary>One sentence: what the rule finds.</summary>
+    public required string Description { get; init; }
+    public required string Rationale { get; init; }
+    public required string Remediation { get; init; }
+    public ImmutableArray<string> References { get; init; } = [];
+    /// <summary>IDs other tools and standards use for the same check (Checkov, Trivy, Security Hub, Hadolint, Dockle).</summary>
+    public ImmutableArray<string> Equivalents { get; init; } = [];
+    /// <summary>The input formats the rule applies to, for the documentation.</summary>
+    public ImmutableArray<string> Sources { get; init; } = [];
+    /// <summary>Compliance frameworks and their requirement IDs, for example "PCI-DSS-4.0:2.2.5".</summary>
+    public ImmutableArray<string> Frameworks { get; init; } = [];
+    public string? BadExample { get; init; }
+    public string? GoodExample { get; init; }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Shipshape.Core;
+
+/// <summary>The immutable result of a scan; every writer is a pure function of it.</summary>
+public sealed record ScanReport
+{
+    public required string ToolVersion { get; init; }
+    /// <summary>Findings in deterministic order: path, line, rule, resource, property path.</summary>
+    public required ImmutableArray<Finding> Findings { get; init; }
+    public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+    /// <summary>Metadata of every rule that ran, by ID, so writers can describe rules (SARIF, documentation).</summary>
+    public required ImmutableSortedDictionary<string, RuleMetadata> Rules { get; init; }
+    public required int FilesScanned { get; init; }
+    public required int Resources { get; init; }
+    /// <summary>The threshold the exit code is computed with.</summary>
+    public Severity FailOn { get; init; } = Severity.High;
+
+    public IEnumerable<Finding> Active => Findings.Where(f => !f.Suppressed);
+
+    public ScanSummary Summary
+    {
+        get
+        {
+            var bySeverity = SeverityNames.Descending.ToImmutableSortedDictionary(s => s, s => Active.Count(f => f.Severity == s));
+            return new ScanSummary(FilesScanned, Resources, Active.Count(), bySeverity, Findings.Count(f => f.Suppressed));
+        }
+    }
+
+    /// <summary>Whether an unsuppressed finding at or above the threshold remains.</summary>
+    public bool Fails => Active.Any(f => f.Severity >= FailOn);
+}
