@@ -38,10 +38,12 @@ public sealed class MarkdownReportWriter : IReportWriter
         foreach (var practice in PracticeNames.All)
         {
             var inArea = active.Where(f => f.Practice == practice).ToList();
-            md.WriteLine(inArea.Count == 0
-                ? "- ✅ " + practice.ToTitle() + ": no findings"
-                : "- ❌ " + practice.ToTitle() + ": " + ReportFacts.Plural(inArea.Count, "finding")
-                  + " (" + ReportFacts.SeverityCounts(inArea) + ")");
+            var suppressedInArea = report.Findings.Count(f => f.Suppressed && f.Practice == practice);
+            md.WriteLine((inArea.Count == 0
+                    ? "- ✅ " + practice.ToTitle() + ": no findings"
+                    : "- ❌ " + practice.ToTitle() + ": " + ReportFacts.Plural(inArea.Count, "finding")
+                      + " (" + ReportFacts.SeverityCounts(inArea) + ")")
+                + (suppressedInArea > 0 ? ", " + ReportFacts.Invariant(suppressedInArea) + " suppressed" : string.Empty));
         }
 
         foreach (var practice in PracticeNames.All)

@@ -48,7 +48,7 @@ public sealed class MarkdownReportWriterTests
         var lines = Lines(SampleReport.Create());
 
         Assert.Contains("- ✅ IAM management: no findings", lines);
-        Assert.Contains("- ✅ Secrets management: no findings", lines); // its only finding is suppressed
+        Assert.Contains("- ✅ Secrets management: no findings, 1 suppressed", lines); // its only finding is suppressed
         Assert.Contains("- ❌ Host and container security: 1 finding (1 high)", lines);
         Assert.Contains("- ❌ Logging and monitoring: 1 finding (1 medium)", lines);
         Assert.Equal(7, lines.Count(l => l.StartsWith("- ✅ ", StringComparison.Ordinal) || l.StartsWith("- ❌ ", StringComparison.Ordinal)));

@@ -31,6 +31,18 @@ public sealed class SarifReportWriterTests
     public async Task Write_SampleReport_ValidatesAgainstSarifSchema() => await AssertValidAsync(SampleReport.Create());
 
     [Fact]
+    public async Task Schema_ResultWithoutMessage_ReportsError()
+    {
+        // Guards the validation tests: the schema must really be enforced, not silently ignored.
+        var schema = await Schema.Value;
+        var text = ReportOutput.Text(new SarifReportWriter(), SampleReport.Create())
+            .Replace("\"message\": {\n            \"text\": \"Container 'web' in task definition 'app' sets privileged to true.\"\n          },", "", StringComparison.Ordinal);
+
+        Assert.DoesNotContain("sets privileged to true.\"", text, StringComparison.Ordinal);
+        Assert.NotEmpty(schema.Validate(text));
+    }
+
+    [Fact]
     public async Task Write_EmptyReport_ValidatesAgainstSarifSchema() => await AssertValidAsync(SampleReport.Empty());
 
     [Fact]
