@@ -1,0 +1,22 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Containers;
+
+/// <summary>SHP-CTR-008: an image is not pinned by digest.</summary>
+public sealed class ImageNotPinnedByDigestRule : IRule
+{
+    public string Id => "SHP-CTR-008";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var (workload, container) in RuleText.Containers(model))
+        {
+            if (container.Image.IsKnown && ImageReference.TryParse(container.Image.Current, out var image) && image.Digest is null)
+            {
+                yield return RuleText.Hit(workload, container.Image,
+                    $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}', which is not pinned by digest (@sha256:…).");
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Containers;
+
+/// <summary>SHP-CTR-002: a container runs as root, explicitly or by leaving the user to the image.</summary>
+public sealed class RootUserRule : IRule
+{
+    public string Id => "SHP-CTR-002";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var (workload, container) in RuleText.Containers(model))
+        {
+            // Recognised log routers and monitoring agents need root to read host or task data; see the rationale.
+            if (container.Role != ContainerRole.Application || !container.User.IsKnown)
+            {
+                continue;
+            }
+
+            var user = container.User.Current?.Trim();
+            var field = RuleText.FieldName(container.User.Path);
+            if (string.IsNullOrEmpty(user))
+            {
+                yield return RuleText.Hit(workload, container.User,
+                    $"{RuleText.Describe(container, workload)} does not set {field}, so it runs as the image's user, which is root unless the image sets another.");
+            }
+            else if (IsRoot(user))
+            {
+                yield return RuleText.Hit(workload, container.User,
+                    $"{RuleText.Describe(container, workload)} sets {field} to '{user}', which is root.");
+            }
+        }
+    }
+
+    /// <summary>"0", "root", or either with any group ("0:0", "root:root", "0:1000").</summary>
+    public static bool IsRoot(string user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var colon = user.IndexOf(':', StringComparison.Ordinal);
+        var name = (colon < 0 ? user : user[..colon]).Trim();
+        return string.Equals(name, "0", StringComparison.Ordinal) || string.Equals(name, "root", StringComparison.Ordinal);
+    }
+}

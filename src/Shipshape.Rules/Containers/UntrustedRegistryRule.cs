@@ -1,0 +1,29 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Containers;
+
+/// <summary>SHP-CTR-006: an image comes from a registry outside the trusted list (Amazon ECR by default).</summary>
+public sealed class UntrustedRegistryRule : IRule
+{
+    public string Id => "SHP-CTR-006";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (workload, container) in RuleText.Containers(model))
+        {
+            if (!container.Image.IsKnown || !ImageReference.TryParse(container.Image.Current, out var image))
+            {
+                continue;
+            }
+
+            if (!TrustedRegistryMatcher.IsTrusted(image, context.TrustedRegistries))
+            {
+                var where = image.IsDockerHub ? "Docker Hub (docker.io)" : $"registry '{image.Registry}'";
+                yield return RuleText.Hit(workload, container.Image,
+                    $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}' from {where}, which is not a trusted registry.");
+            }
+        }
+    }
+}

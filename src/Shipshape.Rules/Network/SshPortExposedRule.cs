@@ -1,0 +1,32 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Network;
+
+/// <summary>SHP-NET-005: a container maps port 22 (SSH), on the container or the host side.</summary>
+public sealed class SshPortExposedRule : IRule
+{
+    private const int SshPort = 22;
+
+    public string Id => "SHP-NET-005";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var (workload, container) in RuleText.Containers(model))
+        {
+            foreach (var mapping in container.PortMappings)
+            {
+                if (mapping.ContainerPort is { IsKnown: true, Current: SshPort })
+                {
+                    yield return RuleText.Hit(workload, mapping.ContainerPort,
+                        $"{RuleText.Describe(container, workload)} exposes container port 22 (SSH).");
+                }
+                else if (mapping.HostPort is { IsKnown: true, Current: SshPort })
+                {
+                    yield return RuleText.Hit(workload, mapping.HostPort,
+                        $"{RuleText.Describe(container, workload)} publishes host port 22 (SSH).");
+                }
+            }
+        }
+    }
+}

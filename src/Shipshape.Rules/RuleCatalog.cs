@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Shipshape.Core;
+using Shipshape.Rules.Containers;
+using Shipshape.Rules.Iam;
+using Shipshape.Rules.Logging;
+using Shipshape.Rules.Network;
+using Shipshape.Rules.Secrets;
+
+namespace Shipshape.Rules;
+
+/// <summary>The rules of a scan and their metadata, built once and passed in; immutable.</summary>
+public sealed class RuleCatalog
+{
+    /// <summary>Builds a catalogue; every rule must have metadata and every metadata entry a rule.</summary>
+    /// <exception cref="InvalidOperationException">IDs are duplicated, or rules and metadata do not match.</exception>
+    public RuleCatalog(IEnumerable<IRule> rules, IEnumerable<RuleMetadata> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(metadata);
+
+        var ruleList = rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        var duplicateRule = ruleList.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateRule is not null)
+        {
+            throw new InvalidOperationException($"Rule ID '{duplicateRule.Key}' is used by more than one rule.");
+        }
+
+        var metadataBuilder = ImmutableSortedDictionary.CreateBuilder<string, RuleMetadata>(StringComparer.Ordinal);
+        foreach (var entry in metadata)
+        {
+            if (!metadataBuilder.TryAdd(entry.Id, entry))
+            {
+                throw new InvalidOperationException($"Rule ID '{entry.Id}' has more than one metadata entry.");
+            }
+        }
+
+        var withoutMetadata = ruleList.Select(r => r.Id).Where(id => !metadataBuilder.ContainsKey(id)).ToList();
+        if (withoutMetadata.Count > 0)
+        {
+            throw new InvalidOperationException($"Rules without metadata: {string.Join(", ", withoutMetadata)}.");
+        }
+
+        var ruleIds = ruleList.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var withoutRule = metadataBuilder.Keys.Where(id => !ruleIds.Contains(id)).ToList();
+        if (withoutRule.Count > 0)
+        {
+            throw new InvalidOperationException($"Metadata without a rule: {string.Join(", ", withoutRule)}.");
+        }
+
+        Rules = ruleList;
+        Metadata = metadataBuilder.ToImmutable();
+    }
+
+    /// <summary>The rules, ordered by ID.</summary>
+    public ImmutableArray<IRule> Rules { get; }
+
+    public ImmutableSortedDictionary<string, RuleMetadata> Metadata { get; }
+
+    /// <summary>The built-in rules with their embedded metadata.</summary>
+    public static RuleCatalog CreateDefault()
+    {
+        var detector = new SecretValueDetector();
+        IRule[] rules =
+        [
+            new PrivilegedContainerRule(),
+            new RootUserRule(),
+            new WritableRootFilesystemRule(),
+            new DangerousCapabilityRule(),
+            new CapabilitiesNotDroppedRule(),
+            new UntrustedRegistryRule(),
+            new MutableImageTagRule(),
+            new ImageNotPinnedByDigestRule(),
+            new NoMemoryLimitRule(),
+            new HostNetworkRule(),
+            new NetworkModeNotAwsvpcRule(),
+            new HostPidRule(),
+            new HostIpcRule(),
+            new SshPortExposedRule(),
+            new EfsTransitEncryptionRule(),
+            new EfsIamAuthorizationRule(),
+            new SecretNameInEnvironmentRule(detector),
+            new SecretValueInEnvironmentRule(detector),
+            new InvalidSecretReferenceRule(),
+            new MissingLogConfigurationRule(),
+            new LogsNotToCloudWatchRule(),
+            new MissingTaskRoleRule(),
+            new TaskRoleIsExecutionRoleRule(),
+        ];
+        return new RuleCatalog(rules, RuleMetadataLoader.LoadEmbedded());
+    }
+
+    /// <exception cref="KeyNotFoundException">No rule has this ID.</exception>
+    public RuleMetadata Get(string id) =>
+        Metadata.TryGetValue(id, out var metadata) ? metadata : throw new KeyNotFoundException($"No rule has the ID '{id}'.");
+
+    public bool TryGet(string id, [MaybeNullWhen(false)] out RuleMetadata metadata) => Metadata.TryGetValue(id, out metadata);
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using Shipshape.Core;
+
+namespace Shipshape.Rules;
+
+/// <summary>Renders the documentation pages of docs/rules from rule metadata; deterministic, '\n' line ends.</summary>
+public static class RuleDocumentation
+{
+    /// <summary>One rule's page: docs/rules/&lt;ID&gt;.md.</summary>
+    public static string RenderPage(RuleMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var page = new StringBuilder();
+        Line(page, $"# {metadata.Id}: {metadata.Title}");
+        Line(page);
+        Line(page, "| | |");
+        Line(page, "| --- | --- |");
+        Line(page, $"| ID | `{metadata.Id}` |");
+        Line(page, $"| Severity | {metadata.Severity.ToName()} |");
+        Line(page, $"| Practice | {metadata.Practice.ToTitle()} (`{metadata.Practice.ToId()}`) |");
+        if (!metadata.Sources.IsEmpty)
+        {
+            Line(page, $"| Sources | {string.Join(", ", metadata.Sources.Select(s => $"`{s}`"))} |");
+        }
+
+        Line(page);
+        Line(page, metadata.Description);
+        Section(page, "Rationale", metadata.Rationale);
+        Section(page, "Remediation", metadata.Remediation);
+        if (metadata.BadExample is not null)
+        {
+            Section(page, "Non-compliant example", Fenced(metadata.BadExample));
+        }
+
+        if (metadata.GoodExample is not null)
+        {
+            Section(page, "Compliant example", Fenced(metadata.GoodExample));
+        }
+
+        List(page, "Equivalent checks in other tools", metadata.Equivalents.Select(e => $"`{e}`"));
+        List(page, "Compliance frameworks", metadata.Frameworks.Select(f => $"`{f}`"));
+        List(page, "References", metadata.References.Select(r => $"<{r}>"));
+        return page.ToString();
+    }
+
+    /// <summary>The index page, docs/rules/README.md: one table per practice area, in checklist order.</summary>
+    public static string RenderIndex(IEnumerable<RuleMetadata> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var all = metadata.ToList();
+        var page = new StringBuilder();
+        Line(page, "# Shipshape rules");
+        Line(page);
+        Line(page, "Generated from the rule metadata in `src/Shipshape.Rules/Metadata`; do not edit by hand.");
+        foreach (var practice in PracticeNames.All)
+        {
+            var rules = all.Where(m => m.Practice == practice).OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+            if (rules.Count == 0)
+            {
+                continue;
+            }
+
+            Line(page);
+            Line(page, $"## {practice.ToTitle()}");
+            Line(page);
+            Line(page, "| ID | Title | Severity | Equivalents |");
+            Line(page, "| --- | --- | --- | --- |");
+            foreach (var rule in rules)
+            {
+                var equivalents = rule.Equivalents.IsEmpty ? "–" : string.Join(", ", rule.Equivalents);
+                Line(page, $"| [{rule.Id}]({rule.Id}.md) | {Escape(rule.Title)} | {rule.Severity.ToName()} | {equivalents} |");
+            }
+        }
+
+        return page.ToString();
+    }
+
+    private static void Section(StringBuilder page, string heading, string body)
+    {
+        Line(page);
+        Line(page, $"## {heading}");
+        Line(page);
+        Line(page, body);
+    }
+
+    private static void List(StringBuilder page, string heading, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        Line(page);
+        Line(page, $"## {heading}");
+        Line(page);
+        foreach (var item in list)
+        {
+            Line(page, $"- {item}");
+        }
+    }
+
+    private static string Fenced(string code) => $"```json\n{code.TrimEnd()}\n```";
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static void Line(StringBuilder page, string text = "") => page.Append(text).Append('\n');
+}

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Shipshape.Core;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Shipshape.Rules;
+
+/// <summary>
+/// Reads rule metadata (one YAML file per rule, embedded in this assembly) with YamlDotNet's representation
+/// model: no reflection-based deserialisation, so it stays Native AOT compatible.
+/// </summary>
+public static class RuleMetadataLoader
+{
+    /// <summary>The manifest resource name prefix the project file gives the embedded metadata files.</summary>
+    public const string ResourcePrefix = "Shipshape.Rules.Metadata.";
+
+    private static readonly ImmutableHashSet<string> KnownKeys =
+    [
+        "id", "title", "severity", "practice", "description", "rationale", "remediation", "references",
+        "equivalents", "sources", "frameworks", "bad_example", "good_example",
+    ];
+
+    /// <summary>Loads every embedded metadata file, sorted by rule ID.</summary>
+    /// <exception cref="RuleMetadataException">A file is malformed; the message names it.</exception>
+    public static ImmutableArray<RuleMetadata> LoadEmbedded()
+    {
+        var assembly = typeof(RuleMetadataLoader).Assembly;
+        var result = ImmutableArray.CreateBuilder<RuleMetadata>();
+        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal)
+                || !name.EndsWith(".yaml", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var fileName = name[ResourcePrefix.Length..];
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new RuleMetadataException($"Rule metadata resource '{name}' cannot be opened.");
+            using var reader = new StreamReader(stream);
+            result.Add(Parse(fileName, reader.ReadToEnd()));
+        }
+
+        return [.. result.OrderBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Parses one metadata file; <paramref name="fileName"/> must be "&lt;ID&gt;.yaml".</summary>
+    /// <exception cref="RuleMetadataException">The file is malformed; the message names it.</exception>
+    public static RuleMetadata Parse(string fileName, string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(yaml);
+
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping
+                ? mapping
+                : throw Error(fileName, "must hold exactly one document whose root is a mapping");
+        }
+        catch (YamlException e)
+        {
+            throw new RuleMetadataException($"Rule metadata file '{fileName}' is not valid YAML: {e.Message}", e);
+        }
+
+        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? throw Error(fileName, "has a key that is not a scalar");
+            if (!KnownKeys.Contains(key))
+            {
+                throw Error(fileName, $"has an unknown field '{key}'");
+            }
+
+            fields[key] = valueNode;
+        }
+
+        var id = RequiredScalar(fileName, fields, "id");
+        var expectedFile = id + ".yaml";
+        if (!string.Equals(fileName, expectedFile, StringComparison.Ordinal))
+        {
+            throw Error(fileName, $"declares id '{id}' but should then be named '{expectedFile}'");
+        }
+
+        var severityText = RequiredScalar(fileName, fields, "severity");
+        if (!SeverityNames.TryParse(severityText, out var severity)
+            || !string.Equals(severity.ToName(), severityText, StringComparison.Ordinal))
+        {
+            throw Error(fileName, $"has severity '{severityText}'; expected info, low, medium, high or critical");
+        }
+
+        var practiceText = RequiredScalar(fileName, fields, "practice");
+        if (!PracticeNames.TryParse(practiceText, out var practice)
+            || !string.Equals(practice.ToId(), practiceText, StringComparison.Ordinal))
+        {
+            throw Error(fileName, $"has practice '{practiceText}'; expected one of {string.Join(", ", PracticeNames.All.Select(p => p.ToId()))}");
+        }
+
+        return new RuleMetadata
+        {
+            Id = id,
+            Title = RequiredScalar(fileName, fields, "title"),
+            Severity = severity,
+            Practice = practice,
+            Description = RequiredScalar(fileName, fields, "description"),
+            Rationale = RequiredScalar(fileName, fields, "rationale"),
+            Remediation = RequiredScalar(fileName, fields, "remediation"),
+            References = Sequence(fileName, fields, "references"),
+            Equivalents = Sequence(fileName, fields, "equivalents"),
+            Sources = Sequence(fileName, fields, "sources"),
+            Frameworks = Sequence(fileName, fields, "frameworks"),
+            BadExample = OptionalScalar(fileName, fields, "bad_example"),
+            GoodExample = OptionalScalar(fileName, fields, "good_example"),
+        };
+    }
+
+    private static string RequiredScalar(string fileName, Dictionary<string, YamlNode> fields, string key) =>
+        OptionalScalar(fileName, fields, key) ?? throw Error(fileName, $"lacks the required field '{key}'");
+
+    private static string? OptionalScalar(string fileName, Dictionary<string, YamlNode> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            throw Error(fileName, $"has field '{key}' that is not a scalar");
+        }
+
+        var text = scalar.Value?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text.ReplaceLineEndings("\n");
+    }
+
+    private static ImmutableArray<string> Sequence(string fileName, Dictionary<string, YamlNode> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var node))
+        {
+            return [];
+        }
+
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw Error(fileName, $"has field '{key}' that is not a list");
+        }
+
+        var items = ImmutableArray.CreateBuilder<string>(sequence.Children.Count);
+        foreach (var item in sequence.Children)
+        {
+            var text = (item as YamlScalarNode)?.Value?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                throw Error(fileName, $"has an empty or non-scalar entry in '{key}'");
+            }
+
+            items.Add(text);
+        }
+
+        return items.ToImmutable();
+    }
+
+    private static RuleMetadataException Error(string fileName, string problem) =>
+        new($"Rule metadata file '{fileName}' {problem}.");
+}

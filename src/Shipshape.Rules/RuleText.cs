@@ -1,0 +1,39 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules;
+
+/// <summary>Shared wording and hit construction, so every rule names containers and workloads the same way.</summary>
+internal static class RuleText
+{
+    /// <summary>"task definition 'app'", "workload 'Deployment/default/web'".</summary>
+    public static string Describe(Workload workload) => workload switch
+    {
+        TaskDefinition task => $"task definition '{(task.Family.IsKnown && !string.IsNullOrEmpty(task.Family.Current) ? task.Family.Current : task.Address)}'",
+        _ when workload.Platform == Platform.Compose => $"compose project '{workload.Address}'",
+        _ => $"workload '{workload.Address}'",
+    };
+
+    /// <summary>"Task definition 'app'": a workload at the start of a sentence.</summary>
+    public static string DescribeCapitalised(Workload workload)
+    {
+        var text = Describe(workload);
+        return char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    /// <summary>"Container 'web' in task definition 'app'".</summary>
+    public static string Describe(Container container, Workload workload) =>
+        $"Container '{container.Name.Current}' in {Describe(workload)}";
+
+    /// <summary>The field's own name, the last segment of its property path ("readonlyRootFilesystem").</summary>
+    public static string FieldName(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        return dot < 0 ? path : path[(dot + 1)..];
+    }
+
+    public static RuleHit Hit<T>(Workload workload, Value<T> value, string message, string? fingerprintKey = null) =>
+        new(workload, value.Span, value.Path, message, fingerprintKey);
+
+    public static IEnumerable<(Workload Workload, Container Container)> Containers(ModelSet model) =>
+        model.OfType<Workload>().SelectMany(w => w.Containers.Select(c => (w, c)));
+}

@@ -1,0 +1,16 @@
+namespace Shipshape.Rules.Secrets;
+
+/// <summary>What a detected secret value looks like.</summary>
+public enum SecretKind
+{
+    AwsAccessKeyId,
+    AwsSecretAccessKey,
+    PrivateKey,
+    GitHubToken,
+    SlackToken,
+    StripeLiveKey,
+    GoogleApiKey,
+    JsonWebToken,
+    UrlCredentials,
+    HighEntropyString,
+}

@@ -1,0 +1,42 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Secrets;
+
+/// <summary>SHP-SEC-002: a plaintext environment variable's value is a secret, whatever its name.</summary>
+public sealed class SecretValueInEnvironmentRule : IRule
+{
+    private readonly ISecretValueDetector _detector;
+
+    public SecretValueInEnvironmentRule(ISecretValueDetector detector)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        _detector = detector;
+    }
+
+    public string Id => "SHP-SEC-002";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var (workload, container) in RuleText.Containers(model))
+        {
+            foreach (var variable in container.Environment)
+            {
+                if (!variable.Val.IsKnown || string.IsNullOrWhiteSpace(variable.Val.Current))
+                {
+                    continue;
+                }
+
+                var value = variable.Val.Current;
+                if (_detector.Detect(variable.Name.Current, value) is not { } match)
+                {
+                    continue;
+                }
+
+                yield return RuleText.Hit(workload, variable.Val,
+                    $"{RuleText.Describe(container, workload)} sets environment variable '{variable.Name.Current}' in plaintext to {match.Description} ({match.Redacted}).",
+                    SecretRedactor.Hash(value));
+            }
+        }
+    }
+}
