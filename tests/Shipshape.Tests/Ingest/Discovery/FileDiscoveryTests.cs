@@ -368,6 +368,29 @@ public sealed class FileDiscoveryTests
         Assert.Equal([relative], Paths(result));
     }
 
+    [Fact]
+    public async Task Discover_NamedPipe_ReturnsWithoutOpeningIt()
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists("/usr/bin/mkfifo"))
+        {
+            return;
+        }
+
+        using var tree = new TempTree();
+        tree.Write("task.json");
+        using (var mkfifo = System.Diagnostics.Process.Start("/usr/bin/mkfifo", tree.PathOf("pipe")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var result = await Task.Run(() => Discover(tree.Root)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // .NET exposes no file type on Unix, so a FIFO looks like an empty file: it is listed, never opened.
+        Assert.Equal(["pipe", "task.json"], Paths(result));
+        Assert.Equal(0, result.Files[0].Length);
+        Assert.Equal(InputFormat.Unknown, result.Files[0].Format);
+    }
+
     private static bool CanList(string directory)
     {
         try
