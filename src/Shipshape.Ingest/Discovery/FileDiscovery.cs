@@ -123,6 +123,7 @@ public static class FileDiscovery
         }
 
         var files = new List<DiscoveredFile>();
+        var links = new List<(FileSystemInfo Link, string RelativePath, Matcher Ignore)>();
         var pending = new Stack<Frame>();
         pending.Push(new Frame(root, string.Empty, []));
         while (pending.Count > 0)
@@ -162,7 +163,7 @@ public static class FileDiscovery
                 var relative = frame.RelativePath.Length == 0 ? entry.Name : frame.RelativePath + "/" + entry.Name;
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
-                    VisitSymlink(run, files, entry, relative, root, physicalRoot, ignore);
+                    links.Add((entry, relative, ignore));
                 }
                 else if (entry is DirectoryInfo directory)
                 {
@@ -192,6 +193,13 @@ public static class FileDiscovery
             {
                 pending.Push(subdirectories[i]);
             }
+        }
+
+        // Links are resolved after the walk so that a file reached both directly and through a link is reported
+        // under its own path, whatever the names sort like.
+        foreach (var (link, relative, ignore) in links)
+        {
+            VisitSymlink(run, files, link, relative, root, physicalRoot, ignore);
         }
 
         files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));

@@ -8,6 +8,8 @@ public static class FormatSniffer
     /// <summary>How much of the head is looked at.</summary>
     public const int HeadBytes = 4096;
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     /// <summary>The format of a file given its '/'-separated relative path (or name) and its first bytes.</summary>
@@ -51,7 +53,7 @@ public static class FormatSniffer
             head = head[..HeadBytes];
         }
 
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
+        if (head.StartsWith(Utf8Bom))
         {
             head = head[3..];
         }
