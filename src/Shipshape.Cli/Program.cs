@@ -1,0 +1,3 @@
+using Shipshape.Cli;
+
+return await ShipshapeCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,336 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Shipshape.Core;
+using Shipshape.Engine;
+using Shipshape.Engine.Baselines;
+using Shipshape.Engine.Configuration;
+using Shipshape.Reporting;
+using Shipshape.Rules;
+
+namespace Shipshape.Cli;
+
+/// <summary>The command tree: thin bindings from options to the engine and the writers, and the exit codes.</summary>
+public static class ShipshapeCommand
+{
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            var catalog = RuleCatalog.CreateDefault();
+            var root = Build(catalog, stdout, stderr, color);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    stderr.WriteLine($"shipshape: {error.Message}");
+                }
+
+                stderr.WriteLine("Run 'shipshape --help' for usage.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            return Task.FromResult(parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }));
+        }
+        catch (ConfigException ex)
+        {
+            stderr.WriteLine($"shipshape: {ex.Message}");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+#pragma warning disable CA1031 // The last line of defence: an internal error is exit code 3 with a message, never a stack dump.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"shipshape: internal error: {ex.GetType().Name}: {ex.Message}");
+            return Task.FromResult(ExitCodes.Internal);
+        }
+    }
+
+    private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color)
+    {
+        var root = new RootCommand(
+            "Shipshape checks container deployments on AWS (ECS task definitions today; CloudFormation, Terraform, Kubernetes, Dockerfiles next) against container-security practices.");
+        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color));
+        root.Subcommands.Add(RulesCommand(catalog, stdout));
+        root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
+        root.Subcommands.Add(VersionCommand(stdout));
+        root.Subcommands.Add(DocsCommand(catalog, stderr));
+        return root;
+    }
+
+    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Files or directories to scan (default: the current directory).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Report format: console, json, sarif, junit or markdown. Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output (with a single --format)." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when an unsuppressed finding at or above this severity remains: info, low, medium, high (default), critical." };
+        var config = new Option<string?>("--config") { Description = "Configuration file (default: .shipshape.yaml in the first PATH, when present)." };
+        var baseline = new Option<string?>("--baseline") { Description = "Baseline file: findings listed in it are reported as suppressed and do not fail the build." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the current findings to FILE as a baseline." };
+        var rule = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable)." };
+        var skipRule = new Option<string[]>("--skip-rule") { Description = "Do not run this rule (repeatable)." };
+        var trusted = new Option<string[]>("--trusted-registry")
+        {
+            Description = "Trusted image registry pattern, e.g. '*.dkr.ecr.*.amazonaws.com' or 'ghcr.io/my-org' (repeatable; default: Amazon ECR private and public).",
+        };
+        var maxSize = new Option<long?>("--max-file-size") { Description = "Skip files larger than this many bytes (default: 10 MiB), with a diagnostic." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
+
+        var command = new Command("scan", "Scan files and directories and report findings by practice area.")
+        {
+            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, noColor, quiet,
+        };
+        command.SetAction(parse =>
+        {
+            var targets = Targets(parse.GetValue(format) ?? [], parse.GetValue(output));
+            Severity? threshold = null;
+            if (parse.GetValue(failOn) is { } failText)
+            {
+                threshold = SeverityNames.TryParse(failText, out var s)
+                    ? s
+                    : throw new ConfigException($"--fail-on: unknown severity '{failText}' (use info, low, medium, high or critical)");
+            }
+
+            var isQuiet = parse.GetValue(quiet);
+            var options = new ScanOptions
+            {
+                Paths = parse.GetValue(paths) is { Length: > 0 } p ? [.. p] : ["."],
+                FailOn = threshold,
+                ConfigPath = parse.GetValue(config),
+                BaselinePath = parse.GetValue(baseline),
+                OnlyRules = [.. parse.GetValue(rule) ?? []],
+                SkipRules = [.. parse.GetValue(skipRule) ?? []],
+                TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
+                MaxFileBytes = parse.GetValue(maxSize),
+                Progress = isQuiet ? null : line => stderr.WriteLine(line),
+            };
+
+            var report = new Scanner(catalog).Scan(options);
+            if (!isQuiet)
+            {
+                foreach (var d in report.Diagnostics.Where(d => d.Severity != Core.DiagnosticSeverity.Info))
+                {
+                    stderr.WriteLine($"{d.Severity.ToString().ToLowerInvariant()}: {d.Location}: {TerminalText.Sanitize(d.Message)}");
+                }
+            }
+
+            var useColor = !parse.GetValue(noColor) && (color ?? (!Console.IsOutputRedirected && System.Environment.GetEnvironmentVariable("NO_COLOR") is null));
+            foreach (var target in targets)
+            {
+                var writer = ReportWriters.Create(target.Format, target.File is null && useColor);
+                if (target.File is null)
+                {
+                    using var buffer = new MemoryStream();
+                    writer.Write(report, buffer);
+                    stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+                    stdout.Flush();
+                }
+                else
+                {
+                    using var file = File.Create(target.File);
+                    writer.Write(report, file);
+                    if (!isQuiet)
+                    {
+                        stderr.WriteLine($"Wrote {target.Format} report to {target.File}");
+                    }
+                }
+            }
+
+            if (parse.GetValue(writeBaseline) is { } baselinePath)
+            {
+                using var file = File.Create(baselinePath);
+                Baseline.Write(report, file);
+                if (!isQuiet)
+                {
+                    stderr.WriteLine($"Wrote baseline with {report.Findings.Count(f => f.Suppression is null || f.Suppression.Kind == SuppressionKind.Baseline)} findings to {baselinePath}");
+                }
+            }
+
+            return report.Fails ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static ImmutableArray<OutputTarget> Targets(string[] formats, string? output)
+    {
+        var targets = new List<OutputTarget>();
+        foreach (var item in formats.Length == 0 ? ["console"] : formats)
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            var name = (eq < 0 ? item : item[..eq]).Trim().ToLowerInvariant();
+            var file = eq < 0 ? null : item[(eq + 1)..];
+            if (!ReportWriters.Names.Contains(name, StringComparer.Ordinal))
+            {
+                throw new ConfigException($"--format: unknown format '{name}' (use {string.Join(", ", ReportWriters.Names)})");
+            }
+
+            if (file is { Length: 0 })
+            {
+                throw new ConfigException($"--format {item}: missing file name after '='");
+            }
+
+            targets.Add(new OutputTarget(name, file));
+        }
+
+        if (output is not null)
+        {
+            var toStdout = targets.Where(t => t.File is null).ToList();
+            if (toStdout.Count != 1)
+            {
+                throw new ConfigException("--output needs exactly one --format without '=FILE'");
+            }
+
+            targets[targets.IndexOf(toStdout[0])] = toStdout[0] with { File = output };
+        }
+
+        if (targets.Count(t => t.File is null) > 1)
+        {
+            throw new ConfigException("only one report can go to standard output; give the others a file with FORMAT=FILE");
+        }
+
+        return [.. targets];
+    }
+
+    private static Command RulesCommand(RuleCatalog catalog, TextWriter stdout)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "console (default) or json.", DefaultValueFactory = _ => "console" };
+        var command = new Command("rules", "List the rule catalogue: ID, title, severity, practice area and equivalent IDs of other tools.") { format };
+        command.SetAction(parse =>
+        {
+            var name = parse.GetValue(format) ?? "console";
+            if (name == "json")
+            {
+                stdout.Write(RulesJson(catalog));
+                return ExitCodes.Clean;
+            }
+
+            if (name != "console")
+            {
+                throw new ConfigException($"--format: unknown format '{name}' (use console or json)");
+            }
+
+            foreach (var practice in PracticeNames.All)
+            {
+                var rules = catalog.Metadata.Values.Where(m => m.Practice == practice).ToList();
+                if (rules.Count == 0)
+                {
+                    continue;
+                }
+
+                stdout.WriteLine(practice.ToTitle());
+                foreach (var m in rules)
+                {
+                    var equivalents = m.Equivalents.IsEmpty ? string.Empty : $"  [{string.Join(", ", m.Equivalents)}]";
+                    stdout.WriteLine($"  {m.Id}  {m.Severity.ToName(),-8}  {m.Title}{equivalents}");
+                }
+
+                stdout.WriteLine();
+            }
+
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static string RulesJson(RuleCatalog catalog)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("schemaVersion", 1);
+            writer.WriteStartArray("rules");
+            foreach (var m in catalog.Metadata.Values)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", m.Id);
+                writer.WriteString("title", m.Title);
+                writer.WriteString("severity", m.Severity.ToName());
+                writer.WriteString("practice", m.Practice.ToId());
+                writer.WriteString("description", m.Description);
+                writer.WriteStartArray("equivalents");
+                foreach (var e in m.Equivalents)
+                {
+                    writer.WriteStringValue(e);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("sources");
+                foreach (var s in m.Sources)
+                {
+                    writer.WriteStringValue(s);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static Command ExplainCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr)
+    {
+        var id = new Argument<string>("rule-id") { Description = "The rule to explain, e.g. SHP-CTR-001." };
+        var command = new Command("explain", "Explain a rule: rationale, remediation, examples and references.") { id };
+        command.SetAction(parse =>
+        {
+            var ruleId = (parse.GetValue(id) ?? string.Empty).Trim().ToUpperInvariant();
+            if (!catalog.TryGet(ruleId, out var metadata))
+            {
+                stderr.WriteLine($"shipshape: unknown rule ID '{ruleId}' (see 'shipshape rules')");
+                return ExitCodes.Usage;
+            }
+
+            stdout.Write(RuleDocumentation.RenderPage(metadata));
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static Command VersionCommand(TextWriter stdout)
+    {
+        var command = new Command("version", "Print the version.");
+        command.SetAction(_ =>
+        {
+            stdout.WriteLine($"shipshape {Scanner.ToolVersion}");
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static Command DocsCommand(RuleCatalog catalog, TextWriter stderr)
+    {
+        var dir = new Argument<string>("directory") { Description = "Where to write one Markdown page per rule and an index." };
+        var command = new Command("docs", "Generate the rule documentation pages from the rule metadata.") { dir };
+        command.Hidden = true;
+        command.SetAction(parse =>
+        {
+            var target = parse.GetValue(dir)!;
+            Directory.CreateDirectory(target);
+            foreach (var m in catalog.Metadata.Values)
+            {
+                File.WriteAllText(Path.Combine(target, m.Id + ".md"), RuleDocumentation.RenderPage(m));
+            }
+
+            File.WriteAllText(Path.Combine(target, "README.md"), RuleDocumentation.RenderIndex(catalog.Metadata.Values));
+            stderr.WriteLine($"Wrote {catalog.Metadata.Count} rule pages to {target}");
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+}

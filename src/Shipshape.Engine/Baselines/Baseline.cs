@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Shipshape.Core;
+using Shipshape.Engine.Configuration;
+
+namespace Shipshape.Engine.Baselines;
+
+/// <summary>The fingerprints of accepted findings: only findings not in the baseline count.</summary>
+public sealed class Baseline
+{
+    private Baseline(ImmutableHashSet<string> fingerprints) => Fingerprints = fingerprints;
+
+    public ImmutableHashSet<string> Fingerprints { get; }
+
+    public bool Contains(string fingerprint) => Fingerprints.Contains(fingerprint);
+
+    public static Baseline Load(string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            if (!document.RootElement.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
+            {
+                throw new ConfigException($"{path}: not a Shipshape baseline (no 'findings' list)");
+            }
+
+            var set = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var item in findings.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("fingerprint", out var fp) && fp.ValueKind == JsonValueKind.String)
+                {
+                    set.Add(fp.GetString()!);
+                }
+            }
+
+            return new Baseline(set.ToImmutable());
+        }
+        catch (JsonException ex)
+        {
+            throw new ConfigException($"{path}:{(ex.LineNumber ?? -1) + 1}: invalid baseline JSON", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot read baseline: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Writes every unsuppressed finding of the report (and those already baselined) as the new baseline.</summary>
+    public static void Write(ScanReport report, Stream output)
+    {
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteNumber("schemaVersion", 1);
+        writer.WriteString("tool", "shipshape");
+        writer.WriteStartArray("findings");
+        foreach (var finding in report.Findings.Where(f => f.Suppression is null || f.Suppression.Kind == SuppressionKind.Baseline))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("fingerprint", finding.Fingerprint);
+            writer.WriteString("ruleId", finding.RuleId);
+            writer.WriteString("path", finding.Location.Path);
+            writer.WriteString("resource", finding.Resource.Address);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        output.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,212 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Shipshape.Core;
+using Shipshape.Ingest.Syntax;
+
+namespace Shipshape.Engine.Configuration;
+
+/// <summary>
+/// Reads .shipshape.yaml. Unknown keys and wrong types are errors naming the file and line, because a
+/// silently ignored setting is worse than a failed build.
+/// </summary>
+public static class ConfigLoader
+{
+    public const string DefaultFileName = ".shipshape.yaml";
+
+    public static ShipshapeConfig Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot read configuration: {ex.Message}", ex);
+        }
+
+        return Parse(path, bytes);
+    }
+
+    public static ShipshapeConfig Parse(string path, ReadOnlyMemory<byte> content)
+    {
+        var parsed = YamlSyntaxParser.Parse(path, content);
+        if (parsed.Failed)
+        {
+            var d = parsed.Diagnostics[0];
+            throw new ConfigException($"{path}:{d.Location.StartLine}: {d.Message}");
+        }
+
+        if (parsed.Roots.Length == 0 || parsed.Roots[0] is ScalarNode { IsNull: true })
+        {
+            return ShipshapeConfig.Empty;
+        }
+
+        if (parsed.Roots[0] is not MappingNode root)
+        {
+            throw Error(path, parsed.Roots[0], "the configuration must be a mapping");
+        }
+
+        var config = ShipshapeConfig.Empty;
+        foreach (var entry in root.Entries)
+        {
+            switch (entry.Key.Text)
+            {
+                case "trustedRegistries":
+                    config = config with { TrustedRegistries = StringList(path, entry.Value) };
+                    break;
+                case "failOn":
+                    config = config with { FailOn = SeverityOf(path, entry.Value) };
+                    break;
+                case "maxFileSize":
+                    config = config with { MaxFileBytes = Size(path, entry.Value) };
+                    break;
+                case "exclude":
+                    config = config with { ExcludePaths = StringList(path, entry.Value) };
+                    break;
+                case "rules":
+                    config = Rules(path, entry.Value, config);
+                    break;
+                case "ignore":
+                    config = config with { Ignores = Ignores(path, entry.Value) };
+                    break;
+                default:
+                    throw Error(path, entry.Key, $"unknown setting '{entry.Key.Text}' (known: trustedRegistries, failOn, maxFileSize, exclude, rules, ignore)");
+            }
+        }
+
+        return config;
+    }
+
+    private static ShipshapeConfig Rules(string path, SyntaxNode node, ShipshapeConfig config)
+    {
+        if (node is not MappingNode mapping)
+        {
+            throw Error(path, node, "'rules' must be a mapping with enable, disable and severity");
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            switch (entry.Key.Text)
+            {
+                case "enable":
+                    config = config with { EnabledRules = StringList(path, entry.Value) };
+                    break;
+                case "disable":
+                    config = config with { DisabledRules = StringList(path, entry.Value) };
+                    break;
+                case "severity":
+                    if (entry.Value is not MappingNode overrides)
+                    {
+                        throw Error(path, entry.Value, "'rules.severity' must map rule IDs to severities");
+                    }
+
+                    config = config with
+                    {
+                        SeverityOverrides = overrides.Entries.ToImmutableDictionary(
+                            e => e.Key.Text, e => SeverityOf(path, e.Value), StringComparer.OrdinalIgnoreCase),
+                    };
+                    break;
+                default:
+                    throw Error(path, entry.Key, $"unknown setting 'rules.{entry.Key.Text}' (known: enable, disable, severity)");
+            }
+        }
+
+        return config;
+    }
+
+    private static ImmutableArray<IgnoreEntry> Ignores(string path, SyntaxNode node)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            throw Error(path, node, "'ignore' must be a list of entries with rule, path, resource, reason and expires");
+        }
+
+        var builder = ImmutableArray.CreateBuilder<IgnoreEntry>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is not MappingNode m)
+            {
+                throw Error(path, item, "each ignore entry must be a mapping");
+            }
+
+            string? rule = null, glob = null, resource = null, reason = null;
+            DateOnly? expires = null;
+            foreach (var entry in m.Entries)
+            {
+                var text = Scalar(path, entry.Value);
+                switch (entry.Key.Text)
+                {
+                    case "rule": rule = text; break;
+                    case "path": glob = text; break;
+                    case "resource": resource = text; break;
+                    case "reason": reason = text; break;
+                    case "expires":
+                        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                        {
+                            throw Error(path, entry.Value, $"'expires' must be a date like 2027-01-31, not '{text}'");
+                        }
+
+                        expires = date;
+                        break;
+                    default:
+                        throw Error(path, entry.Key, $"unknown ignore setting '{entry.Key.Text}' (known: rule, path, resource, reason, expires)");
+                }
+            }
+
+            if (rule is null)
+            {
+                throw Error(path, item, "an ignore entry needs 'rule' (a rule ID or \"*\")");
+            }
+
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw Error(path, item, "an ignore entry needs a 'reason'");
+            }
+
+            builder.Add(new IgnoreEntry(rule, glob, resource, reason, expires, m.Span.StartLine));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static ImmutableArray<string> StringList(string path, SyntaxNode node) => node switch
+    {
+        SequenceNode s => [.. s.Items.Select(i => Scalar(path, i))],
+        ScalarNode { IsNull: false } => [Scalar(path, node)],
+        _ => throw Error(path, node, "expected a list of strings"),
+    };
+
+    private static string Scalar(string path, SyntaxNode node) =>
+        node is ScalarNode { IsNull: false } s ? s.Text : throw Error(path, node, "expected a string");
+
+    private static Severity SeverityOf(string path, SyntaxNode node)
+    {
+        var text = Scalar(path, node);
+        return SeverityNames.TryParse(text, out var severity)
+            ? severity
+            : throw Error(path, node, $"unknown severity '{text}' (use info, low, medium, high or critical)");
+    }
+
+    private static long Size(string path, SyntaxNode node)
+    {
+        var text = Scalar(path, node).Trim().ToUpperInvariant();
+        long factor = 1;
+        foreach (var (suffix, f) in new[] { ("KB", 1024L), ("MB", 1024L * 1024), ("GB", 1024L * 1024 * 1024), ("B", 1L) })
+        {
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                factor = f;
+                text = text[..^suffix.Length].Trim();
+                break;
+            }
+        }
+
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n * factor
+            : throw Error(path, node, "maxFileSize must be a size such as 10MB");
+    }
+
+    private static ConfigException Error(string path, SyntaxNode node, string message) =>
+        new($"{path}:{node.Span.StartLine}: {message}");
+}

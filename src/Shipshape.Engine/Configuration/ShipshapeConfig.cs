@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Shipshape.Core;
+
+namespace Shipshape.Engine.Configuration;
+
+/// <summary>The contents of a .shipshape.yaml file; every field optional.</summary>
+public sealed record ShipshapeConfig
+{
+    public ImmutableArray<string> TrustedRegistries { get; init; } = [];
+    public ImmutableArray<string> EnabledRules { get; init; } = [];
+    public ImmutableArray<string> DisabledRules { get; init; } = [];
+    public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
+    public ImmutableArray<IgnoreEntry> Ignores { get; init; } = [];
+    public Severity? FailOn { get; init; }
+    public long? MaxFileBytes { get; init; }
+    public ImmutableArray<string> ExcludePaths { get; init; } = [];
+
+    public static ShipshapeConfig Empty { get; } = new();
+}

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Shipshape.Core;
+using Shipshape.Core.Model;
+using Shipshape.Ingest;
+using Shipshape.Ingest.Ecs;
+using Shipshape.Ingest.Syntax;
+using Shipshape.Engine.Suppressions;
+
+namespace Shipshape.Engine;
+
+/// <summary>Turns the bytes of one input into model resources: parse once, then offer each document to every reader.</summary>
+public sealed class InputReader
+{
+    private readonly ImmutableArray<IDocumentReader> _readers;
+
+    public InputReader(ImmutableArray<IDocumentReader> readers) => _readers = readers;
+
+    /// <summary>The readers of every supported structured format, in the order they are tried.</summary>
+    public static InputReader CreateDefault() => new([new EcsTaskDefinitionReader()]);
+
+    internal FileOutcome Read(string path, ReadOnlyMemory<byte> content, bool structured)
+    {
+        if (!structured)
+        {
+            return new FileOutcome(path, false, [], [], []);
+        }
+
+        if (content.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return new FileOutcome(path, true, [], [], []);
+        }
+
+        var parsed = StructuredParser.Parse(path, content);
+        var resources = ImmutableArray.CreateBuilder<Resource>();
+        var diagnostics = parsed.Diagnostics.ToBuilder();
+        foreach (var root in parsed.Roots)
+        {
+            foreach (var reader in _readers)
+            {
+                if (reader.CanRead(root))
+                {
+                    var result = reader.Read(path, root);
+                    resources.AddRange(result.Resources);
+                    diagnostics.AddRange(result.Diagnostics);
+                    break;
+                }
+            }
+        }
+
+        var suppressions = StructuredParser.LooksLikeJson(content.Span) ? [] : InlineSuppressionParser.Parse(content.Span);
+        return new FileOutcome(path, true, resources.ToImmutable(), diagnostics.ToImmutable(), suppressions);
+    }
+}

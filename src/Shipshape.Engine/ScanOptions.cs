@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Shipshape.Core;
+
+namespace Shipshape.Engine;
+
+/// <summary>What to scan and how; command-line values, which take precedence over the configuration file.</summary>
+public sealed record ScanOptions
+{
+    public ImmutableArray<string> Paths { get; init; } = ["."];
+    public Severity? FailOn { get; init; }
+    /// <summary>An explicit configuration file; when null, .shipshape.yaml in the first path is used if present.</summary>
+    public string? ConfigPath { get; init; }
+    public string? BaselinePath { get; init; }
+    public ImmutableArray<string> OnlyRules { get; init; } = [];
+    public ImmutableArray<string> SkipRules { get; init; } = [];
+    public ImmutableArray<string> TrustedRegistries { get; init; } = [];
+    public long? MaxFileBytes { get; init; }
+    /// <summary>The date ignore entries expire against; injectable for tests.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
+    public Action<string>? Progress { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Shipshape.Ingest.Discovery;
+
+/// <summary>A file that passed discovery: readable, within the size limit, not binary, not ignored.</summary>
+/// <param name="FullPath">The absolute path to read; for a followed file symlink, its resolved target inside the root.</param>
+/// <param name="RelativePath">The path relative to <paramref name="Root"/> with '/' separators (the link's own path for a symlink); the file name when the root is a file.</param>
+/// <param name="Root">The absolute scan root the file was found under.</param>
+/// <param name="Length">The size in bytes when discovered.</param>
+/// <param name="Format">What <see cref="FormatSniffer"/> made of the name and the first bytes.</param>
+public sealed record DiscoveredFile(string FullPath, string RelativePath, string Root, long Length, InputFormat Format);

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace Shipshape.Ingest.Discovery;
+
+/// <summary>What <see cref="FileDiscovery"/> walks and what it leaves out.</summary>
+public sealed record DiscoveryOptions
+{
+    /// <summary>10 MiB: larger files are almost never hand-written configuration.</summary>
+    public const long DefaultMaxFileBytes = 10L * 1024 * 1024;
+
+    /// <summary>Files or directories to scan, as the user gave them (relative paths resolve against the current directory).</summary>
+    public required ImmutableArray<string> Roots { get; init; }
+
+    /// <summary>Files larger than this are skipped with a warning.</summary>
+    public long MaxFileBytes { get; init; } = DefaultMaxFileBytes;
+
+    /// <summary>Whether .gitignore files inside the scanned directories are honoured; .shipshapeignore always is.</summary>
+    public bool UseGitignore { get; init; } = true;
+
+    /// <summary>More patterns in .gitignore syntax, relative to each scan root; they take precedence over every ignore file.</summary>
+    public ImmutableArray<string> ExtraIgnorePatterns { get; init; } = [];
+}

@@ -1,0 +1,368 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Shipshape.Core;
+
+namespace Shipshape.Ingest.Discovery;
+
+/// <summary>
+/// Walks scan roots and returns the files worth parsing, honouring ignore files and size limits.
+/// Symlinks: directory symlinks are never followed (so no loops and no escapes are possible); a file symlink is
+/// followed only when its fully resolved target lies inside the physical scan root, and <see cref="DiscoveredFile.FullPath"/>
+/// is then that target. A root named explicitly is scanned even when it is itself a symlink. Nothing is ever written.
+/// </summary>
+public static class FileDiscovery
+{
+    /// <summary>The tool's own ignore file, read at each scan root whether or not .gitignore files are used.</summary>
+    public const string ShipshapeIgnoreFileName = ".shipshapeignore";
+
+    /// <summary>Git's binary heuristic looks for a NUL byte in this many leading bytes.</summary>
+    public const int BinaryProbeBytes = 8000;
+
+    private const string GitignoreFileName = ".gitignore";
+
+    private static readonly EnumerationOptions ListOneDirectory = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        ReturnSpecialDirectories = false,
+        AttributesToSkip = 0,
+        MatchType = MatchType.Simple,
+    };
+
+    /// <summary>Discovers files under every root; problems with inputs come back as diagnostics, never as exceptions.</summary>
+    public static DiscoveryResult Discover(DiscoveryOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var run = new Run(options, cancellationToken);
+        if (options.Roots.IsDefaultOrEmpty)
+        {
+            run.Diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly("."), "No scan root was given."));
+        }
+        else if (options.MaxFileBytes < 0)
+        {
+            run.Diagnostics.Add(Diagnostic.Error(
+                SourceSpan.FileOnly("."),
+                Invariant($"The file size limit must not be negative; got {options.MaxFileBytes}.")));
+        }
+        else
+        {
+            foreach (var root in options.Roots)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ScanRoot(run, root);
+            }
+        }
+
+        return new DiscoveryResult
+        {
+            Files = run.Files.ToImmutable(),
+            Diagnostics = run.Diagnostics.ToImmutable(),
+            SkippedBinary = run.SkippedBinary,
+            SkippedIgnored = run.SkippedIgnored,
+            SkippedOversize = run.SkippedOversize,
+            SkippedSymlinks = run.SkippedSymlinks,
+        };
+    }
+
+    private static void ScanRoot(Run run, string root)
+    {
+        string full;
+        try
+        {
+            full = string.IsNullOrWhiteSpace(root) ? string.Empty : Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or NotSupportedException)
+        {
+            full = string.Empty;
+        }
+
+        if (full.Length > 0 && File.Exists(full))
+        {
+            ScanFileRoot(run, full);
+        }
+        else if (full.Length > 0 && Directory.Exists(full))
+        {
+            ScanDirectoryRoot(run, full);
+        }
+        else
+        {
+            run.Diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly(root ?? string.Empty), $"Scan root '{root}' does not exist."));
+        }
+    }
+
+    private static void ScanFileRoot(Run run, string full)
+    {
+        var name = Path.GetFileName(full);
+        var target = PathResolver.RealPath(full) ?? full;
+        var files = new List<DiscoveredFile>(1);
+        try
+        {
+            TryAddFile(run, files, target, name, full, new FileInfo(target).Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(name), $"File '{name}' could not be read and was skipped: {e.Message}"));
+        }
+
+        run.Files.AddRange(files);
+    }
+
+    private static void ScanDirectoryRoot(Run run, string root)
+    {
+        var physicalRoot = PathResolver.RealPath(root) ?? root;
+        var overrides = new List<IgnoreRules>(2);
+        var shipshapeIgnore = ReadIgnoreFile(run, Path.Join(root, ShipshapeIgnoreFileName), string.Empty);
+        if (shipshapeIgnore is not null)
+        {
+            overrides.Add(shipshapeIgnore);
+        }
+
+        if (!run.Options.ExtraIgnorePatterns.IsDefaultOrEmpty)
+        {
+            overrides.Add(IgnoreRules.FromLines(run.Options.ExtraIgnorePatterns, string.Empty));
+        }
+
+        var files = new List<DiscoveredFile>();
+        var links = new List<(FileSystemInfo Link, string RelativePath, Matcher Ignore)>();
+        var pending = new Stack<Frame>();
+        pending.Push(new Frame(root, string.Empty, []));
+        while (pending.Count > 0)
+        {
+            run.CancellationToken.ThrowIfCancellationRequested();
+            var frame = pending.Pop();
+            var gitignores = frame.Gitignores;
+            if (run.Options.UseGitignore &&
+                ReadIgnoreFile(run, Path.Join(frame.FullPath, GitignoreFileName), frame.RelativePath) is { } local)
+            {
+                gitignores = gitignores.Push(local);
+            }
+
+            var ignore = new Matcher(overrides, gitignores);
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(frame.FullPath).GetFileSystemInfos("*", ListOneDirectory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var shown = frame.RelativePath.Length == 0 ? "." : frame.RelativePath;
+                run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(shown), $"Directory '{shown}' could not be read and was skipped: {e.Message}"));
+                continue;
+            }
+
+            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var subdirectories = new List<Frame>();
+            foreach (var entry in entries)
+            {
+                // .git is a directory in a clone and a file in a worktree; neither is deployment configuration.
+                if (string.Equals(entry.Name, ".git", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var relative = frame.RelativePath.Length == 0 ? entry.Name : frame.RelativePath + "/" + entry.Name;
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
+                {
+                    links.Add((entry, relative, ignore));
+                }
+                else if (entry is DirectoryInfo directory)
+                {
+                    if (ignore.IsIgnored(relative, isDirectory: true))
+                    {
+                        run.SkippedIgnored++;
+                    }
+                    else
+                    {
+                        subdirectories.Add(new Frame(directory.FullName, relative, gitignores));
+                    }
+                }
+                else if (entry is FileInfo file)
+                {
+                    if (ignore.IsIgnored(relative, isDirectory: false))
+                    {
+                        run.SkippedIgnored++;
+                    }
+                    else
+                    {
+                        TryAddFile(run, files, file.FullName, relative, root, file.Length);
+                    }
+                }
+            }
+
+            for (var i = subdirectories.Count - 1; i >= 0; i--)
+            {
+                pending.Push(subdirectories[i]);
+            }
+        }
+
+        // Links are resolved after the walk so that a file reached both directly and through a link is reported
+        // under its own path, whatever the names sort like.
+        foreach (var (link, relative, ignore) in links)
+        {
+            VisitSymlink(run, files, link, relative, root, physicalRoot, ignore);
+        }
+
+        files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        run.Files.AddRange(files);
+    }
+
+    private static void VisitSymlink(Run run, List<DiscoveredFile> files, FileSystemInfo link, string relative, string root, string physicalRoot, Matcher ignore)
+    {
+        var target = PathResolver.RealPath(link.FullName);
+        var isDirectory = target is not null && Directory.Exists(target);
+        if (ignore.IsIgnored(relative, isDirectory))
+        {
+            run.SkippedIgnored++;
+            return;
+        }
+
+        if (target is null || isDirectory || !File.Exists(target) || !PathResolver.IsInside(target, physicalRoot))
+        {
+            run.SkippedSymlinks++;
+            return;
+        }
+
+        long length;
+        try
+        {
+            length = new FileInfo(target).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
+            return;
+        }
+
+        TryAddFile(run, files, target, relative, root, length);
+    }
+
+    private static void TryAddFile(Run run, List<DiscoveredFile> files, string fullPath, string relative, string root, long length)
+    {
+        if (!run.Seen.Add(fullPath))
+        {
+            // Overlapping roots or a link to a file already found: report each physical file once.
+            return;
+        }
+
+        if (length > run.Options.MaxFileBytes)
+        {
+            run.SkippedOversize++;
+            run.Diagnostics.Add(Diagnostic.Warning(
+                SourceSpan.FileOnly(relative),
+                Invariant($"File '{relative}' is {length} bytes, over the limit of {run.Options.MaxFileBytes} bytes, and was skipped.")));
+            return;
+        }
+
+        // Empty files are not opened: there is nothing to sniff, and special files such as FIFOs report
+        // length 0, so this also keeps discovery from blocking on them.
+        var head = length == 0 ? [] : ReadHead(run, fullPath, relative);
+        if (head is null)
+        {
+            return;
+        }
+
+        if (Array.IndexOf(head, (byte)0) >= 0)
+        {
+            run.SkippedBinary++;
+            return;
+        }
+
+        var format = FormatSniffer.Sniff(relative, head.AsSpan(0, Math.Min(head.Length, FormatSniffer.HeadBytes)));
+        files.Add(new DiscoveredFile(fullPath, relative, root, length, format));
+    }
+
+    private static byte[]? ReadHead(Run run, string fullPath, string relative)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var buffer = new byte[BinaryProbeBytes];
+            var total = 0;
+            while (total < buffer.Length)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return total == buffer.Length ? buffer : buffer[..total];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
+            return null;
+        }
+    }
+
+    private static IgnoreRules? ReadIgnoreFile(Run run, string path, string baseDirectory)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            // Like git, ignore files reached through a symlink are not read: they could pull rules from outside the tree.
+            if (!info.Exists || info.LinkTarget is not null)
+            {
+                return null;
+            }
+
+            return IgnoreRules.Parse(File.ReadAllText(path), baseDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var relative = baseDirectory.Length == 0 ? Path.GetFileName(path) : baseDirectory + "/" + Path.GetFileName(path);
+            run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), $"Ignore file '{relative}' could not be read; its patterns were not applied: {e.Message}"));
+            return null;
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A directory waiting to be listed, with the .gitignore files of its ancestors, deepest on top.</summary>
+    private sealed record Frame(string FullPath, string RelativePath, ImmutableStack<IgnoreRules> Gitignores);
+
+    /// <summary>
+    /// Precedence, highest first: extra patterns, .shipshapeignore, then .gitignore files from the deepest up;
+    /// within one set the last matching pattern decides, as in git.
+    /// </summary>
+    private sealed class Matcher(List<IgnoreRules> overrides, ImmutableStack<IgnoreRules> gitignores)
+    {
+        public bool IsIgnored(string relativePath, bool isDirectory)
+        {
+            for (var i = overrides.Count - 1; i >= 0; i--)
+            {
+                if (overrides[i].Match(relativePath, isDirectory) is { } verdict)
+                {
+                    return verdict;
+                }
+            }
+
+            foreach (var rules in gitignores)
+            {
+                if (rules.Match(relativePath, isDirectory) is { } verdict)
+                {
+                    return verdict;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The mutable state of one call, never shared between calls.</summary>
+    private sealed class Run(DiscoveryOptions options, CancellationToken cancellationToken)
+    {
+        public DiscoveryOptions Options { get; } = options;
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+        public ImmutableArray<DiscoveredFile>.Builder Files { get; } = ImmutableArray.CreateBuilder<DiscoveredFile>();
+        public ImmutableArray<Diagnostic>.Builder Diagnostics { get; } = ImmutableArray.CreateBuilder<Diagnostic>();
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+        public int SkippedBinary { get; set; }
+        public int SkippedIgnored { get; set; }
+        public int SkippedOversize { get; set; }
+        public int SkippedSymlinks { get; set; }
+    }
+}

@@ -1,0 +1,347 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Shipshape.Core;
+using Shipshape.Core.Model;
+using Shipshape.Ingest.Syntax;
+using static Shipshape.Ingest.Syntax.NodeValues;
+
+namespace Shipshape.Ingest.Ecs;
+
+/// <summary>
+/// Maps an ECS task definition object into the model. It is the only place where ECS defaults are decided
+/// (Amazon ECS developer guide, "Task definition parameters"); CloudFormation and Terraform call it too,
+/// with PascalCase property names for CloudFormation.
+/// </summary>
+public sealed class EcsTaskDefinitionAdapter
+{
+    /// <summary>ECS default network mode for Linux tasks when networkMode is absent.</summary>
+    public const string DefaultNetworkMode = "bridge";
+
+    private readonly bool _pascalCase;
+
+    public EcsTaskDefinitionAdapter(bool pascalCase = false) => _pascalCase = pascalCase;
+
+    public TaskDefinition Adapt(MappingNode node, string address, string kind, string sourceFormat, SourceSpan span)
+    {
+        var anchor = (node.Get("family", KeyComparison) as ScalarNode)?.Span ?? span;
+        var containers = ImmutableArray.CreateBuilder<Container>();
+        if (node.Get("containerDefinitions", KeyComparison) is SequenceNode definitions)
+        {
+            var index = 0;
+            foreach (var item in definitions.Items)
+            {
+                if (item is MappingNode container)
+                {
+                    containers.Add(AdaptContainer(container, index));
+                }
+
+                index++;
+            }
+        }
+
+        var volumes = ImmutableArray.CreateBuilder<Volume>();
+        if (node.Get("volumes", KeyComparison) is SequenceNode volumeList)
+        {
+            var index = 0;
+            foreach (var item in volumeList.Items)
+            {
+                if (item is MappingNode volume)
+                {
+                    volumes.Add(AdaptVolume(volume, index));
+                }
+
+                index++;
+            }
+        }
+
+        return new TaskDefinition
+        {
+            Address = address,
+            Kind = kind,
+            Span = span,
+            SourceFormat = sourceFormat,
+            Family = String(node, "family", N("family"), anchor),
+            NetworkMode = RequiredString(node, "networkMode", N("networkMode"), anchor, DefaultNetworkMode),
+            PidMode = String(node, "pidMode", N("pidMode"), anchor),
+            IpcMode = String(node, "ipcMode", N("ipcMode"), anchor),
+            TaskRoleArn = String(node, "taskRoleArn", N("taskRoleArn"), anchor),
+            ExecutionRoleArn = String(node, "executionRoleArn", N("executionRoleArn"), anchor),
+            RequiresCompatibilities = (node.Get("requiresCompatibilities", KeyComparison) as SequenceNode)?.Items
+                .OfType<ScalarNode>().Select(s => s.Text).ToImmutableArray() ?? [],
+            MemoryMiB = Memory(node, anchor),
+            Containers = containers.ToImmutable(),
+            Volumes = volumes.ToImmutable(),
+        };
+    }
+
+    private Container AdaptContainer(MappingNode node, int index)
+    {
+        var nameNode = node.Get("name", KeyComparison) as ScalarNode;
+        var label = nameNode is { Tag: null } ? nameNode.Text : index.ToString(CultureInfo.InvariantCulture);
+        var path = $"{N("containerDefinitions")}[{label}]";
+        var anchor = nameNode?.Span ?? node.Span;
+        string P(string field) => $"{path}.{N(field)}";
+
+        var linux = node.Get("linuxParameters", KeyComparison) as MappingNode;
+        var capabilities = linux?.Get("capabilities", KeyComparison) as MappingNode;
+        var capabilitiesPath = $"{P("linuxParameters")}.{N("capabilities")}";
+        var image = String(node, "image", P("image"), anchor);
+        var firelens = Firelens(node, P("firelensConfiguration"));
+
+        return new Container
+        {
+            Name = nameNode is null
+                ? Value<string>.Defaulted(label, node.Span, P("name"))
+                : Text(nameNode, P("name")),
+            Image = image,
+            Privileged = Bool(node, "privileged", P("privileged"), anchor, false),
+            User = String(node, "user", P("user"), anchor),
+            ReadonlyRootFilesystem = Bool(node, "readonlyRootFilesystem", P("readonlyRootFilesystem"), anchor, false),
+            AllowPrivilegeEscalation = null,
+            CapabilitiesAdded = Strings(capabilities?.Get("add", KeyComparison), $"{capabilitiesPath}.{N("add")}"),
+            CapabilitiesDropped = Strings(capabilities?.Get("drop", KeyComparison), $"{capabilitiesPath}.{N("drop")}"),
+            CapabilitiesDeclared = capabilities is null
+                ? Value<bool>.Defaulted(false, anchor, capabilitiesPath)
+                : Value<bool>.Explicit(true, capabilities.Span, capabilitiesPath),
+            Environment = Environment(node.Get("environment", KeyComparison), P("environment")),
+            Secrets = Secrets(node.Get("secrets", KeyComparison), P("secrets")),
+            PortMappings = Ports(node.Get("portMappings", KeyComparison), P("portMappings")),
+            MountPoints = Mounts(node.Get("mountPoints", KeyComparison), P("mountPoints")),
+            MemoryLimitMiB = Int(node, "memory", P("memory"), anchor),
+            MemoryReservationMiB = Int(node, "memoryReservation", P("memoryReservation"), anchor),
+            LogConfiguration = Logging(node, P("logConfiguration")),
+            Firelens = firelens,
+            Role = ContainerRoleClassifier.Classify(image.IsExplicit ? image.Current : null, firelens is not null),
+            Span = node.Span,
+            Path = path,
+        };
+    }
+
+    private Volume AdaptVolume(MappingNode node, int index)
+    {
+        var nameNode = node.Get("name", KeyComparison) as ScalarNode;
+        var label = nameNode is { Tag: null } ? nameNode.Text : index.ToString(CultureInfo.InvariantCulture);
+        var path = $"{N("volumes")}[{label}]";
+        var anchor = nameNode?.Span ?? node.Span;
+        EfsVolumeConfiguration? efs = null;
+        var efsKey = _pascalCase ? "EFSVolumeConfiguration" : "efsVolumeConfiguration";
+        if (node.Get("efsVolumeConfiguration", KeyComparison) is MappingNode efsNode)
+        {
+            var efsPath = $"{path}.{efsKey}";
+            var auth = efsNode.Get("authorizationConfig", KeyComparison) as MappingNode;
+            var authPath = $"{efsPath}.{N("authorizationConfig")}";
+            var transit = String(efsNode, "transitEncryption", $"{efsPath}.{N("transitEncryption")}", efsNode.Span, "DISABLED");
+            var iam = auth is null
+                ? Value<string?>.Defaulted("DISABLED", efsNode.Span, $"{authPath}.{N("iam")}")
+                : String(auth, "iam", $"{authPath}.{N("iam")}", auth.Span, "DISABLED");
+            efs = new EfsVolumeConfiguration(
+                String(efsNode, "fileSystemId", $"{efsPath}.{N("fileSystemId")}", efsNode.Span),
+                Enabled(transit),
+                Enabled(iam),
+                auth is null ? Value<string?>.Defaulted(null, efsNode.Span, $"{authPath}.{N("accessPointId")}")
+                    : String(auth, "accessPointId", $"{authPath}.{N("accessPointId")}", auth.Span),
+                efsNode.Span,
+                efsPath);
+        }
+
+        Value<string?>? hostPath = null;
+        if (node.Get("host", KeyComparison) is MappingNode host)
+        {
+            hostPath = String(host, "sourcePath", $"{path}.{N("host")}.{N("sourcePath")}", host.Span);
+        }
+
+        return new Volume
+        {
+            Name = nameNode is null ? Value<string>.Defaulted(label, node.Span, $"{path}.{N("name")}") : Text(nameNode, $"{path}.{N("name")}"),
+            HostPath = hostPath,
+            Efs = efs,
+            Span = node.Span,
+            Path = path,
+        };
+    }
+
+    private static Value<bool> Enabled(Value<string?> value) =>
+        new(string.Equals(value.Current, "ENABLED", StringComparison.OrdinalIgnoreCase), value.Origin, value.Span, value.Path);
+
+    private Value<int?> Memory(MappingNode node, SourceSpan anchor)
+    {
+        // Task-level memory is a string: "512", "1024", or with a unit ("1 GB", "1GB").
+        var text = String(node, "memory", N("memory"), anchor);
+        if (!text.IsExplicit || text.Current is null)
+        {
+            return new Value<int?>(null, text.Origin, text.Span, text.Path);
+        }
+
+        var raw = text.Current.Trim().ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
+        var factor = 1;
+        if (raw.EndsWith("GB", StringComparison.Ordinal))
+        {
+            factor = 1024;
+            raw = raw[..^2];
+        }
+        else if (raw.EndsWith("MB", StringComparison.Ordinal))
+        {
+            raw = raw[..^2];
+        }
+
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? Value<int?>.Explicit((int)(number * factor), text.Span, text.Path)
+            : Value<int?>.Unresolved(null, text.Span, text.Path);
+    }
+
+    private static ImmutableArray<Value<string>> Strings(SyntaxNode? node, string path)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            return node is null ? [] : [Value<string>.Unresolved(string.Empty, node.Span, path)];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Value<string>>();
+        for (var i = 0; i < sequence.Items.Length; i++)
+        {
+            var item = sequence.Items[i];
+            var itemPath = $"{path}[{i}]";
+            builder.Add(item is ScalarNode s ? Text(s, itemPath) : Value<string>.Unresolved(string.Empty, item.Span, itemPath));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private ImmutableArray<KeyValue> Environment(SyntaxNode? node, string path)
+    {
+        var builder = ImmutableArray.CreateBuilder<KeyValue>();
+        foreach (var (entry, name) in Named(node))
+        {
+            var itemPath = $"{path}[{name.Current}]";
+            builder.Add(new KeyValue(name, String(entry, "value", $"{itemPath}.{N("value")}", entry.Span)));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private ImmutableArray<SecretReference> Secrets(SyntaxNode? node, string path)
+    {
+        var builder = ImmutableArray.CreateBuilder<SecretReference>();
+        foreach (var (entry, name) in Named(node))
+        {
+            var itemPath = $"{path}[{name.Current}]";
+            builder.Add(new SecretReference(name, String(entry, "valueFrom", $"{itemPath}.{N("valueFrom")}", entry.Span)));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static IEnumerable<(MappingNode Entry, Value<string> Name)> Named(SyntaxNode? node)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            yield break;
+        }
+
+        foreach (var item in sequence.Items.OfType<MappingNode>())
+        {
+            var nameNode = item.Get("name", KeyComparison);
+            var name = nameNode is ScalarNode s
+                ? Text(s, "name")
+                : Value<string>.Unresolved(string.Empty, nameNode?.Span ?? item.Span, "name");
+            yield return (item, name);
+        }
+    }
+
+    private ImmutableArray<PortMapping> Ports(SyntaxNode? node, string path)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<PortMapping>();
+        var index = 0;
+        foreach (var item in sequence.Items)
+        {
+            if (item is MappingNode mapping)
+            {
+                var itemPath = $"{path}[{index}]";
+                builder.Add(new PortMapping(
+                    Int(mapping, "containerPort", $"{itemPath}.{N("containerPort")}", mapping.Span),
+                    Int(mapping, "hostPort", $"{itemPath}.{N("hostPort")}", mapping.Span),
+                    RequiredString(mapping, "protocol", $"{itemPath}.{N("protocol")}", mapping.Span, "tcp"),
+                    mapping.Span,
+                    itemPath));
+            }
+
+            index++;
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private ImmutableArray<MountPoint> Mounts(SyntaxNode? node, string path)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<MountPoint>();
+        var index = 0;
+        foreach (var item in sequence.Items)
+        {
+            if (item is MappingNode mapping)
+            {
+                var itemPath = $"{path}[{index}]";
+                builder.Add(new MountPoint(
+                    String(mapping, "sourceVolume", $"{itemPath}.{N("sourceVolume")}", mapping.Span),
+                    String(mapping, "containerPath", $"{itemPath}.{N("containerPath")}", mapping.Span),
+                    Bool(mapping, "readOnly", $"{itemPath}.{N("readOnly")}", mapping.Span, false),
+                    mapping.Span,
+                    itemPath));
+            }
+
+            index++;
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private LogConfiguration? Logging(MappingNode container, string path)
+    {
+        if (container.Get("logConfiguration", KeyComparison) is not MappingNode node)
+        {
+            return null;
+        }
+
+        return new LogConfiguration(
+            String(node, "logDriver", $"{path}.{N("logDriver")}", node.Span),
+            Options(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
+            node.Span,
+            path);
+    }
+
+    private FirelensConfiguration? Firelens(MappingNode container, string path)
+    {
+        if (container.Get("firelensConfiguration", KeyComparison) is not MappingNode node)
+        {
+            return null;
+        }
+
+        return new FirelensConfiguration(
+            String(node, "type", $"{path}.{N("type")}", node.Span),
+            Options(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
+            node.Span,
+            path);
+    }
+
+    private static ImmutableArray<KeyValue> Options(SyntaxNode? node, string path)
+    {
+        if (node is not MappingNode mapping)
+        {
+            return [];
+        }
+
+        return [.. mapping.Entries.Select(e => new KeyValue(Text(e.Key, $"{path}.{e.Key.Text}"), Of(e.Value, $"{path}.{e.Key.Text}")))];
+    }
+
+    /// <summary>The property name as the source spells it: camelCase for the ECS API, PascalCase for CloudFormation.</summary>
+    private string N(string camel) => _pascalCase ? char.ToUpperInvariant(camel[0]) + camel[1..] : camel;
+}

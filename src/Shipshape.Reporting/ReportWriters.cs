@@ -1,0 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Shipshape.Reporting;
+
+/// <summary>The catalogue of report formats: finds a writer by its format name.</summary>
+public static class ReportWriters
+{
+    /// <summary>The format names, in the order help text lists them.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["console", "json", "sarif", "junit", "markdown"];
+
+    /// <summary>Whether <paramref name="format"/> names a known format (case-insensitive).</summary>
+    public static bool IsKnown(string? format) => TryCreate(format, color: false, out _);
+
+    /// <summary>A writer for <paramref name="format"/>; throws <see cref="ArgumentException"/> for an unknown name.</summary>
+    public static IReportWriter Create(string format) => Create(format, color: false);
+
+    /// <summary>A writer for <paramref name="format"/>; <paramref name="color"/> only affects the console writer.</summary>
+    public static IReportWriter Create(string format, bool color) =>
+        TryCreate(format, color, out var writer)
+            ? writer
+            : throw new ArgumentException(
+                $"Unknown report format '{format}'. Known formats: {string.Join(", ", Names)}.", nameof(format));
+
+    /// <summary>A writer for <paramref name="format"/>, or false for an unknown name.</summary>
+    public static bool TryCreate(string? format, bool color, [NotNullWhen(true)] out IReportWriter? writer)
+    {
+        writer = format?.Trim().ToUpperInvariant() switch
+        {
+            "CONSOLE" => new ConsoleReportWriter(color),
+            "JSON" => new JsonReportWriter(),
+            "SARIF" => new SarifReportWriter(),
+            "JUNIT" => new JUnitReportWriter(),
+            "MARKDOWN" => new MarkdownReportWriter(),
+            _ => null,
+        };
+        return writer is not null;
+    }
+}
