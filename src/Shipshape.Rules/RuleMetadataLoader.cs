@@ -65,6 +65,11 @@ public static class RuleMetadataLoader
         {
             throw new RuleMetadataException($"Rule metadata file '{fileName}' is not valid YAML: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input (an unclosed flow sequence) this way.
+            throw new RuleMetadataException($"Rule metadata file '{fileName}' is not valid YAML: {e.Message}", e);
+        }
 
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in root.Children)

@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using Shipshape.Core;
+using Shipshape.Rules;
+
+namespace Shipshape.Tests.Rules;
+
+public sealed partial class RuleCatalogTests
+{
+    private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
+
+    [Fact]
+    public void CreateDefault_BuiltInRules_HasTheTwentyThreeDocumentedIds()
+    {
+        string[] expected =
+        [
+            "SHP-CTR-001", "SHP-CTR-002", "SHP-CTR-003", "SHP-CTR-004", "SHP-CTR-005", "SHP-CTR-006", "SHP-CTR-007",
+            "SHP-CTR-008", "SHP-CTR-009", "SHP-IAM-001", "SHP-IAM-002", "SHP-LOG-001", "SHP-LOG-002", "SHP-NET-001",
+            "SHP-NET-002", "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007", "SHP-SEC-001",
+            "SHP-SEC-002", "SHP-SEC-003",
+        ];
+
+        Assert.Equal(expected, Catalog.Rules.Select(r => r.Id));
+        Assert.Equal(expected, Catalog.Metadata.Keys);
+    }
+
+    [Fact]
+    public void Rules_Ids_AreUniqueAndWellFormed()
+    {
+        var ids = Catalog.Rules.Select(r => r.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches(RuleIdPattern(), id));
+    }
+
+    [Fact]
+    public void Metadata_EveryRule_HasAllTextFieldsAndExamples()
+    {
+        Assert.All(Catalog.Metadata.Values, m =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(m.Title), m.Id);
+            Assert.False(string.IsNullOrWhiteSpace(m.Description), m.Id);
+            Assert.EndsWith(".", m.Description, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', m.Description);
+            Assert.False(string.IsNullOrWhiteSpace(m.Rationale), m.Id);
+            Assert.False(string.IsNullOrWhiteSpace(m.Remediation), m.Id);
+            Assert.NotEmpty(m.References);
+            Assert.NotEmpty(m.Sources);
+            Assert.False(string.IsNullOrWhiteSpace(m.BadExample), m.Id);
+            Assert.False(string.IsNullOrWhiteSpace(m.GoodExample), m.Id);
+        });
+    }
+
+    [Fact]
+    public void Metadata_References_AreHttpsWithAwsDocumentationFirst()
+    {
+        Assert.All(Catalog.Metadata.Values, m =>
+        {
+            Assert.All(m.References, r => Assert.StartsWith("https://", r, StringComparison.Ordinal));
+            Assert.StartsWith("https://docs.aws.amazon.com/", m.References[0], StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Metadata_Equivalents_AreWellFormedIdsOfKnownTools()
+    {
+        // Some rules have no real counterpart elsewhere: an empty list is honest, an invented ID is not.
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Equivalents.Select(e => (m.Id, e))), x =>
+            Assert.True(EquivalentPattern().IsMatch(x.e), $"{x.Id}: '{x.e}'"));
+        Assert.Contains("CKV_AWS_334", Catalog.Get("SHP-CTR-001").Equivalents);
+        Assert.Contains("ECS.4", Catalog.Get("SHP-CTR-001").Equivalents);
+        Assert.Contains("CKV_AWS_249", Catalog.Get("SHP-IAM-002").Equivalents);
+    }
+
+    [Fact]
+    public void Metadata_Frameworks_AreFrameworkColonRequirement()
+    {
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Frameworks.Select(f => (m.Id, f))), x =>
+            Assert.True(FrameworkPattern().IsMatch(x.f), $"{x.Id}: '{x.f}'"));
+    }
+
+    [Fact]
+    public void Metadata_SecurityHubEquivalent_AppearsAsFoundationalFramework()
+    {
+        Assert.All(Catalog.Metadata.Values, m =>
+        {
+            foreach (var control in m.Equivalents.Where(e => e.StartsWith("ECS.", StringComparison.Ordinal)))
+            {
+                Assert.Contains($"AWS-FSBP:{control}", m.Frameworks);
+            }
+        });
+    }
+
+    [Fact]
+    public void Metadata_Examples_AreJsonObjects()
+    {
+        Assert.All(Catalog.Metadata.Values, m =>
+        {
+            using var bad = System.Text.Json.JsonDocument.Parse(m.BadExample!);
+            using var good = System.Text.Json.JsonDocument.Parse(m.GoodExample!);
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, bad.RootElement.ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, good.RootElement.ValueKind);
+        });
+    }
+
+    [Fact]
+    public void Get_KnownId_ReturnsMetadataWithSeverityAndPractice()
+    {
+        var metadata = Catalog.Get("SHP-SEC-002");
+        Assert.Equal(Severity.Critical, metadata.Severity);
+        Assert.Equal(Practice.Secrets, metadata.Practice);
+        Assert.Equal("Secret value in plaintext environment", metadata.Title);
+    }
+
+    [Fact]
+    public void TryGet_UnknownId_ReturnsFalse()
+    {
+        Assert.False(Catalog.TryGet("SHP-XXX-999", out var metadata));
+        Assert.Null(metadata);
+        Assert.Throws<KeyNotFoundException>(() => Catalog.Get("SHP-XXX-999"));
+    }
+
+    [Fact]
+    public void Constructor_RuleWithoutMetadata_Throws()
+    {
+        var metadata = Catalog.Metadata.Values.Where(m => m.Id != "SHP-CTR-001");
+        var error = Assert.Throws<InvalidOperationException>(() => new RuleCatalog(Catalog.Rules, metadata));
+        Assert.Contains("SHP-CTR-001", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_MetadataWithoutRule_Throws()
+    {
+        var rules = Catalog.Rules.Where(r => r.Id != "SHP-NET-004");
+        var error = Assert.Throws<InvalidOperationException>(() => new RuleCatalog(rules, Catalog.Metadata.Values));
+        Assert.Contains("SHP-NET-004", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_DuplicateRule_Throws()
+    {
+        var rules = Catalog.Rules.Append(Catalog.Rules[0]);
+        var error = Assert.Throws<InvalidOperationException>(() => new RuleCatalog(rules, Catalog.Metadata.Values));
+        Assert.Contains(Catalog.Rules[0].Id, error.Message, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"^SHP-[A-Z]{3}-\d{3}$")]
+    private static partial Regex RuleIdPattern();
+
+    // Checkov, Trivy (AVD-*, KSV, DS), Security Hub ECS.n, Hadolint DL, Dockle CIS-DI.
+    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|ECS\.\d+|DL\d{4}|CIS-DI-\d{4})$")]
+    private static partial Regex EquivalentPattern();
+
+    [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Z0-9]+\.\d+)$")]
+    private static partial Regex FrameworkPattern();
+}
