@@ -68,6 +68,16 @@ public static class ShipshapeCommand
             Description = "Files or directories to scan (default: the current directory).",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-'))
+                {
+                    result.AddError($"unknown option '{token.Value}'");
+                }
+            }
+        });
         var format = new Option<string[]>("--format", "-f")
         {
             Description = "Report format: console, json, sarif, junit or markdown. Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",

@@ -27,6 +27,14 @@ public sealed class Scanner
     /// <summary>Scans; throws <see cref="ConfigException"/> for usage and configuration errors (nothing scanned).</summary>
     public ScanReport Scan(ScanOptions options, CancellationToken cancellationToken = default)
     {
+        foreach (var path in options.Paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new ConfigException($"no such file or directory: {path}");
+            }
+        }
+
         var config = LoadConfig(options);
         var rules = SelectRules(options, config);
         var baseline = options.BaselinePath is null ? null : Baseline.Load(options.BaselinePath);
