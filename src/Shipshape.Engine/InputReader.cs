@@ -18,6 +18,9 @@ public sealed class InputReader
     /// <summary>The readers of every supported structured format, in the order they are tried.</summary>
     public static InputReader CreateDefault() => new([new EcsTaskDefinitionReader()]);
 
+    internal const string TemplateNote =
+        "skipped: contains template directives ({{ ... }}), such as a Helm chart template; scan the rendered output instead (helm template . > rendered.yaml)";
+
     internal FileOutcome Read(string path, ReadOnlyMemory<byte> content, bool structured)
     {
         if (!structured)
@@ -31,6 +34,12 @@ public sealed class InputReader
         }
 
         var parsed = StructuredParser.Parse(path, content);
+        if (parsed.Failed && content.Span.IndexOf("{{"u8) >= 0)
+        {
+            // Helm and other Go templates are not YAML until rendered; an error here would only be noise.
+            return new FileOutcome(path, false, [], [Diagnostic.Info(SourceSpan.FileOnly(path), TemplateNote)], []);
+        }
+
         var resources = ImmutableArray.CreateBuilder<Resource>();
         var diagnostics = parsed.Diagnostics.ToBuilder();
         foreach (var root in parsed.Roots)
