@@ -248,57 +248,37 @@ public sealed class EcsTaskDefinitionAdapter
         }
     }
 
-    private ImmutableArray<PortMapping> Ports(SyntaxNode? node, string path)
+    private ImmutableArray<PortMapping> Ports(SyntaxNode? node, string path) =>
+        Mapped(node, path, (mapping, itemPath) => new PortMapping(
+            Int(mapping, "containerPort", $"{itemPath}.{N("containerPort")}", mapping.Span),
+            Int(mapping, "hostPort", $"{itemPath}.{N("hostPort")}", mapping.Span),
+            RequiredString(mapping, "protocol", $"{itemPath}.{N("protocol")}", mapping.Span, "tcp"),
+            mapping.Span,
+            itemPath));
+
+    private ImmutableArray<MountPoint> Mounts(SyntaxNode? node, string path) =>
+        Mapped(node, path, (mapping, itemPath) => new MountPoint(
+            String(mapping, "sourceVolume", $"{itemPath}.{N("sourceVolume")}", mapping.Span),
+            String(mapping, "containerPath", $"{itemPath}.{N("containerPath")}", mapping.Span),
+            Bool(mapping, "readOnly", $"{itemPath}.{N("readOnly")}", mapping.Span, false),
+            mapping.Span,
+            itemPath));
+
+    /// <summary>Maps each object of a list, with its indexed path; other items are skipped but keep their index.</summary>
+    private static ImmutableArray<T> Mapped<T>(SyntaxNode? node, string path, Func<MappingNode, string, T> map)
     {
         if (node is not SequenceNode sequence)
         {
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<PortMapping>();
-        var index = 0;
-        foreach (var item in sequence.Items)
+        var builder = ImmutableArray.CreateBuilder<T>();
+        for (var index = 0; index < sequence.Items.Length; index++)
         {
-            if (item is MappingNode mapping)
+            if (sequence.Items[index] is MappingNode mapping)
             {
-                var itemPath = $"{path}[{index}]";
-                builder.Add(new PortMapping(
-                    Int(mapping, "containerPort", $"{itemPath}.{N("containerPort")}", mapping.Span),
-                    Int(mapping, "hostPort", $"{itemPath}.{N("hostPort")}", mapping.Span),
-                    RequiredString(mapping, "protocol", $"{itemPath}.{N("protocol")}", mapping.Span, "tcp"),
-                    mapping.Span,
-                    itemPath));
+                builder.Add(map(mapping, $"{path}[{index}]"));
             }
-
-            index++;
-        }
-
-        return builder.ToImmutable();
-    }
-
-    private ImmutableArray<MountPoint> Mounts(SyntaxNode? node, string path)
-    {
-        if (node is not SequenceNode sequence)
-        {
-            return [];
-        }
-
-        var builder = ImmutableArray.CreateBuilder<MountPoint>();
-        var index = 0;
-        foreach (var item in sequence.Items)
-        {
-            if (item is MappingNode mapping)
-            {
-                var itemPath = $"{path}[{index}]";
-                builder.Add(new MountPoint(
-                    String(mapping, "sourceVolume", $"{itemPath}.{N("sourceVolume")}", mapping.Span),
-                    String(mapping, "containerPath", $"{itemPath}.{N("containerPath")}", mapping.Span),
-                    Bool(mapping, "readOnly", $"{itemPath}.{N("readOnly")}", mapping.Span, false),
-                    mapping.Span,
-                    itemPath));
-            }
-
-            index++;
         }
 
         return builder.ToImmutable();
