@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Shipshape.Core;
 using Shipshape.Core.Model;
 using Shipshape.Ingest;
+using Shipshape.Ingest.Discovery;
 using Shipshape.Ingest.Ecs;
 using Shipshape.Ingest.Syntax;
 using Shipshape.Engine.Suppressions;
@@ -12,20 +13,36 @@ namespace Shipshape.Engine;
 public sealed class InputReader
 {
     private readonly ImmutableArray<IDocumentReader> _readers;
+    private readonly ImmutableArray<IFileReader> _fileReaders;
 
-    public InputReader(ImmutableArray<IDocumentReader> readers) => _readers = readers;
+    public InputReader(ImmutableArray<IDocumentReader> readers, ImmutableArray<IFileReader> fileReaders)
+    {
+        _readers = readers;
+        _fileReaders = fileReaders;
+    }
 
-    /// <summary>The readers of every supported structured format, in the order they are tried.</summary>
-    public static InputReader CreateDefault() => new([new EcsTaskDefinitionReader()]);
+    /// <summary>The readers of every supported format: structured documents in the order they are tried, then other formats.</summary>
+    public static InputReader CreateDefault() => new([new EcsTaskDefinitionReader()], []);
+
+    /// <summary>Whether any reader takes files of this format, so the scanner knows to read the bytes.</summary>
+    public bool Accepts(string path, InputFormat format) =>
+        format is InputFormat.Json or InputFormat.Yaml || _fileReaders.Any(r => r.CanRead(path, format));
 
     internal const string TemplateNote =
         "skipped: contains template directives ({{ ... }}), such as a Helm chart template; scan the rendered output instead (helm template . > rendered.yaml)";
 
-    internal FileOutcome Read(string path, ReadOnlyMemory<byte> content, bool structured)
+    internal FileOutcome Read(string path, InputFormat format, ReadOnlyMemory<byte> content)
     {
-        if (!structured)
+        if (format is not (InputFormat.Json or InputFormat.Yaml))
         {
-            return new FileOutcome(path, false, [], [], []);
+            var reader = _fileReaders.FirstOrDefault(r => r.CanRead(path, format));
+            if (reader is null)
+            {
+                return new FileOutcome(path, false, [], [], []);
+            }
+
+            var result = reader.Read(path, content);
+            return new FileOutcome(path, true, result.Resources, result.Diagnostics, InlineSuppressionParser.Parse(content.Span));
         }
 
         if (content.Span.Trim(" \t\r\n"u8).IsEmpty)

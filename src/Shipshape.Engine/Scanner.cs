@@ -152,8 +152,7 @@ public sealed class Scanner
 
     private FileOutcome ReadFile(DiscoveredFile file)
     {
-        var structured = file.Format is InputFormat.Json or InputFormat.Yaml;
-        if (!structured)
+        if (!_inputReader.Accepts(file.RelativePath, file.Format))
         {
             return new FileOutcome(file.RelativePath, false, [], [], []);
         }
@@ -170,7 +169,7 @@ public sealed class Scanner
 
         try
         {
-            return _inputReader.Read(file.RelativePath, content, structured);
+            return _inputReader.Read(file.RelativePath, file.Format, content);
         }
 #pragma warning disable CA1031 // A bug met on one file is reported for that file; the scan goes on.
         catch (Exception ex)

@@ -1,0 +1,14 @@
+using Shipshape.Ingest.Discovery;
+
+namespace Shipshape.Ingest;
+
+/// <summary>Reads a format that is not JSON or YAML (Dockerfile, HCL, …) from its bytes into the model.</summary>
+public interface IFileReader
+{
+    /// <summary>The source-format name resources carry, for example "dockerfile".</summary>
+    string Format { get; }
+
+    bool CanRead(string path, InputFormat format);
+
+    IngestResult Read(string path, ReadOnlyMemory<byte> content);
+}
