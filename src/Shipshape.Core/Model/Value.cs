@@ -6,6 +6,15 @@ namespace Shipshape.Core.Model;
 /// </summary>
 public sealed record Value<T>(T Current, ValueOrigin Origin, SourceSpan Span, string Path)
 {
+    /// <summary>
+    /// When the value is a link to another resource (CloudFormation Ref/GetAtt, a Terraform reference), the target's
+    /// address ("TaskRole", "aws_iam_role.task"); the value itself is then usually Unresolved.
+    /// </summary>
+    public string? Reference { get; init; }
+
+    /// <summary>The attribute taken from the referenced resource ("Arn"), or null for a plain reference.</summary>
+    public string? ReferenceAttribute { get; init; }
+
     public bool IsExplicit => Origin == ValueOrigin.Explicit;
     public bool IsDefaulted => Origin == ValueOrigin.Defaulted;
     public bool IsUnresolved => Origin == ValueOrigin.Unresolved;

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace Shipshape.Core.Model;
+
+/// <summary>A standalone IAM policy (managed or inline-by-attachment) and the principals it is attached to.</summary>
+public sealed record IamPolicy : Resource
+{
+    public required bool Managed { get; init; }
+    public PolicyDocument? Document { get; init; }
+    public ImmutableArray<Value<string>> Roles { get; init; } = [];
+    public ImmutableArray<Value<string>> Users { get; init; } = [];
+    public ImmutableArray<Value<string>> Groups { get; init; } = [];
+}
