@@ -121,7 +121,7 @@ public sealed class Scanner
                     Practice = metadata.Practice,
                     Message = hit.Message,
                     Location = hit.Location,
-                    Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath),
+                    Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName),
                     Equivalents = metadata.Equivalents,
                     Fingerprint = fingerprint,
                 };
