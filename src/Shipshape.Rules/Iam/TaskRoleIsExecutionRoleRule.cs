@@ -21,6 +21,13 @@ public sealed class TaskRoleIsExecutionRoleRule : IRule
                 yield return RuleText.Hit(task, taskRole,
                     $"{RuleText.DescribeCapitalised(task)} uses the same role as task role and execution role ('{taskRole.Current}').");
             }
+            else if (taskRole.Reference is { } target && target == executionRole.Reference
+                && taskRole.ReferenceAttribute == executionRole.ReferenceAttribute)
+            {
+                // Both link to the same role resource (CloudFormation GetAtt, a Terraform reference): same role, known before deployment.
+                yield return RuleText.Hit(task, taskRole,
+                    $"{RuleText.DescribeCapitalised(task)} uses the same role ('{target}') as task role and execution role.");
+            }
         }
     }
 }

@@ -26,6 +26,8 @@ public sealed class SampleScanTests
             ("SHP-CTR-003", "batch.yaml", 22),
             ("SHP-CTR-005", "batch.yaml", 22),
             ("SHP-CTR-008", "batch.yaml", 23),
+            ("SHP-IAM-002", "cloudformation.yaml", 57),
+            ("SHP-SEC-001", "cloudformation.yaml", 71),
             ("SHP-IAM-001", "web.json", 2),
             ("SHP-NET-001", "web.json", 3),
             ("SHP-NET-003", "web.json", 4),
@@ -79,6 +81,6 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((4, 4), (report.FilesScanned, report.Resources));
+        Assert.Equal((5, 26), (report.FilesScanned, report.Resources));
     }
 }
