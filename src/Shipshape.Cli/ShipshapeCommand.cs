@@ -80,7 +80,7 @@ public static class ShipshapeCommand
         });
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Report format: console, json, sarif, junit or markdown. Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",
+            Description = "Report format: console, json, sarif, junit, markdown or html. Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",
         };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output (with a single --format)." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when an unsuppressed finding at or above this severity remains: info, low, medium, high (default), critical." };

@@ -6,7 +6,7 @@ namespace Shipshape.Reporting;
 public static class ReportWriters
 {
     /// <summary>The format names, in the order help text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["console", "json", "sarif", "junit", "markdown"];
+    public static IReadOnlyList<string> Names { get; } = ["console", "json", "sarif", "junit", "markdown", "html"];
 
     /// <summary>Whether <paramref name="format"/> names a known format (case-insensitive).</summary>
     public static bool IsKnown(string? format) => TryCreate(format, color: false, out _);
@@ -31,6 +31,7 @@ public static class ReportWriters
             "SARIF" => new SarifReportWriter(),
             "JUNIT" => new JUnitReportWriter(),
             "MARKDOWN" => new MarkdownReportWriter(),
+            "HTML" => new HtmlReportWriter(),
             _ => null,
         };
         return writer is not null;

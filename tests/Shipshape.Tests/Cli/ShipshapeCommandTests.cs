@@ -116,7 +116,7 @@ public sealed class ShipshapeCommandTests
     [Fact]
     public async Task Scan_NeverPrintsTheSecretValues_InAnyFormat()
     {
-        foreach (var format in new[] { "console", "json", "sarif", "junit", "markdown" })
+        foreach (var format in new[] { "console", "json", "sarif", "junit", "markdown", "html" })
         {
             var (_, stdout, stderr) = await CliRunner.RunAsync("scan", Insecure, "--format", format);
 

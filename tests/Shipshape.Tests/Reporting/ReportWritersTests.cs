@@ -7,8 +7,8 @@ public sealed class ReportWritersTests
     public static TheoryData<string> Formats => new(ReportWriters.Names);
 
     [Fact]
-    public void Names_Catalogue_ListsTheFiveFormats() =>
-        Assert.Equal(["console", "json", "sarif", "junit", "markdown"], ReportWriters.Names);
+    public void Names_Catalogue_ListsTheSixFormats() =>
+        Assert.Equal(["console", "json", "sarif", "junit", "markdown", "html"], ReportWriters.Names);
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -30,7 +30,7 @@ public sealed class ReportWritersTests
     {
         var error = Assert.Throws<ArgumentException>(() => ReportWriters.Create("pdf"));
 
-        Assert.Contains("console, json, sarif, junit, markdown", error.Message, StringComparison.Ordinal);
+        Assert.Contains("console, json, sarif, junit, markdown, html", error.Message, StringComparison.Ordinal);
         Assert.False(ReportWriters.TryCreate("pdf", color: false, out _));
     }
 
