@@ -86,6 +86,9 @@ public sealed class RuleCatalog
             new LogsNotToCloudWatchRule(),
             new MissingTaskRoleRule(),
             new TaskRoleIsExecutionRoleRule(),
+            new AdminPortOpenToWorldRule(),
+            new AllTrafficOpenToWorldRule(),
+            new PortOpenToWorldRule(),
         ];
         return new RuleCatalog(rules, RuleMetadataLoader.LoadEmbedded());
     }

@@ -9,13 +9,14 @@ public sealed partial class RuleCatalogTests
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
     [Fact]
-    public void CreateDefault_BuiltInRules_HasTheTwentyThreeDocumentedIds()
+    public void CreateDefault_BuiltInRules_HasTheDocumentedIds()
     {
         string[] expected =
         [
             "SHP-CTR-001", "SHP-CTR-002", "SHP-CTR-003", "SHP-CTR-004", "SHP-CTR-005", "SHP-CTR-006", "SHP-CTR-007",
             "SHP-CTR-008", "SHP-CTR-009", "SHP-IAM-001", "SHP-IAM-002", "SHP-LOG-001", "SHP-LOG-002", "SHP-NET-001",
-            "SHP-NET-002", "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007", "SHP-SEC-001",
+            "SHP-NET-002", "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007", "SHP-NET-010",
+            "SHP-NET-011", "SHP-NET-012", "SHP-SEC-001",
             "SHP-SEC-002", "SHP-SEC-003",
         ];
 
@@ -82,7 +83,7 @@ public sealed partial class RuleCatalogTests
     {
         Assert.All(Catalog.Metadata.Values, m =>
         {
-            foreach (var control in m.Equivalents.Where(e => e.StartsWith("ECS.", StringComparison.Ordinal)))
+            foreach (var control in m.Equivalents.Where(e => SecurityHubControlPattern().IsMatch(e)))
             {
                 Assert.Contains($"AWS-FSBP:{control}", m.Frameworks);
             }
@@ -142,13 +143,16 @@ public sealed partial class RuleCatalogTests
         Assert.Contains(Catalog.Rules[0].Id, error.Message, StringComparison.Ordinal);
     }
 
+    [GeneratedRegex(@"^(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+$")]
+    private static partial Regex SecurityHubControlPattern();
+
     [GeneratedRegex(@"^SHP-[A-Z]{3}-\d{3}$")]
     private static partial Regex RuleIdPattern();
 
-    // Checkov, Trivy (AVD-*, KSV, DS), Security Hub ECS.n, Hadolint DL, Dockle CIS-DI.
-    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|ECS\.\d+|DL\d{4}|CIS-DI-\d{4})$")]
+    // Checkov, Trivy (AVD-*, KSV, DS), Security Hub controls (ECS.n, EC2.n, CloudTrail.n, …), Hadolint DL, Dockle CIS-DI.
+    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4})$")]
     private static partial Regex EquivalentPattern();
 
-    [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Z0-9]+\.\d+)$")]
+    [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Za-z0-9]+\.\d+)$")]
     private static partial Regex FrameworkPattern();
 }
