@@ -89,6 +89,13 @@ public sealed class RuleCatalog
             new AdminPortOpenToWorldRule(),
             new AllTrafficOpenToWorldRule(),
             new PortOpenToWorldRule(),
+            new ServicePortsBeyondContainersRule(),
+            new PublicIpAssignedRule(),
+            new PlainHttpListenerRule(),
+            new WeakTlsPolicyRule(),
+            new NoTls13PolicyRule(),
+            new EksPublicEndpointRule(),
+            new EksNodeGroupSshOpenRule(),
         ];
         return new RuleCatalog(rules, RuleMetadataLoader.LoadEmbedded());
     }

@@ -16,7 +16,8 @@ public sealed partial class RuleCatalogTests
             "SHP-CTR-001", "SHP-CTR-002", "SHP-CTR-003", "SHP-CTR-004", "SHP-CTR-005", "SHP-CTR-006", "SHP-CTR-007",
             "SHP-CTR-008", "SHP-CTR-009", "SHP-IAM-001", "SHP-IAM-002", "SHP-LOG-001", "SHP-LOG-002", "SHP-NET-001",
             "SHP-NET-002", "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007", "SHP-NET-010",
-            "SHP-NET-011", "SHP-NET-012", "SHP-SEC-001",
+            "SHP-NET-011", "SHP-NET-012", "SHP-NET-013", "SHP-NET-014", "SHP-NET-015", "SHP-NET-016", "SHP-NET-017",
+            "SHP-NET-018", "SHP-NET-019", "SHP-SEC-001",
             "SHP-SEC-002", "SHP-SEC-003",
         ];
 
