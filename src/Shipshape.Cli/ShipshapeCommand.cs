@@ -94,12 +94,16 @@ public static class ShipshapeCommand
             Description = "Trusted image registry pattern, e.g. '*.dkr.ecr.*.amazonaws.com' or 'ghcr.io/my-org' (repeatable; default: Amazon ECR private and public).",
         };
         var maxSize = new Option<long?>("--max-file-size") { Description = "Skip files larger than this many bytes (default: 10 MiB), with a diagnostic." };
+        var cfnParameter = new Option<string[]>("--cfn-parameter")
+        {
+            Description = "CloudFormation parameter value KEY=VALUE, like the AWS CLI's --parameter-overrides (repeatable); pseudo parameters too, e.g. AWS::Region=eu-west-1.",
+        };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
-            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, noColor, quiet,
+            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, cfnParameter, noColor, quiet,
         };
         command.SetAction(parse =>
         {
@@ -123,6 +127,7 @@ public static class ShipshapeCommand
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
                 MaxFileBytes = parse.GetValue(maxSize),
+                CloudFormationParameters = KeyValues("--cfn-parameter", parse.GetValue(cfnParameter) ?? []),
                 Progress = isQuiet ? null : line => stderr.WriteLine(line),
             };
 
@@ -170,6 +175,23 @@ public static class ShipshapeCommand
             return report.Fails ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
+    }
+
+    private static ImmutableDictionary<string, string> KeyValues(string option, string[] items)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var eq = item.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new ConfigException($"{option}: expected KEY=VALUE, not '{item}'");
+            }
+
+            builder[item[..eq]] = item[(eq + 1)..];
+        }
+
+        return builder.ToImmutable();
     }
 
     private static ImmutableArray<OutputTarget> Targets(string[] formats, string? output)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Shipshape.Core;
 using Shipshape.Core.Model;
 using Shipshape.Ingest;
+using Shipshape.Ingest.CloudFormation;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Ingest.Ecs;
 using Shipshape.Ingest.Syntax;
@@ -22,7 +23,8 @@ public sealed class InputReader
     }
 
     /// <summary>The readers of every supported format: structured documents in the order they are tried, then other formats.</summary>
-    public static InputReader CreateDefault() => new([new EcsTaskDefinitionReader()], []);
+    public static InputReader CreateDefault(CloudFormationOptions? cloudFormation = null) =>
+        new([new CloudFormationReader(cloudFormation), new EcsTaskDefinitionReader()], []);
 
     /// <summary>Whether any reader takes files of this format, so the scanner knows to read the bytes.</summary>
     public bool Accepts(string path, InputFormat format) =>

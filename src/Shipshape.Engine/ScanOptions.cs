@@ -15,6 +15,8 @@ public sealed record ScanOptions
     public ImmutableArray<string> SkipRules { get; init; } = [];
     public ImmutableArray<string> TrustedRegistries { get; init; } = [];
     public long? MaxFileBytes { get; init; }
+    /// <summary>CloudFormation parameter values (like --parameter-overrides); pseudo parameters such as AWS::Region too.</summary>
+    public ImmutableDictionary<string, string> CloudFormationParameters { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>The date ignore entries expire against; injectable for tests.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>

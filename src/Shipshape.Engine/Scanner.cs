@@ -5,6 +5,7 @@ using Shipshape.Core.Model;
 using Shipshape.Engine.Baselines;
 using Shipshape.Engine.Configuration;
 using Shipshape.Engine.Suppressions;
+using Shipshape.Ingest.CloudFormation;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Rules;
 
@@ -16,12 +17,13 @@ public sealed class Scanner
     public const string ToolVersion = "0.1.0";
 
     private readonly RuleCatalog _catalog;
-    private readonly InputReader _inputReader;
+    private readonly InputReader? _fixedInputReader;
 
+    /// <param name="inputReader">The readers to use; by default every supported format, configured from the scan options.</param>
     public Scanner(RuleCatalog catalog, InputReader? inputReader = null)
     {
         _catalog = catalog;
-        _inputReader = inputReader ?? InputReader.CreateDefault();
+        _fixedInputReader = inputReader;
     }
 
     /// <summary>Scans; throws <see cref="ConfigException"/> for usage and configuration errors (nothing scanned).</summary>
@@ -47,13 +49,14 @@ public sealed class Scanner
             ExtraIgnorePatterns = config.ExcludePaths,
         });
 
+        var inputReader = _fixedInputReader ?? InputReader.CreateDefault(new CloudFormationOptions { Parameters = options.CloudFormationParameters });
         var files = discovery.Files;
         options.Progress?.Invoke($"Scanning {files.Length} files");
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            outcomes[i] = ReadFile(files[i]);
+            outcomes[i] = ReadFile(inputReader, files[i]);
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)
             {
@@ -118,13 +121,13 @@ public sealed class Scanner
                     Practice = metadata.Practice,
                     Message = hit.Message,
                     Location = hit.Location,
-                    Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath),
+                    Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName),
                     Equivalents = metadata.Equivalents,
                     Fingerprint = fingerprint,
                 };
                 findings.Add(finding with
                 {
-                    Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Configured(finding, config, options.Today)
+                    Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Declared(rule.Id, hit) ?? Configured(finding, config, options.Today)
                         ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
                 });
             }
@@ -150,9 +153,9 @@ public sealed class Scanner
         };
     }
 
-    private FileOutcome ReadFile(DiscoveredFile file)
+    private static FileOutcome ReadFile(InputReader inputReader, DiscoveredFile file)
     {
-        if (!_inputReader.Accepts(file.RelativePath, file.Format))
+        if (!inputReader.Accepts(file.RelativePath, file.Format))
         {
             return new FileOutcome(file.RelativePath, false, [], [], []);
         }
@@ -169,7 +172,7 @@ public sealed class Scanner
 
         try
         {
-            return _inputReader.Read(file.RelativePath, file.Format, content);
+            return inputReader.Read(file.RelativePath, file.Format, content);
         }
 #pragma warning disable CA1031 // A bug met on one file is reported for that file; the scan goes on.
         catch (Exception ex)
@@ -203,6 +206,10 @@ public sealed class Scanner
 
         return null;
     }
+
+    private static Suppression? Declared(string ruleId, RuleHit hit) =>
+        hit.Resource.Suppressions.FirstOrDefault(s => s.RuleId == "*" || string.Equals(s.RuleId, ruleId, StringComparison.OrdinalIgnoreCase))
+            is { } declared ? new Suppression(SuppressionKind.Inline, declared.Reason) : null;
 
     private static Suppression? Configured(Finding finding, ShipshapeConfig config, DateOnly today)
     {

@@ -100,6 +100,7 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
             + " " + Paint(Bold, Clean(finding.RuleId)) + " " + Clean(finding.Title));
 
         var where = "  " + Clean(finding.Location.ToString()) + "  " + Clean(finding.Resource.Address)
+            + (finding.Resource.DisplayName is { } display ? " [" + Clean(display) + "]" : string.Empty)
             + " (" + Clean(finding.Resource.Kind) + ")";
         if (!string.IsNullOrEmpty(finding.Resource.Path))
         {

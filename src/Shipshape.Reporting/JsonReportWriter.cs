@@ -93,6 +93,11 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartObject("resource");
         json.WriteString("address", finding.Resource.Address);
         json.WriteString("kind", finding.Resource.Kind);
+        if (finding.Resource.DisplayName is not null)
+        {
+            json.WriteString("displayName", finding.Resource.DisplayName);
+        }
+
         if (finding.Resource.Path is not null)
         {
             json.WriteString("path", finding.Resource.Path);

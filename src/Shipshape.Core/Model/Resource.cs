@@ -10,4 +10,10 @@ public abstract record Resource
     public required SourceSpan Span { get; init; }
     /// <summary>The input format it came from, for example "ecs-json", "cloudformation".</summary>
     public required string SourceFormat { get; init; }
+
+    /// <summary>A friendlier name the source gives, such as the CDK construct path; shown beside the address.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>Suppressions declared on the resource itself (CloudFormation Metadata shipshape.ignore).</summary>
+    public System.Collections.Immutable.ImmutableArray<ResourceSuppression> Suppressions { get; init; } = [];
 }

@@ -23,9 +23,13 @@ public static class NodeValues
             null => Value<string?>.Defaulted(fallback, defaultSpan, path),
             ScalarNode { Tag: null, IsNull: true } s => Value<string?>.Defaulted(fallback, s.Span, path),
             ScalarNode { Tag: null } s => Value<string?>.Explicit(s.Text, s.Span, path),
-            _ => Value<string?>.Unresolved(null, node.Span, path),
+            _ => Linked(Value<string?>.Unresolved(null, node.Span, path), node),
         };
     }
+
+    /// <summary>Carries a link's target onto an unresolved value, so rules can follow it.</summary>
+    public static Value<T> Linked<T>(Value<T> value, SyntaxNode node) =>
+        node is ScalarNode { LinkTarget: { } target } s ? value with { Reference = target, ReferenceAttribute = s.LinkAttribute } : value;
 
     public static Value<string> RequiredString(MappingNode owner, string key, string path, SourceSpan defaultSpan, string fallback)
     {
@@ -45,7 +49,7 @@ public static class NodeValues
             case ScalarNode { Tag: null } s when TryBool(s.Text, out var b):
                 return Value<bool>.Explicit(b, s.Span, path);
             default:
-                return Value<bool>.Unresolved(fallback, node.Span, path);
+                return Linked(Value<bool>.Unresolved(fallback, node.Span, path), node);
         }
     }
 
@@ -61,19 +65,19 @@ public static class NodeValues
             case ScalarNode { Tag: null } s when int.TryParse(s.Text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i):
                 return Value<int?>.Explicit(i, s.Span, path);
             default:
-                return Value<int?>.Unresolved(fallback, node.Span, path);
+                return Linked(Value<int?>.Unresolved(fallback, node.Span, path), node);
         }
     }
 
     public static Value<string> Text(ScalarNode node, string path) =>
-        node.Tag is null ? Value<string>.Explicit(node.Text, node.Span, path) : Value<string>.Unresolved(node.Text, node.Span, path);
+        node.Tag is null ? Value<string>.Explicit(node.Text, node.Span, path) : Linked(Value<string>.Unresolved(node.Text, node.Span, path), node);
 
     /// <summary>A string value for any node: plain scalars are explicit, everything else unresolved.</summary>
     public static Value<string?> Of(SyntaxNode node, string path) => node switch
     {
         ScalarNode { Tag: null, IsNull: true } s => Value<string?>.Explicit(null, s.Span, path),
         ScalarNode { Tag: null } s => Value<string?>.Explicit(s.Text, s.Span, path),
-        _ => Value<string?>.Unresolved(null, node.Span, path),
+        _ => Linked(Value<string?>.Unresolved(null, node.Span, path), node),
     };
 
     public static bool TryBool(string text, out bool value)

@@ -184,4 +184,41 @@ public sealed class ScannerTests : IDisposable
         var keys = one.Findings.Select(f => (f.Location.Path, f.Location.StartLine)).ToList();
         Assert.Equal(keys.OrderBy(k => k.Path, StringComparer.Ordinal).ThenBy(k => k.StartLine), keys);
     }
+
+    [Fact]
+    public void Scan_CloudFormationTaskDefinition_SameRuleFiresWithLogicalIdAndMetadataSuppression()
+    {
+        _tree.Write("stack.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              AppTask:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - Name: web
+                      Image: nginx
+                      Privileged: true
+              OtherTask:
+                Type: AWS::ECS::TaskDefinition
+                Metadata:
+                  aws:cdk:path: Stack/Other/Resource
+                  shipshape:
+                    ignore:
+                      - id: SHP-CTR-001
+                        reason: needs the GPU device
+                Properties:
+                  ContainerDefinitions:
+                    - Name: gpu
+                      Image: nginx
+                      Privileged: "true"
+            """);
+
+        var report = Scan(new ScanOptions { OnlyRules = ["SHP-CTR-001"] });
+
+        Assert.Equal(
+            [("AppTask", 9, "ContainerDefinitions[web].Privileged", false), ("OtherTask", 22, "ContainerDefinitions[gpu].Privileged", true)],
+            report.Findings.Select(f => (f.Resource.Address, f.Location.StartLine, f.Resource.Path!, f.Suppressed)));
+        Assert.Equal("Stack/Other/Resource", report.Findings[1].Resource.DisplayName);
+        Assert.Equal("needs the GPU device", report.Findings[1].Suppression!.Reason);
+    }
 }

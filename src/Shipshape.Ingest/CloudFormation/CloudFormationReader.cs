@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Shipshape.Core;
+using Shipshape.Core.Model;
+using Shipshape.Ingest.Syntax;
+
+namespace Shipshape.Ingest.CloudFormation;
+
+/// <summary>
+/// Reads CloudFormation templates (JSON or YAML, hand-written or CDK output): evaluates intrinsic functions and
+/// conditions, skips resources whose condition is false, and maps resources into the model.
+/// </summary>
+public sealed class CloudFormationReader : IDocumentReader
+{
+    private const StringComparison Cmp = StringComparison.Ordinal;
+    private readonly CloudFormationOptions _options;
+
+    public CloudFormationReader(CloudFormationOptions? options = null) => _options = options ?? CloudFormationOptions.Default;
+
+    public string Format => CfnResource.Format;
+
+    public bool CanRead(SyntaxNode root) =>
+        root is MappingNode m
+        && (m.Get("AWSTemplateFormatVersion", Cmp) is not null
+            || (m.Get("Resources", Cmp) is MappingNode resources && resources.Entries.Any(e =>
+                e.Value is MappingNode r && r.Get("Type", Cmp) is ScalarNode t
+                && (t.Text.StartsWith("AWS::", Cmp) || t.Text.StartsWith("Custom::", Cmp)))));
+
+    public IngestResult Read(string path, SyntaxNode root)
+    {
+        var template = (MappingNode)root;
+        var context = new TemplateContext(template, _options);
+        var resolver = new IntrinsicResolver(context);
+        var resources = ImmutableArray.CreateBuilder<Resource>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var rotated = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var entry in context.Resources?.Entries ?? [])
+        {
+            if (entry.Key.Text.StartsWith("Fn::ForEach", Cmp))
+            {
+                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"'{entry.Key.Text}' (AWS::LanguageExtensions) is not expanded; the resources it generates are not checked"));
+                continue;
+            }
+
+            if (entry.Value is MappingNode { } withModule && withModule.Get("Type", Cmp) is ScalarNode { Tag: { } moduleTag } && moduleTag.StartsWith("!Rain", Cmp))
+            {
+                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"resource '{entry.Key.Text}' is a Rain module ({moduleTag}); package the template with rain first to check what it expands to"));
+                continue;
+            }
+
+            if (entry.Value is not MappingNode definition || definition.Get("Type", Cmp) is not ScalarNode { Tag: null } type)
+            {
+                diagnostics.Add(Diagnostic.Warning(entry.Key.Span, $"resource '{entry.Key.Text}' has no Type"));
+                continue;
+            }
+
+            if (definition.Get("Condition", Cmp) is ScalarNode { Tag: null } condition && resolver.Condition(condition.Text) == false)
+            {
+                continue;
+            }
+
+            var span = new SourceSpan(path, entry.Key.Span.StartLine, entry.Key.Span.StartColumn, definition.Span.EndLine, definition.Span.EndColumn);
+            var properties = definition.Get("Properties", Cmp) is { } raw ? resolver.Resolve(raw) as MappingNode : null;
+            var reader = new PropertyReader(properties ?? new MappingNode(span, []), span, string.Empty);
+            var resource = new CfnResource(entry.Key.Text, type.Text, reader, span);
+            if (type.Text == "AWS::SecretsManager::RotationSchedule" && reader.String("SecretId").Reference is { } secret)
+            {
+                rotated[secret] = span;
+            }
+
+            var metadata = definition.Get("Metadata", Cmp) as MappingNode;
+            var displayName = (metadata?.Get("aws:cdk:path", Cmp) as ScalarNode)?.Text;
+            var suppressions = Suppressions(metadata);
+            foreach (var adapted in CloudFormationAdapters.Adapt(resource))
+            {
+                resources.Add(adapted with { DisplayName = displayName, Suppressions = suppressions });
+            }
+        }
+
+        for (var i = 0; i < resources.Count; i++)
+        {
+            if (resources[i] is SecretsManagerSecret s && rotated.TryGetValue(s.Address, out var scheduleSpan))
+            {
+                resources[i] = s with { Rotated = Value<bool>.Explicit(true, scheduleSpan, "RotationSchedule") };
+            }
+        }
+
+        return new IngestResult(resources.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    /// <summary>Metadata: { shipshape: { ignore: [ { id: RULE, reason: why } ] } } on a resource.</summary>
+    private static ImmutableArray<ResourceSuppression> Suppressions(MappingNode? metadata)
+    {
+        if (metadata?.Get("shipshape", Cmp) is not MappingNode own || own.Get("ignore", Cmp) is not SequenceNode list)
+        {
+            return [];
+        }
+
+        return [.. list.Items.OfType<MappingNode>()
+            .Select(i => (Id: (i.Get("id", Cmp) as ScalarNode)?.Text, Reason: (i.Get("reason", Cmp) as ScalarNode)?.Text))
+            .Where(i => !string.IsNullOrWhiteSpace(i.Id))
+            .Select(i => new ResourceSuppression(i.Id!, string.IsNullOrWhiteSpace(i.Reason) ? "suppressed in template metadata" : i.Reason!))];
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using Shipshape.Core;
+using Shipshape.Core.Model;
+
+namespace Shipshape.Ingest.Syntax;
+
+/// <summary>
+/// Reads the properties of one resource into model values: absent keys are Defaulted at the anchor span
+/// (the resource's own line), property paths are built from the source's key names.
+/// </summary>
+public sealed class PropertyReader
+{
+    public PropertyReader(MappingNode node, SourceSpan anchor, string prefix)
+    {
+        Node = node;
+        Anchor = anchor;
+        Prefix = prefix;
+    }
+
+    public MappingNode Node { get; }
+    public SourceSpan Anchor { get; }
+    public string Prefix { get; }
+
+    public string PathOf(string key) => Prefix.Length == 0 ? key : $"{Prefix}.{key}";
+
+    public SyntaxNode? Get(string key) => Node.Get(key, NodeValues.KeyComparison);
+
+    public bool Has(string key) => Get(key) is not null;
+
+    public Value<string?> String(string key, string? fallback = null) => NodeValues.String(Node, key, PathOf(key), Anchor, fallback);
+
+    public Value<string> RequiredString(string key, string fallback) => NodeValues.RequiredString(Node, key, PathOf(key), Anchor, fallback);
+
+    public Value<bool> Bool(string key, bool fallback) => NodeValues.Bool(Node, key, PathOf(key), Anchor, fallback);
+
+    public Value<int?> Int(string key) => NodeValues.Int(Node, key, PathOf(key), Anchor);
+
+    /// <summary>A nested object, anchored at its own span; null when absent or not an object.</summary>
+    public PropertyReader? Child(string key) =>
+        Get(key) is MappingNode child ? new PropertyReader(child, child.Span, PathOf(key)) : null;
+
+    /// <summary>A nested object, or an empty one anchored here when absent, so its defaults point at this object.</summary>
+    public PropertyReader ChildOrEmpty(string key) =>
+        Child(key) ?? new PropertyReader(new MappingNode(Anchor, []), Anchor, PathOf(key));
+
+    /// <summary>The objects of a list, each with its indexed path.</summary>
+    public IEnumerable<PropertyReader> Objects(string key)
+    {
+        if (Get(key) is not SequenceNode list)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < list.Items.Length; i++)
+        {
+            if (list.Items[i] is MappingNode item)
+            {
+                yield return new PropertyReader(item, item.Span, $"{PathOf(key)}[{i}]");
+            }
+        }
+    }
+
+    /// <summary>A list of strings (a single string counts as a list of one); unresolved items stay unresolved.</summary>
+    public ImmutableArray<Value<string>> Strings(string key)
+    {
+        var node = Get(key);
+        var path = PathOf(key);
+        return node switch
+        {
+            null => [],
+            SequenceNode list => [.. list.Items.Select((item, i) => Single(item, $"{path}[{i}]"))],
+            _ => [Single(node, path)],
+        };
+    }
+
+    private static Value<string> Single(SyntaxNode node, string path) => node is ScalarNode s
+        ? NodeValues.Text(s, path)
+        : NodeValues.Linked(Value<string>.Unresolved(string.Empty, node.Span, path), node);
+}
