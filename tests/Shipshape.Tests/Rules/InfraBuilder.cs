@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Shipshape.Core;
 using Shipshape.Core.Model;
+using Shipshape.Rules;
 
 namespace Shipshape.Tests.Rules;
 
@@ -247,6 +248,10 @@ internal static class InfraBuilder
         Encrypted = encrypted is { } e ? Explicit(e, 5, "Properties.Encrypted") : Default(false, "Properties.Encrypted"),
         KmsKey = Default<string?>(null, "Properties.KmsKeyId"),
     };
+
+    /// <summary>Runs a rule over a model of the given resources, with the default context.</summary>
+    public static IReadOnlyList<RuleHit> Run(IRule rule, params Resource[] resources) =>
+        [.. rule.Evaluate(ModelBuilder.Model(resources), RuleContext.Default)];
 
     public static ImmutableArray<Value<string>> Values(int line, string path, params string[] values) =>
         [.. values.Select((v, i) => Explicit(v, line + i, $"{path}[{i}]"))];

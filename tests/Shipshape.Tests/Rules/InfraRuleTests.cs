@@ -10,9 +10,6 @@ namespace Shipshape.Tests.Rules;
 
 public sealed class InfraRuleTests
 {
-    private static IReadOnlyList<RuleHit> Run(IRule rule, params Resource[] resources) =>
-        [.. rule.Evaluate(ModelBuilder.Model(resources), RuleContext.Default)];
-
     private static void Single(IRule rule, Resource resource, string message, string path)
     {
         var hit = Assert.Single(Run(rule, resource));

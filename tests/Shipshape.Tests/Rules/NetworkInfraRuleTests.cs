@@ -7,9 +7,6 @@ namespace Shipshape.Tests.Rules;
 
 public sealed class NetworkInfraRuleTests
 {
-    private static IReadOnlyList<RuleHit> Run(IRule rule, params Resource[] resources) =>
-        [.. rule.Evaluate(ModelBuilder.Model(resources), RuleContext.Default)];
-
     private static TaskDefinition TaskWithPorts(params int?[] ports)
     {
         var container = ModelBuilder.Container() with

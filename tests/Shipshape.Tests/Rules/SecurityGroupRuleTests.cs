@@ -6,9 +6,6 @@ namespace Shipshape.Tests.Rules;
 
 public sealed class SecurityGroupRuleTests
 {
-    private static IReadOnlyList<RuleHit> Run(IRule rule, params Shipshape.Core.Model.Resource[] resources) =>
-        [.. rule.Evaluate(ModelBuilder.Model(resources), RuleContext.Default)];
-
     [Fact]
     public void AdminPortOpenToWorldRule_Ssh22FromAnywhere_HitAtCidr()
     {
