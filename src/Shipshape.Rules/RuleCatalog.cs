@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Shipshape.Core;
+using Shipshape.Rules.Compliance;
 using Shipshape.Rules.Containers;
 using Shipshape.Rules.Iam;
 using Shipshape.Rules.Logging;
@@ -86,6 +87,38 @@ public sealed class RuleCatalog
             new LogsNotToCloudWatchRule(),
             new MissingTaskRoleRule(),
             new TaskRoleIsExecutionRoleRule(),
+            new AdminPortOpenToWorldRule(),
+            new AllTrafficOpenToWorldRule(),
+            new PortOpenToWorldRule(),
+            new ServicePortsBeyondContainersRule(),
+            new PublicIpAssignedRule(),
+            new PlainHttpListenerRule(),
+            new WeakTlsPolicyRule(),
+            new NoTls13PolicyRule(),
+            new EksPublicEndpointRule(),
+            new EksNodeGroupSshOpenRule(),
+            new EcrScanOnPushDisabledRule(),
+            new EcrMutableTagsRule(),
+            new EcrNoLifecyclePolicyRule(),
+            new EcrPublicPolicyRule(),
+            new OldFargatePlatformRule(),
+            new SecretInPlainParameterRule(detector),
+            new SecretNotRotatedRule(),
+            new KmsKeyRotationDisabledRule(),
+            new ContainerInsightsDisabledRule(),
+            new ExecCommandLoggingDisabledRule(),
+            new TrailNotMultiRegionRule(),
+            new TrailLogValidationDisabledRule(),
+            new TrailNotToCloudWatchRule(),
+            new TrailNotKmsEncryptedRule(),
+            new UnauthorizedApiCallAlarmRule(),
+            new ConsoleLoginFailureAlarmRule(),
+            new LogGroupRetentionRule(),
+            new EksAuditLoggingRule(),
+            new EfsNotEncryptedRule(),
+            new EcrNotKmsEncryptedRule(),
+            new LogGroupNotKmsEncryptedRule(),
+            new EksSecretsNotEncryptedRule(),
         ];
         return new RuleCatalog(rules, RuleMetadataLoader.LoadEmbedded());
     }

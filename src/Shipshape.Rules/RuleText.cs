@@ -31,8 +31,9 @@ internal static class RuleText
         return dot < 0 ? path : path[(dot + 1)..];
     }
 
-    public static RuleHit Hit<T>(Workload workload, Value<T> value, string message, string? fingerprintKey = null) =>
-        new(workload, value.Span, value.Path, message, fingerprintKey);
+    /// <summary>A hit on a resource at the offending value: its span and property path.</summary>
+    public static RuleHit Hit<T>(Resource resource, Value<T> value, string message, string? fingerprintKey = null) =>
+        new(resource, value.Span, value.Path, message, fingerprintKey);
 
     public static IEnumerable<(Workload Workload, Container Container)> Containers(ModelSet model) =>
         model.OfType<Workload>().SelectMany(w => w.Containers.Select(c => (w, c)));

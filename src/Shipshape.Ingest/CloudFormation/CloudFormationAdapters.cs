@@ -155,7 +155,10 @@ internal static class CloudFormationAdapters
             Protocol = p.String("Protocol"),
             Port = p.Int("Port"),
             SslPolicy = p.String("SslPolicy"),
-            RedirectsToHttps = redirectProtocol is null
+            // DefaultActions present but not a list (an undecidable Fn::If, an import): whether it redirects is unknown.
+            RedirectsToHttps = redirectProtocol is null && p.Get("DefaultActions") is { } declared and not SequenceNode
+                ? Value<bool>.Unresolved(false, declared.Span, p.PathOf("DefaultActions"))
+                : redirectProtocol is null
                 ? Value<bool>.Defaulted(false, r.Span, p.PathOf("DefaultActions"))
                 : new Value<bool>(string.Equals(redirectProtocol.Current, "HTTPS", StringComparison.OrdinalIgnoreCase), redirectProtocol.Origin, redirectProtocol.Span, redirectProtocol.Path),
         };

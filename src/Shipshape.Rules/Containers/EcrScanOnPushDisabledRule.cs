@@ -1,0 +1,23 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Containers;
+
+/// <summary>SHP-CTR-030: an ECR repository does not scan images on push.</summary>
+public sealed class EcrScanOnPushDisabledRule : IRule
+{
+    public string Id => "SHP-CTR-030";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var repo in model.OfType<EcrRepository>())
+        {
+            if (repo.ScanOnPush is { IsKnown: true, Current: false })
+            {
+                yield return RuleText.Hit(repo, repo.ScanOnPush, repo.ScanOnPush.IsExplicit
+                    ? $"ECR repository '{repo.Address}' disables scan on push."
+                    : $"ECR repository '{repo.Address}' does not enable scan on push (the default is off).");
+            }
+        }
+    }
+}

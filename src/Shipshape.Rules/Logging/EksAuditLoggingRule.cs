@@ -1,0 +1,25 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Logging;
+
+/// <summary>SHP-LOG-019: an EKS cluster does not send its Kubernetes audit log to CloudWatch Logs.</summary>
+public sealed class EksAuditLoggingRule : IRule
+{
+    public string Id => "SHP-LOG-019";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var cluster in model.OfType<EksCluster>())
+        {
+            if (!cluster.LoggingDeclared.IsKnown || cluster.EnabledLogTypes.Any(t => !t.IsKnown)
+                || cluster.EnabledLogTypes.Any(t => string.Equals(t.Current, "audit", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            yield return RuleText.Hit(cluster, cluster.LoggingDeclared,
+                $"EKS cluster '{cluster.Address}' does not enable the audit control-plane log.");
+        }
+    }
+}

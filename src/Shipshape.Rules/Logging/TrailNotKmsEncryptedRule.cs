@@ -1,0 +1,21 @@
+using Shipshape.Core.Model;
+
+namespace Shipshape.Rules.Logging;
+
+/// <summary>SHP-LOG-015: a CloudTrail trail's log files are not encrypted with an AWS KMS key.</summary>
+public sealed class TrailNotKmsEncryptedRule : IRule
+{
+    public string Id => "SHP-LOG-015";
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var trail in model.OfType<Trail>())
+        {
+            if (trail.KmsKey is { IsKnown: true, Current: null, Reference: null })
+            {
+                yield return RuleText.Hit(trail, trail.KmsKey, $"CloudTrail trail '{trail.Address}' does not encrypt its log files with a KMS key.");
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Shipshape.Core;
+using Shipshape.Engine;
+using Shipshape.Rules;
+using Shipshape.Tests.Support;
+
+namespace Shipshape.Tests.Rules;
+
+/// <summary>
+/// Checkov's CloudFormation examples (../shared/corpus/checkov/cloudformation): for every check that one of our rules
+/// names in its equivalents, every failing resource gets a finding of such a rule and no passing resource does.
+/// </summary>
+public sealed class CheckovCloudFormationCorpusTests
+{
+    private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
+
+    private static string Root => Path.Combine(TestPaths.Shared, "corpus", "checkov", "cloudformation");
+
+    // Where a check is broader than the rule that names it, findings of these rules also count for a failing
+    // resource, and the reason says why.
+    private static readonly Dictionary<string, (string[] Rules, string Reason)> AlsoAccepted = new(StringComparer.Ordinal)
+    {
+        // Checkov's TLS check also fails HTTP listeners without a redirect; Shipshape reports those as plain HTTP.
+        ["CKV_AWS_103"] = (["SHP-NET-015"], "plain HTTP listeners are SHP-NET-015's"),
+    };
+
+    public static TheoryData<string> CoveredChecks() => [.. CoveredCheckNames()];
+
+    private static List<string> CoveredCheckNames()
+    {
+        var data = new List<string>();
+        foreach (var directory in Directory.GetDirectories(Root).Order(StringComparer.Ordinal))
+        {
+            using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "expected.json")));
+            var checkId = expected.RootElement.GetProperty("check_id").GetString()!;
+            if (Catalog.Metadata.Values.Any(m => m.Equivalents.Contains(checkId)))
+            {
+                data.Add(Path.GetFileName(directory));
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void CoveredChecks_Corpus_CoversTheInfrastructureRules()
+    {
+        var covered = CoveredCheckNames();
+        Assert.True(covered.Count >= 20, $"only {covered.Count} checks covered: {string.Join(", ", covered)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(CoveredChecks))]
+    public void Scan_CheckovExample_FindingsMatchExpectedResources(string check)
+    {
+        var directory = Path.Combine(Root, check);
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "expected.json")));
+        var root = expected.RootElement;
+        var checkId = root.GetProperty("check_id").GetString()!;
+        var rules = Catalog.Metadata.Values.Where(m => m.Equivalents.Contains(checkId)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var accepted = AlsoAccepted.TryGetValue(checkId, out var extra) ? [.. rules, .. extra.Rules] : rules;
+
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [directory] });
+        var found = report.Findings.Where(f => accepted.Contains(f.RuleId)).Select(Id).ToHashSet(StringComparer.Ordinal);
+        var foundByOwnRules = report.Findings.Where(f => rules.Contains(f.RuleId)).Select(Id).ToHashSet(StringComparer.Ordinal);
+        var withFile = root.TryGetProperty("resource_id_format", out var format) && format.GetString() == "file:address";
+
+        if (root.GetProperty("expectation_source").GetString() == "counts_only")
+        {
+            foreach (var hint in root.GetProperty("file_hints").EnumerateObject())
+            {
+                var inFile = found.Count(id => id.StartsWith(hint.Name + ":", StringComparison.Ordinal));
+                Assert.True(hint.Value.GetString() == "fail" ? inFile > 0 : inFile == 0, $"{check}: {hint.Name} expected to {hint.Value.GetString()}, findings on {inFile} resources");
+            }
+
+            Assert.Equal(root.GetProperty("expected_counts").GetProperty("failed").GetInt32(), found.Count);
+            return;
+        }
+
+        foreach (var failing in root.GetProperty("failing_resources").EnumerateArray().Select(e => e.GetString()!))
+        {
+            Assert.True(Matches(found, failing, withFile), $"{check}: no finding of {string.Join("/", accepted)} for failing {failing}; found {string.Join(", ", found)}");
+        }
+
+        foreach (var passing in root.GetProperty("passing_resources").EnumerateArray().Select(e => e.GetString()!))
+        {
+            Assert.False(Matches(foundByOwnRules, passing, withFile), $"{check}: finding of {string.Join("/", rules)} for passing {passing}");
+        }
+    }
+
+    // "<file>:<Type>.<LogicalId>" for every finding, so both id formats can be matched.
+    private static string Id(Finding finding) =>
+        $"{Path.GetFileName(finding.Location.Path)}:{finding.Resource.Kind}.{finding.Resource.Address}";
+
+    private static bool Matches(HashSet<string> found, string expected, bool withFile) =>
+        withFile ? found.Contains(expected) : found.Any(id => id[(id.IndexOf(':', StringComparison.Ordinal) + 1)..] == expected);
+}
