@@ -26,8 +26,43 @@ public sealed class SampleScanTests
             ("SHP-CTR-003", "batch.yaml", 22),
             ("SHP-CTR-005", "batch.yaml", 22),
             ("SHP-CTR-008", "batch.yaml", 23),
+            ("SHP-LOG-010", "cloudformation.yaml", 12),
+            ("SHP-LOG-011", "cloudformation.yaml", 18),
+            ("SHP-NET-012", "cloudformation.yaml", 28),
+            ("SHP-NET-013", "cloudformation.yaml", 30),
+            ("SHP-NET-010", "cloudformation.yaml", 32),
+            ("SHP-NET-013", "cloudformation.yaml", 37),
+            ("SHP-NET-010", "cloudformation.yaml", 38),
+            ("SHP-NET-010", "cloudformation.yaml", 38),
+            ("SHP-NET-011", "cloudformation.yaml", 38),
             ("SHP-IAM-002", "cloudformation.yaml", 57),
             ("SHP-SEC-001", "cloudformation.yaml", 71),
+            ("SHP-CTR-034", "cloudformation.yaml", 84),
+            ("SHP-NET-014", "cloudformation.yaml", 88),
+            ("SHP-NET-015", "cloudformation.yaml", 100),
+            ("SHP-NET-016", "cloudformation.yaml", 112),
+            ("SHP-NET-017", "cloudformation.yaml", 125),
+            ("SHP-CMP-002", "cloudformation.yaml", 132),
+            ("SHP-CTR-030", "cloudformation.yaml", 132),
+            ("SHP-CTR-031", "cloudformation.yaml", 132),
+            ("SHP-CTR-032", "cloudformation.yaml", 132),
+            ("SHP-CMP-003", "cloudformation.yaml", 136),
+            ("SHP-LOG-018", "cloudformation.yaml", 136),
+            ("SHP-LOG-012", "cloudformation.yaml", 140),
+            ("SHP-LOG-013", "cloudformation.yaml", 140),
+            ("SHP-LOG-014", "cloudformation.yaml", 140),
+            ("SHP-LOG-015", "cloudformation.yaml", 140),
+            ("SHP-LOG-016", "cloudformation.yaml", 140),
+            ("SHP-LOG-017", "cloudformation.yaml", 140),
+            ("SHP-SEC-010", "cloudformation.yaml", 150),
+            ("SHP-SEC-011", "cloudformation.yaml", 151),
+            ("SHP-SEC-012", "cloudformation.yaml", 157),
+            ("SHP-CMP-001", "cloudformation.yaml", 169),
+            ("SHP-CMP-004", "eks.yaml", 14),
+            ("SHP-LOG-019", "eks.yaml", 14),
+            ("SHP-NET-018", "eks.yaml", 21),
+            ("SHP-NET-019", "eks.yaml", 29),
+            ("SHP-CTR-033", "eks.yaml", 46),
             ("SHP-IAM-001", "web.json", 2),
             ("SHP-NET-001", "web.json", 3),
             ("SHP-NET-003", "web.json", 4),
@@ -67,13 +102,13 @@ public sealed class SampleScanTests
     }
 
     [Fact]
-    public void Scan_InsecureSample_CoversEveryTaskDefinitionRule()
+    public void Scan_InsecureSample_CoversEveryTaskDefinitionAndCloudFormationRule()
     {
         var report = Scan("ecs-insecure");
 
-        // The task-definition sample can only exercise rules over task definitions; infrastructure rules need a template.
-        var taskDefinitionRules = Catalog.Metadata.Values.Where(m => m.Sources.Contains("ecs-task-definition")).Select(m => m.Id);
-        Assert.Equal(taskDefinitionRules, report.Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal));
+        // Task definitions and CloudFormation templates exercise every rule over those sources.
+        var rules = Catalog.Metadata.Values.Where(m => m.Sources.Contains("ecs-task-definition") || m.Sources.Contains("cloudformation")).Select(m => m.Id);
+        Assert.Equal(rules, report.Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -83,6 +118,6 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((5, 26), (report.FilesScanned, report.Resources));
+        Assert.Equal((6, 29), (report.FilesScanned, report.Resources));
     }
 }
