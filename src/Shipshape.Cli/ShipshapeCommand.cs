@@ -98,12 +98,16 @@ public static class ShipshapeCommand
         {
             Description = "CloudFormation parameter value KEY=VALUE, like the AWS CLI's --parameter-overrides (repeatable); pseudo parameters too, e.g. AWS::Region=eu-west-1.",
         };
+        var cfnParametersFile = new Option<string?>("--cfn-parameters-file")
+        {
+            Description = "CloudFormation parameter values from a file: the AWS CLI's JSON ([{\"ParameterKey\": …, \"ParameterValue\": …}]), a CodePipeline template configuration ({\"Parameters\": {…}}), or KEY=VALUE lines.",
+        };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
-            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, cfnParameter, noColor, quiet,
+            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, cfnParameter, cfnParametersFile, noColor, quiet,
         };
         command.SetAction(parse =>
         {
@@ -127,7 +131,10 @@ public static class ShipshapeCommand
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
                 MaxFileBytes = parse.GetValue(maxSize),
-                CloudFormationParameters = KeyValues("--cfn-parameter", parse.GetValue(cfnParameter) ?? []),
+                CloudFormationParameters = (parse.GetValue(cfnParametersFile) is { } parameterFile
+                        ? ParameterFile.Load(parameterFile)
+                        : ImmutableDictionary<string, string>.Empty)
+                    .SetItems(KeyValues("--cfn-parameter", parse.GetValue(cfnParameter) ?? [])),
                 Progress = isQuiet ? null : line => stderr.WriteLine(line),
             };
 
