@@ -19,6 +19,7 @@ internal static class CloudFormationAdapters
         "AWS::ECS::TaskDefinition" => [TaskDefinitions.Adapt(r.Properties.Node, r.LogicalId, r.Type, CfnResource.Format, r.Span)],
         "AWS::ECS::Service" or "AWS::ECS::TaskSet" => [Service(r)],
         "AWS::ECS::Cluster" => [Cluster(r)],
+        "AWS::ECS::CapacityProvider" => [CapacityProvider(r)],
         "AWS::EC2::SecurityGroup" => [SecurityGroup(r)],
         "AWS::EC2::SecurityGroupIngress" => [Rule(r, r.Properties, ingress: true, r.LogicalId, r.Properties.String("GroupId"), r.Properties.Prefix)],
         "AWS::EC2::SecurityGroupEgress" => [Rule(r, r.Properties, ingress: false, r.LogicalId, r.Properties.String("GroupId"), r.Properties.Prefix)],
@@ -88,6 +89,21 @@ internal static class CloudFormationAdapters
             ContainerInsights = insights,
             ExecuteCommandLogging = exec.String("Logging", "DEFAULT"),
             ExecuteCommandKmsKey = exec.String("KmsKeyId"),
+        };
+    }
+
+    private static EcsCapacityProvider CapacityProvider(CfnResource r)
+    {
+        var asg = r.Properties.ChildOrEmpty("AutoScalingGroupProvider");
+        return new EcsCapacityProvider
+        {
+            Address = r.LogicalId,
+            Kind = r.Type,
+            Span = r.Span,
+            SourceFormat = CfnResource.Format,
+            AutoScalingGroup = asg.String("AutoScalingGroupArn"),
+            ManagedTerminationProtection = asg.RequiredString("ManagedTerminationProtection", "DISABLED"),
+            ManagedScaling = asg.ChildOrEmpty("ManagedScaling").RequiredString("Status", "DISABLED"),
         };
     }
 

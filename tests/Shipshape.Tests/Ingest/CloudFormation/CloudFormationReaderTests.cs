@@ -116,4 +116,28 @@ public sealed class CloudFormationReaderTests
         var secret = resources.OfType<SecretsManagerSecret>().Single();
         Assert.Equal((true, ValueOrigin.Explicit), (secret.Rotated.Current, secret.Rotated.Origin));
     }
+
+    [Fact]
+    public void Read_CapacityProvider_DefaultsFromTheResourceReference()
+    {
+        const string template = """
+            Resources:
+              Provider:
+                Type: AWS::ECS::CapacityProvider
+                Properties:
+                  AutoScalingGroupProvider:
+                    AutoScalingGroupArn: !Ref Group
+                    ManagedScaling:
+                      Status: ENABLED
+              Group:
+                Type: AWS::AutoScaling::AutoScalingGroup
+            """;
+        var parsed = StructuredParser.Parse("t.yaml", System.Text.Encoding.UTF8.GetBytes(template));
+
+        var provider = new CloudFormationReader().Read("t.yaml", parsed.Roots[0]).Resources.OfType<EcsCapacityProvider>().Single();
+
+        Assert.Equal("Group", provider.AutoScalingGroup.Reference);
+        Assert.Equal(("DISABLED", ValueOrigin.Defaulted), (provider.ManagedTerminationProtection.Current, provider.ManagedTerminationProtection.Origin));
+        Assert.Equal(("ENABLED", 8), (provider.ManagedScaling.Current, provider.ManagedScaling.Span.StartLine));
+    }
 }
