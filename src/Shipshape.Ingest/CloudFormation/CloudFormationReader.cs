@@ -41,9 +41,9 @@ public sealed class CloudFormationReader : IDocumentReader
                 continue;
             }
 
-            if (entry.Value is MappingNode { } withModule && withModule.Get("Type", Cmp) is ScalarNode { Tag: { } moduleTag } && moduleTag.StartsWith("!Rain", Cmp))
+            if (entry.Value is MappingNode withModule && RainModule(withModule.Get("Type", Cmp)) is { } module)
             {
-                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"resource '{entry.Key.Text}' is a Rain module ({moduleTag}); package the template with rain first to check what it expands to"));
+                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"resource '{entry.Key.Text}' is a Rain module ({module}); package the template with rain first to check what it expands to"));
                 continue;
             }
 
@@ -86,6 +86,14 @@ public sealed class CloudFormationReader : IDocumentReader
 
         return new IngestResult(resources.ToImmutable(), diagnostics.ToImmutable());
     }
+
+    /// <summary>The module a Rain resource type names: "!Rain::Module path" in YAML or {"Rain::Module": path} in JSON.</summary>
+    private static string? RainModule(SyntaxNode? type) => type switch
+    {
+        ScalarNode { Tag: { } tag } s when tag.StartsWith("!Rain", Cmp) => s.Text,
+        MappingNode { Entries: [var only] } when only.Key.Text.StartsWith("Rain::", Cmp) => (only.Value as ScalarNode)?.Text ?? only.Key.Text,
+        _ => null,
+    };
 
     /// <summary>Metadata: { shipshape: { ignore: [ { id: RULE, reason: why } ] } } on a resource.</summary>
     private static ImmutableArray<ResourceSuppression> Suppressions(MappingNode? metadata)
