@@ -3,6 +3,7 @@ using Shipshape.Core;
 using Shipshape.Core.Model;
 using Shipshape.Ingest;
 using Shipshape.Ingest.Discovery;
+using Shipshape.Ingest.Dockerfile;
 using Shipshape.Ingest.Ecs;
 using Shipshape.Ingest.Syntax;
 using Shipshape.Engine.Suppressions;
@@ -22,7 +23,7 @@ public sealed class InputReader
     }
 
     /// <summary>The readers of every supported format: structured documents in the order they are tried, then other formats.</summary>
-    public static InputReader CreateDefault() => new([new EcsTaskDefinitionReader()], []);
+    public static InputReader CreateDefault() => new([new EcsTaskDefinitionReader()], [new DockerfileReader()]);
 
     /// <summary>Whether any reader takes files of this format, so the scanner knows to read the bytes.</summary>
     public bool Accepts(string path, InputFormat format) =>
