@@ -9,7 +9,7 @@ internal static class RuleText
     public static string Describe(Workload workload) => workload switch
     {
         TaskDefinition task => $"task definition '{(task.Family.IsKnown && !string.IsNullOrEmpty(task.Family.Current) ? task.Family.Current : task.Address)}'",
-        _ when workload.Platform == Platform.Compose => $"compose project '{workload.Address}'",
+        _ when workload.Platform == Platform.Compose => $"compose service '{workload.Address}'",
         _ => $"workload '{workload.Address}'",
     };
 

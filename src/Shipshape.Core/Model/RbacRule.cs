@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+
+namespace Shipshape.Core.Model;
+
+/// <summary>One rule of a Kubernetes Role or ClusterRole.</summary>
+public sealed record RbacRule(
+    ImmutableArray<Value<string>> ApiGroups,
+    ImmutableArray<Value<string>> Resources,
+    ImmutableArray<Value<string>> Verbs,
+    SourceSpan Span,
+    string Path);
