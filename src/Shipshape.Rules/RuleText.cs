@@ -24,6 +24,14 @@ internal static class RuleText
     public static string Describe(Container container, Workload workload) =>
         $"Container '{container.Name.Current}' in {Describe(workload)}";
 
+    /// <summary>"Dockerfile stage 'build'", "Dockerfile stage 0".</summary>
+    public static string Describe(DockerfileStage stage) =>
+        stage.Alias is null ? $"Dockerfile stage {stage.Index}" : $"Dockerfile stage '{stage.Alias}'";
+
+    /// <summary>"The final stage" or "Dockerfile stage 'build'": a stage at the start of a sentence.</summary>
+    public static string DescribeCapitalised(DockerfileStage stage) =>
+        stage.IsFinal ? (stage.Alias is null ? "The final Dockerfile stage" : $"The final Dockerfile stage '{stage.Alias}'") : "D" + Describe(stage)[1..];
+
     /// <summary>The field's own name, the last segment of its property path ("readonlyRootFilesystem").</summary>
     public static string FieldName(string path)
     {
@@ -31,8 +39,8 @@ internal static class RuleText
         return dot < 0 ? path : path[(dot + 1)..];
     }
 
-    public static RuleHit Hit<T>(Workload workload, Value<T> value, string message, string? fingerprintKey = null) =>
-        new(workload, value.Span, value.Path, message, fingerprintKey);
+    public static RuleHit Hit<T>(Resource resource, Value<T> value, string message, string? fingerprintKey = null) =>
+        new(resource, value.Span, value.Path, message, fingerprintKey);
 
     public static IEnumerable<(Workload Workload, Container Container)> Containers(ModelSet model) =>
         model.OfType<Workload>().SelectMany(w => w.Containers.Select(c => (w, c)));

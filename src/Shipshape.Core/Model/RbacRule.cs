@@ -7,5 +7,6 @@ public sealed record RbacRule(
     ImmutableArray<Value<string>> ApiGroups,
     ImmutableArray<Value<string>> Resources,
     ImmutableArray<Value<string>> Verbs,
+    ImmutableArray<Value<string>> ResourceNames,
     SourceSpan Span,
     string Path);

@@ -21,6 +21,7 @@ public static class DockerfileAdapter
         var diagnostics = syntax.Diagnostics.ToBuilder();
         var escape = syntax.Escape;
         var globalArgs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var globalDeclarations = ImmutableArray.CreateBuilder<KeyValue>();
         var stages = new List<DockerfileStage>();
         StageBuilder? current = null;
 
@@ -34,6 +35,11 @@ public static class DockerfileAdapter
                 }
 
                 current = StartStage(instruction, stages.Count, globalArgs, stages, escape, sourceFormat, diagnostics);
+                if (stages.Count == 0)
+                {
+                    // The global ARGs are part of the build; stage 0 carries them so rules see them once.
+                    current.AddDeclarations(globalDeclarations);
+                }
                 continue;
             }
 
@@ -44,6 +50,7 @@ public static class DockerfileAdapter
                     foreach (var (name, value) in Args(instruction.Arguments, escape))
                     {
                         globalArgs[name] = value is null ? null : DockerfileWords.Substitute(value, n => globalArgs.GetValueOrDefault(n), out _, escape);
+                        globalDeclarations.Add(ArgDeclaration(name, value, value, instruction.Span));
                     }
                 }
                 else
@@ -94,6 +101,12 @@ public static class DockerfileAdapter
         var parent = unresolved ? null : earlier.FirstOrDefault(s => string.Equals(s.Alias, image, StringComparison.OrdinalIgnoreCase))?.Alias;
         return new StageBuilder(from, index, alias, baseImage, parent, escape, sourceFormat);
     }
+
+    /// <summary>An ARG as a pair: explicit when it has its own default, else defaulted to the value it takes.</summary>
+    private static KeyValue ArgDeclaration(string name, string? value, string? effective, SourceSpan span) =>
+        new(Value<string>.Explicit(name, span, $"ARG.{name}"), value is null
+            ? Value<string?>.Defaulted(effective, span, $"ARG.{name}")
+            : Value<string?>.Explicit(value, span, $"ARG.{name}"));
 
     /// <summary>ARG words: "name" or "name=default".</summary>
     internal static IEnumerable<(string Name, string? Value)> Args(string arguments, char escape)
@@ -183,15 +196,15 @@ public static class DockerfileAdapter
                     {
                         // A stage's "ARG name" without a default takes the global ARG's default (Dockerfile reference).
                         var effective = value ?? globalArgs.GetValueOrDefault(name);
-                        _args.Add(new KeyValue(Value<string>.Explicit(name, span, $"ARG.{name}"), value is null
-                            ? Value<string?>.Defaulted(effective, span, $"ARG.{name}")
-                            : Value<string?>.Explicit(value, span, $"ARG.{name}")));
+                        _args.Add(ArgDeclaration(name, value, effective, span));
                         _variables.TryAdd(name, effective);
                     }
 
                     break;
             }
         }
+
+        public void AddDeclarations(IEnumerable<KeyValue> declarations) => _args.AddRange(declarations);
 
         public DockerfileStage Build(List<DockerfileStage> earlier, bool isFinal)
         {

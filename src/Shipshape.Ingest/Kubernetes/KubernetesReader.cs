@@ -129,6 +129,7 @@ public sealed class KubernetesReader : IDocumentReader
                     Strings(rule.Get("apiGroups"), $"{path}.apiGroups"),
                     Strings(rule.Get("resources"), $"{path}.resources"),
                     Strings(rule.Get("verbs"), $"{path}.verbs"),
+                    Strings(rule.Get("resourceNames"), $"{path}.resourceNames"),
                     rule.Span,
                     path));
             }
