@@ -36,25 +36,26 @@ public sealed class KubernetesReader : IDocumentReader
     public IngestResult Read(string path, SyntaxNode root)
     {
         var resources = ImmutableArray.CreateBuilder<Resource>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         if (root is MappingNode m && KindOf(m) == "List" && m.Get("items") is SequenceNode items)
         {
             for (var i = 0; i < items.Items.Length; i++)
             {
                 if (items.Items[i] is MappingNode item && KindOf(item) is { } kind && ApiVersionOf(item) is not null)
                 {
-                    AddObject(item, kind, resources);
+                    AddObject(item, kind, resources, diagnostics);
                 }
             }
         }
         else if (root is MappingNode single && KindOf(single) is { } kind)
         {
-            AddObject(single, kind, resources);
+            AddObject(single, kind, resources, diagnostics);
         }
 
-        return new IngestResult(resources.ToImmutable(), []);
+        return new IngestResult(resources.ToImmutable(), diagnostics.ToImmutable());
     }
 
-    private void AddObject(MappingNode node, string kind, ImmutableArray<Resource>.Builder resources)
+    private void AddObject(MappingNode node, string kind, ImmutableArray<Resource>.Builder resources, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var metadata = node.Get("metadata") as MappingNode;
         var name = (metadata?.Get("name") as ScalarNode)?.Text ?? (metadata?.Get("generateName") as ScalarNode)?.Text ?? "unnamed";
@@ -65,6 +66,11 @@ public sealed class KubernetesReader : IDocumentReader
             if (KubernetesWorkloadAdapter.Adapt(node, kind, ns ?? "default", name, address, Format) is { } workload)
             {
                 resources.Add(workload);
+            }
+            else
+            {
+                // The API server would reject it; say so rather than pass it silently.
+                diagnostics.Add(Diagnostic.Warning(node.Span, $"{address}: no pod spec to read (expected a mapping at {(kind == "Pod" ? "spec" : kind == "CronJob" ? "spec.jobTemplate.spec.template.spec" : "spec.template.spec")})"));
             }
 
             return;

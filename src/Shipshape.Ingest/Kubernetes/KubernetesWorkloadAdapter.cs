@@ -22,7 +22,9 @@ public static class KubernetesWorkloadAdapter
     private const string AppArmorContainerAnnotation = "container.apparmor.security.beta.kubernetes.io/";
 
     public static bool IsWorkloadKind(string kind) =>
-        kind is "Pod" or "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "Job" or "CronJob";
+        kind is "Pod" or "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "Job" or "CronJob"
+            // OpenShift's DeploymentConfig carries the same pod template under spec.template.
+            or "DeploymentConfig";
 
     /// <summary>The workload, or null when the object has no pod spec to read.</summary>
     public static KubernetesWorkload? Adapt(MappingNode node, string kind, string ns, string name, string address, string sourceFormat)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Shipshape.Core.Model;
 using Shipshape.Ingest.Dockerfile;
 
@@ -74,34 +75,35 @@ public sealed class DockerfileTlsVerificationDisabledRule : IRule
             case "pip" or "pip3" or "pipx" when command.HasOption("--trusted-host"):
             case "python" or "python3" when args.Contains("pip", StringComparer.Ordinal) && command.HasOption("--trusted-host"):
                 return "pip --trusted-host";
-            case "npm" or "yarn" or "pnpm" when SetsFalse(args, "strict-ssl"):
+            case "npm" or "yarn" or "pnpm" when SetsFalse(args, args.IndexOf("set") + 1, "strict-ssl"):
                 return $"{command.Program} strict-ssl false";
-            case "git" when SetsFalse(args, "sslverify"):
+            case "git" when SetsFalse(args, args.IndexOf("config") + 1, "sslverify") || args.Any(a => IsFalseSetting(a, "sslverify")):
                 return "git http.sslVerify false";
+            case "yum-config-manager" or "dnf-config-manager" or "yum" or "dnf" or "dnf5" or "tdnf" or "microdnf"
+                when args.Any(a => a.StartsWith("--setopt=", StringComparison.Ordinal) && IsFalseSetting(a["--setopt=".Length..], "sslverify")):
+                return $"{command.Program} sslverify off";
         }
 
-        return args.Any(a => a.StartsWith("--setopt=", StringComparison.Ordinal) && IsFalseSetting(a["--setopt=".Length..], "sslverify"))
-            ? $"{command.Program} sslverify off"
-            : null;
+        return null;
     }
 
-    /// <summary>"set key false", "set key=false", "config key false", "-c key=false", with key matched at its end, case-insensitively.</summary>
-    private static bool SetsFalse(IReadOnlyList<string> args, string key)
+    /// <summary>After a "set"/"config" verb (at <paramref name="from"/>, 0 when absent): "key=false" or "key false", with options skipped and the key matched at its end.</summary>
+    private static bool SetsFalse(ImmutableArray<string> args, int from, string key)
     {
-        for (var i = 0; i < args.Count; i++)
+        if (from <= 0)
         {
-            if (IsFalseSetting(args[i], key))
-            {
-                return true;
-            }
-
-            if (args[i].EndsWith(key, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Count && IsFalse(args[i + 1]))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var i = from;
+        while (i < args.Length && args[i].StartsWith('-'))
+        {
+            i++;
+        }
+
+        return i < args.Length
+            && (IsFalseSetting(args[i], key)
+                || (args[i].EndsWith(key, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length && IsFalse(args[i + 1])));
     }
 
     private static bool IsFalseSetting(string text, string key)

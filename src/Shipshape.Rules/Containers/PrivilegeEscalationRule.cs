@@ -5,7 +5,7 @@ namespace Shipshape.Rules.Containers;
 /// <summary>
 /// SHP-CTR-010: a container may gain more privileges than its parent process (setuid binaries, file
 /// capabilities): Kubernetes allowPrivilegeEscalation not false, compose without no-new-privileges.
-/// Privileged containers are SHP-CTR-001's: escalation is always allowed there.
+/// Privileged containers are SHP-CTR-001's, where escalation is always allowed, unless they also set it explicitly.
 /// </summary>
 public sealed class PrivilegeEscalationRule : IRule
 {
@@ -17,7 +17,7 @@ public sealed class PrivilegeEscalationRule : IRule
         foreach (var (workload, container) in RuleText.Containers(model))
         {
             if (container.AllowPrivilegeEscalation is not { IsKnown: true, Current: true } value
-                || container.Privileged is { IsKnown: true, Current: true })
+                || (value.IsDefaulted && container.Privileged is { IsKnown: true, Current: true }))
             {
                 continue;
             }
