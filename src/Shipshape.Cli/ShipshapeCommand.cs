@@ -65,14 +65,14 @@ public static class ShipshapeCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Files or directories to scan (default: the current directory).",
+            Description = "Files or directories to scan (default: the current directory); - reads one file from standard input.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         paths.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
             {
-                if (token.Value.StartsWith('-'))
+                if (token.Value.StartsWith('-') && token.Value != Scanner.StandardInputPath)
                 {
                     result.AddError($"unknown option '{token.Value}'");
                 }
@@ -123,6 +123,7 @@ public static class ShipshapeCommand
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
                 MaxFileBytes = parse.GetValue(maxSize),
+                StandardInput = Console.OpenStandardInput,
                 Progress = isQuiet ? null : line => stderr.WriteLine(line),
             };
 
