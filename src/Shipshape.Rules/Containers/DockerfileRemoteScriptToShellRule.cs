@@ -27,7 +27,8 @@ public sealed class DockerfileRemoteScriptToShellRule : IRule
         }
     }
 
-    internal static bool PipesDownloadToShell(string command)
+    /// <summary>Whether a shell command pipes a curl or wget download into a shell, or runs one from a command substitution.</summary>
+    public static bool PipesDownloadToShell(string command)
     {
         foreach (var pipeline in ShellSyntax.Parse(command))
         {

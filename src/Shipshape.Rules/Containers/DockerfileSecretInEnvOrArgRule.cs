@@ -28,8 +28,9 @@ public sealed class DockerfileSecretInEnvOrArgRule : IRule
             {
                 var name = variable.Name.Current;
                 var value = variable.Val is { IsKnown: true, Current: { } v } ? v : null;
-                // Image references pinned by digest look random but are not secrets (ARG BASE=image@sha256:…).
-                if (value is not null && ImageReference.TryParse(value, out var image) && image.Digest is not null)
+                // Image references (ARG BASE=registry/repo:nightly-6af3d12, …@sha256:…) look random but are not secrets.
+                if (value is not null && ImageReference.TryParse(value, out var image)
+                    && (image.Digest is not null || value.Contains('/', StringComparison.Ordinal)))
                 {
                     continue;
                 }
