@@ -62,7 +62,7 @@ public sealed class Scanner
             });
 
         var files = discovery.Files;
-        options.Progress?.Invoke($"Scanning {files.Length} files");
+        options.Progress?.Invoke(readStdin ? $"Scanning {files.Length} files and standard input" : $"Scanning {files.Length} files");
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>

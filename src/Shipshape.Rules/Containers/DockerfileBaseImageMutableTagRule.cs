@@ -12,20 +12,10 @@ public sealed class DockerfileBaseImageMutableTagRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (stage, image) in BaseImages.Of(model))
         {
-            if (image.Digest is not null)
-            {
-                continue;
-            }
-
-            if (image.Tag is null)
+            if (ImageTags.MutableTagProblem(image) is { } problem)
             {
                 yield return RuleText.Hit(stage, stage.BaseImage,
-                    $"{RuleText.DescribeCapitalised(stage)} builds FROM '{stage.BaseImage.Current}' without a tag, so whatever 'latest' points to at build time is used.");
-            }
-            else if (string.Equals(image.Tag, "latest", StringComparison.Ordinal))
-            {
-                yield return RuleText.Hit(stage, stage.BaseImage,
-                    $"{RuleText.DescribeCapitalised(stage)} builds FROM '{stage.BaseImage.Current}' with the mutable tag 'latest'.");
+                    $"{RuleText.DescribeCapitalised(stage)} builds FROM '{stage.BaseImage.Current}' {problem}.");
             }
         }
     }

@@ -15,7 +15,7 @@ public sealed class DockerfileBaseImageUntrustedRegistryRule : IRule
         {
             if (!TrustedRegistryMatcher.IsTrusted(image, context.TrustedRegistries))
             {
-                var where = image.IsDockerHub ? "Docker Hub (docker.io)" : $"registry '{image.Registry}'";
+                var where = ImageTags.Registry(image);
                 yield return RuleText.Hit(stage, stage.BaseImage,
                     $"{RuleText.DescribeCapitalised(stage)} builds FROM '{stage.BaseImage.Current}' from {where}, which is not a trusted registry.");
             }

@@ -13,8 +13,7 @@ public sealed class ServiceAccountTokenMountedRule : IRule
     public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var accounts = model.OfType<KubernetesObject>().Where(o => o.Kind == "ServiceAccount")
-            .GroupBy(o => (o.Namespace, o.Name)).ToDictionary(g => g.Key, g => g.First());
+        var accounts = ServiceAccounts.Of(model);
         foreach (var workload in model.OfType<KubernetesWorkload>())
         {
             var pod = workload.AutomountServiceAccountToken;
