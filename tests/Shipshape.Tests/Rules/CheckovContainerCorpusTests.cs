@@ -44,6 +44,7 @@ public sealed class CheckovContainerCorpusTests
         ["kubernetes/RootContainers"] = "SHP-CTR-002",
         ["kubernetes/ReadOnlyFilesystem"] = "SHP-CTR-003",
         ["kubernetes/AllowedCapabilitiesSysAdmin"] = "SHP-CTR-004",
+        ["kubernetes/AllowedCapabilities"] = "SHP-CTR-004",
         ["kubernetes/MinimizeCapabilities"] = "SHP-CTR-005",
         ["kubernetes/ImageTagFixed"] = "SHP-CTR-007",
         ["kubernetes/ImageDigest"] = "SHP-CTR-008",
