@@ -14,13 +14,14 @@ namespace Shipshape.Cli;
 /// <summary>The command tree: thin bindings from options to the engine and the writers, and the exit codes.</summary>
 public static class ShipshapeCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null)
+    /// <summary>Runs a command line; <paramref name="stdin"/> opens what "scan -" reads (the process's standard input by default).</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         try
         {
             var catalog = RuleCatalog.CreateDefault();
-            var root = Build(catalog, stdout, stderr, color);
+            var root = Build(catalog, stdout, stderr, color, stdin ?? Console.OpenStandardInput);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -49,11 +50,11 @@ public static class ShipshapeCommand
         }
     }
 
-    private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color)
+    private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
     {
         var root = new RootCommand(
-            "Shipshape checks container deployments on AWS (ECS task definitions today; CloudFormation, Terraform, Kubernetes, Dockerfiles next) against container-security practices.");
-        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color));
+            "Shipshape checks container deployments on AWS (ECS task definitions, Kubernetes manifests, compose files and Dockerfiles today; CloudFormation and Terraform next) against container-security practices.");
+        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin));
         root.Subcommands.Add(RulesCommand(catalog, stdout));
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
         root.Subcommands.Add(VersionCommand(stdout));
@@ -61,18 +62,18 @@ public static class ShipshapeCommand
         return root;
     }
 
-    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color)
+    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Files or directories to scan (default: the current directory).",
+            Description = "Files or directories to scan (default: the current directory); - reads one file from standard input.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         paths.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
             {
-                if (token.Value.StartsWith('-'))
+                if (token.Value.StartsWith('-') && token.Value != Scanner.StandardInputPath)
                 {
                     result.AddError($"unknown option '{token.Value}'");
                 }
@@ -135,6 +136,7 @@ public static class ShipshapeCommand
                         ? ParameterFile.Load(parameterFile)
                         : ImmutableDictionary<string, string>.Empty)
                     .SetItems(KeyValues("--cfn-parameter", parse.GetValue(cfnParameter) ?? [])),
+                StandardInput = stdin,
                 Progress = isQuiet ? null : line => stderr.WriteLine(line),
             };
 

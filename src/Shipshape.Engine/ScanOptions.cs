@@ -19,6 +19,11 @@ public sealed record ScanOptions
     public ImmutableDictionary<string, string> CloudFormationParameters { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>The date ignore entries expire against; injectable for tests.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>
+    /// Opens standard input for the path "-" (<c>helm template . | shipshape scan -</c>); it is read as one file
+    /// named <see cref="Scanner.StandardInputName"/> whose format is sniffed from its content.
+    /// </summary>
+    public Func<Stream>? StandardInput { get; init; }
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
     public Action<string>? Progress { get; init; }
 }

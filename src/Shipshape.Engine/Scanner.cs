@@ -16,6 +16,10 @@ public sealed class Scanner
 {
     public const string ToolVersion = "0.1.0";
 
+    /// <summary>The path "-" names standard input; findings in it are reported under this name.</summary>
+    public const string StandardInputPath = "-";
+    public const string StandardInputName = "<stdin>";
+
     private readonly RuleCatalog _catalog;
     private readonly InputReader? _fixedInputReader;
 
@@ -29,7 +33,13 @@ public sealed class Scanner
     /// <summary>Scans; throws <see cref="ConfigException"/> for usage and configuration errors (nothing scanned).</summary>
     public ScanReport Scan(ScanOptions options, CancellationToken cancellationToken = default)
     {
-        foreach (var path in options.Paths)
+        var readStdin = options.Paths.Contains(StandardInputPath, StringComparer.Ordinal);
+        if (readStdin && options.StandardInput is null)
+        {
+            throw new ConfigException("'-' (standard input) is not available here");
+        }
+
+        foreach (var path in options.Paths.Where(p => p != StandardInputPath))
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
@@ -42,16 +52,20 @@ public sealed class Scanner
         var baseline = options.BaselinePath is null ? null : Baseline.Load(options.BaselinePath);
         var failOn = options.FailOn ?? config.FailOn ?? Severity.High;
 
-        var discovery = FileDiscovery.Discover(new DiscoveryOptions
-        {
-            Roots = options.Paths,
-            MaxFileBytes = options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes,
-            ExtraIgnorePatterns = config.ExcludePaths,
-        });
+        var maxFileBytes = options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes;
+        var roots = options.Paths.Where(p => p != StandardInputPath).ToImmutableArray();
+        var discovery = roots.IsEmpty
+            ? new DiscoveryResult { Files = [], Diagnostics = [] }
+            : FileDiscovery.Discover(new DiscoveryOptions
+            {
+                Roots = roots,
+                MaxFileBytes = maxFileBytes,
+                ExtraIgnorePatterns = config.ExcludePaths,
+            });
 
         var inputReader = _fixedInputReader ?? InputReader.CreateDefault(new CloudFormationOptions { Parameters = options.CloudFormationParameters });
         var files = discovery.Files;
-        options.Progress?.Invoke($"Scanning {files.Length} files");
+        options.Progress?.Invoke(readStdin ? $"Scanning {files.Length} files and standard input" : $"Scanning {files.Length} files");
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -63,6 +77,11 @@ public sealed class Scanner
                 options.Progress?.Invoke($"  {n}/{files.Length} files read");
             }
         });
+
+        if (readStdin)
+        {
+            outcomes = [.. outcomes, ReadStandardInput(inputReader, options.StandardInput!, maxFileBytes)];
+        }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
         var resources = ImmutableArray.CreateBuilder<Resource>();
@@ -170,16 +189,57 @@ public sealed class Scanner
             return new FileOutcome(file.RelativePath, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(file.RelativePath), $"cannot read file: {ex.Message}")], []);
         }
 
+        return ReadContent(inputReader, file.RelativePath, file.Format, content);
+    }
+
+    private static FileOutcome ReadContent(InputReader inputReader, string path, InputFormat format, byte[] content)
+    {
+        if (!inputReader.Accepts(path, format))
+        {
+            return new FileOutcome(path, false, [], [], []);
+        }
+
         try
         {
-            return inputReader.Read(file.RelativePath, file.Format, content);
+            return inputReader.Read(path, format, content);
         }
 #pragma warning disable CA1031 // A bug met on one file is reported for that file; the scan goes on.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new FileOutcome(file.RelativePath, false, [], [Diagnostic.Error(SourceSpan.FileOnly(file.RelativePath), $"internal error reading file: {ex.GetType().Name}: {ex.Message}")], []);
+            return new FileOutcome(path, false, [], [Diagnostic.Error(SourceSpan.FileOnly(path), $"internal error reading file: {ex.GetType().Name}: {ex.Message}")], []);
         }
+    }
+
+    /// <summary>Standard input as one file: read up to the size limit, format sniffed from the content.</summary>
+    private static FileOutcome ReadStandardInput(InputReader inputReader, Func<Stream> open, long maxFileBytes)
+    {
+        byte[] content;
+        try
+        {
+            using var input = open();
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > maxFileBytes)
+                {
+                    return new FileOutcome(StandardInputName, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(StandardInputName), $"skipped: standard input is larger than the size limit ({maxFileBytes} bytes)")], []);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            content = buffer.ToArray();
+        }
+        catch (IOException ex)
+        {
+            return new FileOutcome(StandardInputName, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(StandardInputName), $"cannot read standard input: {ex.Message}")], []);
+        }
+
+        var format = FormatSniffer.Sniff(StandardInputName, content);
+        return ReadContent(inputReader, StandardInputName, format, content);
     }
 
     private static Suppression? Inline(string ruleId, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath)

@@ -29,12 +29,12 @@ public static class RuleDocumentation
         Section(page, "Remediation", metadata.Remediation);
         if (metadata.BadExample is not null)
         {
-            Section(page, "Non-compliant example", Fenced(metadata.BadExample));
+            Section(page, "Non-compliant example", Fenced(metadata.BadExample, metadata));
         }
 
         if (metadata.GoodExample is not null)
         {
-            Section(page, "Compliant example", Fenced(metadata.GoodExample));
+            Section(page, "Compliant example", Fenced(metadata.GoodExample, metadata));
         }
 
         List(page, "Equivalent checks in other tools", metadata.Equivalents.Select(e => $"`{e}`"));
@@ -100,7 +100,14 @@ public static class RuleDocumentation
         }
     }
 
-    private static string Fenced(string code) => $"```json\n{code.TrimEnd()}\n```";
+    /// <summary>A fenced block in the example's own language: JSON for ECS fragments, Dockerfile or YAML otherwise.</summary>
+    private static string Fenced(string code, RuleMetadata metadata)
+    {
+        var language = code.TrimStart().StartsWith('{') ? "json"
+            : metadata.Sources.All(s => string.Equals(s, "dockerfile", StringComparison.Ordinal)) ? "dockerfile"
+            : "yaml";
+        return $"```{language}\n{code.TrimEnd()}\n```";
+    }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 

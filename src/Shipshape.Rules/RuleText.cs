@@ -9,7 +9,7 @@ internal static class RuleText
     public static string Describe(Workload workload) => workload switch
     {
         TaskDefinition task => $"task definition '{(task.Family.IsKnown && !string.IsNullOrEmpty(task.Family.Current) ? task.Family.Current : task.Address)}'",
-        _ when workload.Platform == Platform.Compose => $"compose project '{workload.Address}'",
+        _ when workload.Platform == Platform.Compose => $"compose service '{workload.Address}'",
         _ => $"workload '{workload.Address}'",
     };
 
@@ -23,6 +23,14 @@ internal static class RuleText
     /// <summary>"Container 'web' in task definition 'app'".</summary>
     public static string Describe(Container container, Workload workload) =>
         $"Container '{container.Name.Current}' in {Describe(workload)}";
+
+    /// <summary>"Dockerfile stage 'build'", "Dockerfile stage 0".</summary>
+    public static string Describe(DockerfileStage stage) =>
+        stage.Alias is null ? $"Dockerfile stage {stage.Index}" : $"Dockerfile stage '{stage.Alias}'";
+
+    /// <summary>"The final stage" or "Dockerfile stage 'build'": a stage at the start of a sentence.</summary>
+    public static string DescribeCapitalised(DockerfileStage stage) =>
+        stage.IsFinal ? (stage.Alias is null ? "The final Dockerfile stage" : $"The final Dockerfile stage '{stage.Alias}'") : "D" + Describe(stage)[1..];
 
     /// <summary>The field's own name, the last segment of its property path ("readonlyRootFilesystem").</summary>
     public static string FieldName(string path)

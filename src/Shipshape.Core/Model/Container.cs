@@ -17,6 +17,12 @@ public sealed record Container
     public required Value<bool> ReadonlyRootFilesystem { get; init; }
     /// <summary>Kubernetes allowPrivilegeEscalation; ECS has no such field and defaults it to true.</summary>
     public Value<bool>? AllowPrivilegeEscalation { get; init; }
+    /// <summary>Kubernetes runAsNonRoot (the kubelet refuses to start the container as UID 0); null where the platform has none.</summary>
+    public Value<bool>? RunAsNonRoot { get; init; }
+    /// <summary>The seccomp profile: "RuntimeDefault", "Localhost" or "Unconfined"; null where the source cannot set one (ECS).</summary>
+    public Value<string?>? SeccompProfile { get; init; }
+    /// <summary>The AppArmor profile: "RuntimeDefault", "Localhost" or "Unconfined"; null where the source cannot set one.</summary>
+    public Value<string?>? AppArmorProfile { get; init; }
     public ImmutableArray<Value<string>> CapabilitiesAdded { get; init; } = [];
     public ImmutableArray<Value<string>> CapabilitiesDropped { get; init; } = [];
     /// <summary>The span and path where capabilities would be declared, for findings about missing drops.</summary>

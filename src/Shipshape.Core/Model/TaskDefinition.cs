@@ -19,10 +19,7 @@ public sealed record TaskDefinition : Workload
     /// <summary>Task-level memory in MiB (required on Fargate); a container without its own limit is bounded by it.</summary>
     public required Value<int?> MemoryMiB { get; init; }
 
-    public override Value<bool> HostNetwork => Bool(NetworkMode, "host");
-    public override Value<bool> HostPid => Bool(PidMode, "host");
-    public override Value<bool> HostIpc => Bool(IpcMode, "host");
-
-    private static Value<bool> Bool<T>(Value<T> mode, string expected) =>
-        new(string.Equals(mode.Current as string, expected, StringComparison.OrdinalIgnoreCase), mode.Origin, mode.Span, mode.Path);
+    public override Value<bool> HostNetwork => ModeIs(NetworkMode, "host");
+    public override Value<bool> HostPid => ModeIs(PidMode, "host");
+    public override Value<bool> HostIpc => ModeIs(IpcMode, "host");
 }

@@ -15,4 +15,11 @@ public abstract record Workload : Resource
     public abstract Value<bool> HostNetwork { get; }
     public abstract Value<bool> HostPid { get; }
     public abstract Value<bool> HostIpc { get; }
+
+    /// <summary>Whether a namespace mode ("host", "task", …) is the expected one, keeping the mode's origin and span.</summary>
+    protected static Value<bool> ModeIs<T>(Value<T> mode, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        return new(string.Equals(mode.Current as string, expected, StringComparison.OrdinalIgnoreCase), mode.Origin, mode.Span, mode.Path);
+    }
 }

@@ -189,24 +189,6 @@ public sealed class EcsTaskDefinitionAdapter
             : Value<int?>.Unresolved(null, text.Span, text.Path);
     }
 
-    private static ImmutableArray<Value<string>> Strings(SyntaxNode? node, string path)
-    {
-        if (node is not SequenceNode sequence)
-        {
-            return node is null ? [] : [Value<string>.Unresolved(string.Empty, node.Span, path)];
-        }
-
-        var builder = ImmutableArray.CreateBuilder<Value<string>>();
-        for (var i = 0; i < sequence.Items.Length; i++)
-        {
-            var item = sequence.Items[i];
-            var itemPath = $"{path}[{i}]";
-            builder.Add(item is ScalarNode s ? Text(s, itemPath) : Value<string>.Unresolved(string.Empty, item.Span, itemPath));
-        }
-
-        return builder.ToImmutable();
-    }
-
     private ImmutableArray<KeyValue> Environment(SyntaxNode? node, string path)
     {
         var builder = ImmutableArray.CreateBuilder<KeyValue>();
@@ -264,26 +246,6 @@ public sealed class EcsTaskDefinitionAdapter
             mapping.Span,
             itemPath));
 
-    /// <summary>Maps each object of a list, with its indexed path; other items are skipped but keep their index.</summary>
-    private static ImmutableArray<T> Mapped<T>(SyntaxNode? node, string path, Func<MappingNode, string, T> map)
-    {
-        if (node is not SequenceNode sequence)
-        {
-            return [];
-        }
-
-        var builder = ImmutableArray.CreateBuilder<T>();
-        for (var index = 0; index < sequence.Items.Length; index++)
-        {
-            if (sequence.Items[index] is MappingNode mapping)
-            {
-                builder.Add(map(mapping, $"{path}[{index}]"));
-            }
-        }
-
-        return builder.ToImmutable();
-    }
-
     private LogConfiguration? Logging(MappingNode container, string path)
     {
         if (container.Get("logConfiguration", KeyComparison) is not MappingNode node)
@@ -293,7 +255,7 @@ public sealed class EcsTaskDefinitionAdapter
 
         return new LogConfiguration(
             String(node, "logDriver", $"{path}.{N("logDriver")}", node.Span),
-            Options(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
+            Pairs(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
             node.Span,
             path);
     }
@@ -307,19 +269,9 @@ public sealed class EcsTaskDefinitionAdapter
 
         return new FirelensConfiguration(
             String(node, "type", $"{path}.{N("type")}", node.Span),
-            Options(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
+            Pairs(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
             node.Span,
             path);
-    }
-
-    private static ImmutableArray<KeyValue> Options(SyntaxNode? node, string path)
-    {
-        if (node is not MappingNode mapping)
-        {
-            return [];
-        }
-
-        return [.. mapping.Entries.Select(e => new KeyValue(Text(e.Key, $"{path}.{e.Key.Text}"), Of(e.Value, $"{path}.{e.Key.Text}")))];
     }
 
     /// <summary>The property name as the source spells it: camelCase for the ECS API, PascalCase for CloudFormation.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Shipshape.Core;
 using Shipshape.Core.Model;
@@ -79,6 +80,51 @@ public static class NodeValues
         ScalarNode { Tag: null } s => Value<string?>.Explicit(s.Text, s.Span, path),
         _ => Linked(Value<string?>.Unresolved(null, node.Span, path), node),
     };
+
+    /// <summary>The items of a list of strings; a non-list is one unresolved item, so rules do not take it as empty.</summary>
+    public static ImmutableArray<Value<string>> Strings(SyntaxNode? node, string path)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            return node is null ? [] : [Value<string>.Unresolved(string.Empty, node.Span, path)];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Value<string>>();
+        for (var i = 0; i < sequence.Items.Length; i++)
+        {
+            var item = sequence.Items[i];
+            var itemPath = $"{path}[{i}]";
+            builder.Add(item is ScalarNode s ? Text(s, itemPath) : Value<string>.Unresolved(string.Empty, item.Span, itemPath));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The entries of a map of strings (log options, labels, annotations, Secret data).</summary>
+    public static ImmutableArray<KeyValue> Pairs(SyntaxNode? node, string path) => node is MappingNode mapping
+        ? [.. mapping.Entries.Select(e => new KeyValue(Text(e.Key, $"{path}.{e.Key.Text}"), Of(e.Value, $"{path}.{e.Key.Text}")))]
+        : [];
+
+    /// <summary>Maps each object of a list, with its indexed path; other items are skipped but keep their index.</summary>
+    public static ImmutableArray<T> Mapped<T>(SyntaxNode? node, string path, Func<MappingNode, string, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        if (node is not SequenceNode sequence)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<T>();
+        for (var index = 0; index < sequence.Items.Length; index++)
+        {
+            if (sequence.Items[index] is MappingNode mapping)
+            {
+                builder.Add(map(mapping, $"{path}[{index}]"));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
 
     public static bool TryBool(string text, out bool value)
     {

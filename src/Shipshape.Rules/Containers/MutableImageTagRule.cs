@@ -12,20 +12,11 @@ public sealed class MutableImageTagRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (workload, container) in RuleText.Containers(model))
         {
-            if (!container.Image.IsKnown || !ImageReference.TryParse(container.Image.Current, out var image) || image.Digest is not null)
-            {
-                continue;
-            }
-
-            if (image.Tag is null)
+            if (container.Image.IsKnown && ImageReference.TryParse(container.Image.Current, out var image)
+                && ImageTags.MutableTagProblem(image) is { } problem)
             {
                 yield return RuleText.Hit(workload, container.Image,
-                    $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}' without a tag, so whatever 'latest' points to is pulled.");
-            }
-            else if (string.Equals(image.Tag, "latest", StringComparison.Ordinal))
-            {
-                yield return RuleText.Hit(workload, container.Image,
-                    $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}' with the mutable tag 'latest'.");
+                    $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}' {problem}.");
             }
         }
     }

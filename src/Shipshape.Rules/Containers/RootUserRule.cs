@@ -22,8 +22,15 @@ public sealed class RootUserRule : IRule
             var field = RuleText.FieldName(container.User.Path);
             if (string.IsNullOrEmpty(user))
             {
-                yield return RuleText.Hit(workload, container.User,
-                    $"{RuleText.Describe(container, workload)} does not set {field}, so it runs as the image's user, which is root unless the image sets another.");
+                // Kubernetes runAsNonRoot: the kubelet refuses to start the container if the image's user is root.
+                if (container.RunAsNonRoot is { IsKnown: true, Current: true })
+                {
+                    continue;
+                }
+
+                yield return RuleText.Hit(workload, container.User, container.RunAsNonRoot is null
+                    ? $"{RuleText.Describe(container, workload)} does not set {field}, so it runs as the image's user, which is root unless the image sets another."
+                    : $"{RuleText.Describe(container, workload)} sets neither {field} nor runAsNonRoot, so it runs as the image's user, which is root unless the image sets another.");
             }
             else if (IsRoot(user))
             {

@@ -20,7 +20,7 @@ public sealed class UntrustedRegistryRule : IRule
 
             if (!TrustedRegistryMatcher.IsTrusted(image, context.TrustedRegistries))
             {
-                var where = image.IsDockerHub ? "Docker Hub (docker.io)" : $"registry '{image.Registry}'";
+                var where = ImageTags.Registry(image);
                 yield return RuleText.Hit(workload, container.Image,
                     $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}' from {where}, which is not a trusted registry.");
             }

@@ -5,7 +5,7 @@ namespace Shipshape.Rules.Logging;
 /// <summary>
 /// SHP-LOG-002: a container's logs do not reach CloudWatch Logs: a driver other than awslogs, or FireLens
 /// with an output plugin other than cloudwatch/cloudwatch_logs. FireLens without a Name option routes by the
-/// log router's own configuration file, which is not visible here: no finding.
+/// log router's own configuration file, which is not visible here: no finding. ECS only, as SHP-LOG-001.
 /// </summary>
 public sealed class LogsNotToCloudWatchRule : IRule
 {
@@ -17,7 +17,7 @@ public sealed class LogsNotToCloudWatchRule : IRule
         foreach (var (workload, container) in RuleText.Containers(model))
         {
             var log = container.LogConfiguration;
-            if (log is null || !log.Driver.IsKnown || string.IsNullOrWhiteSpace(log.Driver.Current))
+            if (workload.Platform != Platform.Ecs || log is null || !log.Driver.IsKnown || string.IsNullOrWhiteSpace(log.Driver.Current))
             {
                 continue;
             }

@@ -3,8 +3,8 @@ using Shipshape.Core.Model;
 namespace Shipshape.Rules.Logging;
 
 /// <summary>
-/// SHP-LOG-001: a container has no log configuration. Applies where a container carries its own log
-/// settings (ECS, compose); Kubernetes logging is a node concern.
+/// SHP-LOG-001: an ECS container has no log configuration. Kubernetes logging is a node concern, and compose
+/// files describe local development, where logs stay with the Docker engine on purpose.
 /// </summary>
 public sealed class MissingLogConfigurationRule : IRule
 {
@@ -15,12 +15,12 @@ public sealed class MissingLogConfigurationRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (workload, container) in RuleText.Containers(model))
         {
-            if (workload.Platform == Platform.Kubernetes || container.LogConfiguration is not null)
+            if (workload.Platform != Platform.Ecs || container.LogConfiguration is not null)
             {
                 continue;
             }
 
-            var field = workload.Platform == Platform.Compose ? "logging" : "logConfiguration";
+            const string field = "logConfiguration";
             yield return new RuleHit(workload, container.Span, $"{container.Path}.{field}",
                 $"{RuleText.Describe(container, workload)} has no {field}, so its logs are not collected centrally.");
         }

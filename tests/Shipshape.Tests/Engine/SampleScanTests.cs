@@ -102,13 +102,114 @@ public sealed class SampleScanTests
     }
 
     [Fact]
-    public void Scan_InsecureSample_CoversEveryTaskDefinitionAndCloudFormationRule()
+    public void Scan_InsecureSamples_TogetherCoverEveryRuleInTheCatalogue()
     {
-        var report = Scan("ecs-insecure");
+        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure" }
+            .SelectMany(s => Scan(s).Findings.Select(f => f.RuleId))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
 
-        // Task definitions and CloudFormation templates exercise every rule over those sources.
-        var rules = Catalog.Metadata.Values.Where(m => m.Sources.Contains("ecs-task-definition") || m.Sources.Contains("cloudformation")).Select(m => m.Id);
-        Assert.Equal(rules, report.Findings.Select(f => f.RuleId).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(Catalog.Metadata.Keys, fired);
+    }
+
+    [Fact]
+    public void Scan_KubernetesInsecureSample_ReportsEachExpectedFindingAtItsLine()
+    {
+        // Lines checked by hand against samples/k8s-insecure; missing fields are reported at the container's
+        // name (or the object's metadata.name), namespace-wide findings at the namespace's first workload.
+        (string Rule, string Path, int Line)[] expected =
+        [
+            ("SHP-IAM-051", "access.yaml", 9),
+            ("SHP-IAM-052", "access.yaml", 18),
+            ("SHP-NET-051", "access.yaml", 27),
+            ("SHP-SEC-050", "access.yaml", 41),
+            ("SHP-NET-050", "web.yaml", 2),
+            ("SHP-IAM-050", "web.yaml", 5),
+            ("SHP-CTR-014", "web.yaml", 17),
+            ("SHP-NET-001", "web.yaml", 19),
+            ("SHP-NET-003", "web.yaml", 20),
+            ("SHP-NET-004", "web.yaml", 21),
+            ("SHP-CTR-003", "web.yaml", 23),
+            ("SHP-CTR-009", "web.yaml", 23),
+            ("SHP-CTR-006", "web.yaml", 24),
+            ("SHP-CTR-007", "web.yaml", 24),
+            ("SHP-CTR-008", "web.yaml", 24),
+            ("SHP-NET-005", "web.yaml", 27),
+            ("SHP-SEC-001", "web.yaml", 30),
+            ("SHP-IAM-053", "web.yaml", 31),
+            ("SHP-SEC-002", "web.yaml", 32),
+            ("SHP-CTR-001", "web.yaml", 34),
+            ("SHP-CTR-002", "web.yaml", 35),
+            ("SHP-CTR-004", "web.yaml", 37),
+            ("SHP-CTR-005", "web.yaml", 37),
+            ("SHP-CTR-011", "web.yaml", 46),
+            ("SHP-CTR-012", "web.yaml", 49),
+            ("SHP-IAM-050", "worker.yaml", 5),
+            ("SHP-CTR-008", "worker.yaml", 16),
+            ("SHP-IAM-053", "worker.yaml", 18),
+            ("SHP-CTR-010", "worker.yaml", 21),
+            ("SHP-CTR-013", "worker.yaml", 25),
+        ];
+
+        var report = Scan("k8s-insecure");
+
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal(expected, report.Findings.Select(f => (f.RuleId, f.Location.Path, f.Location.StartLine)));
+    }
+
+    [Fact]
+    public void Scan_ComposeInsecureSample_ReportsEachExpectedFindingAtItsLine()
+    {
+        // A privileged service is not also reported for privilege escalation or seccomp (SHP-CTR-001 covers both).
+        (string Rule, string Path, int Line)[] expected =
+        [
+            ("SHP-CTR-100", "Dockerfile", 2),
+            ("SHP-CTR-101", "Dockerfile", 2),
+            ("SHP-CTR-102", "Dockerfile", 2),
+            ("SHP-CTR-107", "Dockerfile", 2),
+            ("SHP-CTR-105", "Dockerfile", 3),
+            ("SHP-CTR-105", "Dockerfile", 4),
+            ("SHP-CTR-103", "Dockerfile", 5),
+            ("SHP-CTR-104", "Dockerfile", 6),
+            ("SHP-CTR-108", "Dockerfile", 7),
+            ("SHP-CTR-110", "Dockerfile", 7),
+            ("SHP-CTR-109", "Dockerfile", 8),
+            ("SHP-CTR-106", "Dockerfile", 10),
+            ("SHP-CTR-002", "docker-compose.yml", 3),
+            ("SHP-CTR-003", "docker-compose.yml", 3),
+            ("SHP-CTR-005", "docker-compose.yml", 3),
+            ("SHP-CTR-009", "docker-compose.yml", 3),
+            ("SHP-CTR-006", "docker-compose.yml", 5),
+            ("SHP-CTR-007", "docker-compose.yml", 5),
+            ("SHP-CTR-008", "docker-compose.yml", 5),
+            ("SHP-CTR-001", "docker-compose.yml", 6),
+            ("SHP-NET-001", "docker-compose.yml", 7),
+            ("SHP-NET-003", "docker-compose.yml", 8),
+            ("SHP-NET-004", "docker-compose.yml", 9),
+            ("SHP-CTR-004", "docker-compose.yml", 11),
+            ("SHP-CTR-014", "docker-compose.yml", 14),
+            ("SHP-SEC-001", "docker-compose.yml", 16),
+            ("SHP-SEC-002", "docker-compose.yml", 17),
+            ("SHP-NET-005", "docker-compose.yml", 19),
+            ("SHP-CTR-011", "docker-compose.yml", 21),
+        ];
+
+        var report = Scan("compose-insecure");
+
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal(expected, report.Findings.Select(f => (f.RuleId, f.Location.Path, f.Location.StartLine)));
+    }
+
+    [Theory]
+    [InlineData("k8s-hardened", 2, 7)]
+    [InlineData("compose-hardened", 2, 3)]
+    public void Scan_HardenedContainerSamples_ReportNothing(string sample, int files, int resources)
+    {
+        var report = Scan(sample);
+
+        Assert.Empty(report.Findings);
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal((files, resources), (report.FilesScanned, report.Resources));
     }
 
     [Fact]

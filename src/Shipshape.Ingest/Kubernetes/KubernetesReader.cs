@@ -1,0 +1,150 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Shipshape.Core;
+using Shipshape.Core.Model;
+using Shipshape.Ingest.Syntax;
+using static Shipshape.Ingest.Syntax.NodeValues;
+
+namespace Shipshape.Ingest.Kubernetes;
+
+/// <summary>
+/// Reads Kubernetes manifests (one object per YAML document, or a kind: List): workloads into
+/// <see cref="KubernetesWorkload"/>, and the other kinds rules need into <see cref="KubernetesObject"/>.
+/// Helm and Kustomize output is read the same way once rendered (<c>helm template . | shipshape scan -</c>).
+/// </summary>
+public sealed class KubernetesReader : IDocumentReader
+{
+    public const string FormatName = "kubernetes";
+
+    private static readonly FrozenSet<string> ObjectKinds = new[]
+    {
+        "Service", "NetworkPolicy", "ServiceAccount", "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding",
+        "Secret", "ConfigMap", "Namespace",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ClusterScoped = new[]
+    {
+        "ClusterRole", "ClusterRoleBinding", "Namespace",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public string Format => FormatName;
+
+    public bool CanRead(SyntaxNode root) =>
+        root is MappingNode m && KindOf(m) is { } kind && ApiVersionOf(m) is not null
+        && (KubernetesWorkloadAdapter.IsWorkloadKind(kind) || ObjectKinds.Contains(kind) || (kind == "List" && m.Get("items") is SequenceNode));
+
+    public IngestResult Read(string path, SyntaxNode root)
+    {
+        var resources = ImmutableArray.CreateBuilder<Resource>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        if (root is MappingNode m && KindOf(m) == "List" && m.Get("items") is SequenceNode items)
+        {
+            for (var i = 0; i < items.Items.Length; i++)
+            {
+                if (items.Items[i] is MappingNode item && KindOf(item) is { } kind && ApiVersionOf(item) is not null)
+                {
+                    AddObject(item, kind, resources, diagnostics);
+                }
+            }
+        }
+        else if (root is MappingNode single && KindOf(single) is { } kind)
+        {
+            AddObject(single, kind, resources, diagnostics);
+        }
+
+        return new IngestResult(resources.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    private void AddObject(MappingNode node, string kind, ImmutableArray<Resource>.Builder resources, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var metadata = node.Get("metadata") as MappingNode;
+        var name = (metadata?.Get("name") as ScalarNode)?.Text ?? (metadata?.Get("generateName") as ScalarNode)?.Text ?? "unnamed";
+        var ns = ClusterScoped.Contains(kind) ? null : (metadata?.Get("namespace") as ScalarNode)?.Text is { Length: > 0 } n ? n : "default";
+        var address = ns is null ? $"{kind}/{name}" : $"{kind}/{ns}/{name}";
+        if (KubernetesWorkloadAdapter.IsWorkloadKind(kind))
+        {
+            if (KubernetesWorkloadAdapter.Adapt(node, kind, ns ?? "default", name, address, Format) is { } workload)
+            {
+                resources.Add(workload);
+            }
+            else
+            {
+                // The API server would reject it; say so rather than pass it silently.
+                diagnostics.Add(Diagnostic.Warning(node.Span, $"{address}: no pod spec to read (expected a mapping at {(kind == "Pod" ? "spec" : kind == "CronJob" ? "spec.jobTemplate.spec.template.spec" : "spec.template.spec")})"));
+            }
+
+            return;
+        }
+
+        if (ObjectKinds.Contains(kind))
+        {
+            resources.Add(AdaptObject(node, kind, ns, name, address, metadata));
+        }
+    }
+
+    private KubernetesObject AdaptObject(MappingNode node, string kind, string? ns, string name, string address, MappingNode? metadata)
+    {
+        var anchor = (metadata?.Get("name") as ScalarNode)?.Span ?? node.Span;
+        var spec = node.Get("spec") as MappingNode;
+        var result = new KubernetesObject
+        {
+            Address = address,
+            Kind = kind,
+            Span = node.Span,
+            SourceFormat = Format,
+            Namespace = ns,
+            Name = name,
+            Annotations = Pairs(metadata?.Get("annotations"), "metadata.annotations"),
+        };
+
+        return kind switch
+        {
+            "Service" => result with
+            {
+                Type = spec is null ? Value<string?>.Defaulted("ClusterIP", anchor, "spec.type") : String(spec, "type", "spec.type", anchor, "ClusterIP"),
+                LoadBalancerSourceRanges = Strings(spec?.Get("loadBalancerSourceRanges"), "spec.loadBalancerSourceRanges"),
+            },
+            "ServiceAccount" => result with
+            {
+                AutomountServiceAccountToken = Bool(node, "automountServiceAccountToken", "automountServiceAccountToken", anchor, true),
+            },
+            "Role" or "ClusterRole" => result with { Rules = RbacRules(node.Get("rules")) },
+            "Secret" => result with
+            {
+                Type = String(node, "type", "type", anchor, "Opaque"),
+                Data = [.. Pairs(node.Get("data"), "data"), .. Pairs(node.Get("stringData"), "stringData")],
+            },
+            _ => result,
+        };
+    }
+
+    private static ImmutableArray<RbacRule> RbacRules(SyntaxNode? node)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<RbacRule>();
+        for (var i = 0; i < sequence.Items.Length; i++)
+        {
+            if (sequence.Items[i] is MappingNode rule)
+            {
+                var path = $"rules[{i}]";
+                builder.Add(new RbacRule(
+                    Strings(rule.Get("apiGroups"), $"{path}.apiGroups"),
+                    Strings(rule.Get("resources"), $"{path}.resources"),
+                    Strings(rule.Get("verbs"), $"{path}.verbs"),
+                    Strings(rule.Get("resourceNames"), $"{path}.resourceNames"),
+                    rule.Span,
+                    path));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static string? KindOf(MappingNode node) => node.Get("kind") is ScalarNode { Tag: null, IsNull: false } k ? k.Text : null;
+
+    private static string? ApiVersionOf(MappingNode node) => node.Get("apiVersion") is ScalarNode { Tag: null, IsNull: false } v ? v.Text : null;
+}

@@ -1,0 +1,184 @@
+using Shipshape.Core;
+using Shipshape.Core.Model;
+using Shipshape.Ingest.Dockerfile;
+
+namespace Shipshape.Tests.Ingest.Dockerfile;
+
+/// <summary>Examples from Docker's Dockerfile reference (docs.docker.com/reference/dockerfile).</summary>
+public sealed class DockerfileParserTests
+{
+    private static DockerfileSyntax Parse(string text) => DockerfileParser.Parse("Dockerfile", text.ReplaceLineEndings("\n"));
+
+    private static (IReadOnlyList<DockerfileStage> Stages, IReadOnlyList<Diagnostic> Diagnostics) Adapt(string text)
+    {
+        var result = DockerfileAdapter.Adapt("Dockerfile", Parse(text), "dockerfile");
+        return (result.Resources.Cast<DockerfileStage>().ToList(), result.Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_EscapeDirectiveBacktick_WindowsPathsAreNotContinuations()
+    {
+        var syntax = Parse("# escape=`\n\nFROM mcr.microsoft.com/windows/servercore\nCOPY testfile.txt c:\\\nRUN dir c:\\\n");
+
+        Assert.Equal('`', syntax.Escape);
+        Assert.Equal(["FROM", "COPY", "RUN"], syntax.Instructions.Select(i => i.Keyword));
+        Assert.Equal("testfile.txt c:\\", syntax.Instructions[1].Arguments);
+        Assert.Equal([3, 4, 5], syntax.Instructions.Select(i => i.Span.StartLine));
+        Assert.Empty(syntax.Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_BacktickContinuation_JoinsLines()
+    {
+        var syntax = Parse("# escape=`\nFROM windows\nRUN echo one `\n    two\n");
+
+        var run = syntax.Instructions[1];
+        Assert.Equal("echo one     two", run.Arguments);
+        Assert.Equal((3, 4), (run.Span.StartLine, run.Span.EndLine));
+    }
+
+    [Fact]
+    public void Parse_DirectiveAfterComment_IsAComment()
+    {
+        var syntax = Parse("# about my dockerfile\n# escape=`\nFROM alpine\nRUN echo \\\n  x\n");
+
+        Assert.Equal('\\', syntax.Escape);
+        Assert.Empty(syntax.Directives);
+        Assert.Equal("echo   x", syntax.Instructions[1].Arguments);
+    }
+
+    [Fact]
+    public void Parse_CommentAndEmptyLinesInsideContinuation_AreRemoved()
+    {
+        var syntax = Parse("FROM debian\nRUN apt-get update \\\n# a comment\n\n    && apt-get install -y curl\nUSER app\n");
+
+        Assert.Equal(["FROM", "RUN", "USER"], syntax.Instructions.Select(i => i.Keyword));
+        Assert.Equal("apt-get update     && apt-get install -y curl", syntax.Instructions[1].Arguments);
+        Assert.Equal((2, 5), (syntax.Instructions[1].Span.StartLine, syntax.Instructions[1].Span.EndLine));
+        Assert.Equal(6, syntax.Instructions[2].Span.StartLine);
+    }
+
+    [Fact]
+    public void Parse_Heredoc_BodyBelongsToRunAndLinesAdvance()
+    {
+        var syntax = Parse("# syntax=docker/dockerfile:1\nFROM debian\nRUN <<EOT bash\n  set -ex\n  apt-get update\nEOT\nUSER app\n");
+
+        Assert.Equal("docker/dockerfile:1", syntax.Directives["syntax"]);
+        var run = syntax.Instructions[1];
+        Assert.Equal("<<EOT bash", run.Arguments);
+        Assert.Equal(["  set -ex\n  apt-get update\n"], run.Heredocs.AsEnumerable());
+        Assert.Equal((3, 6), (run.Span.StartLine, run.Span.EndLine));
+        Assert.Contains("apt-get update", run.CommandText, StringComparison.Ordinal);
+        Assert.Equal(("USER", 7), (syntax.Instructions[2].Keyword, syntax.Instructions[2].Span.StartLine));
+    }
+
+    [Fact]
+    public void Parse_DashedAndQuotedHeredocs_StripTabsAndMatchDelimiter()
+    {
+        var syntax = Parse("FROM alpine\nCOPY <<-\"EOF\" /app/script.sh\n\techo hello\n\tEOF\nRUN <<FILE1 <<FILE2 cat\none\nFILE1\ntwo\nFILE2\n");
+
+        Assert.Equal(["echo hello\n"], syntax.Instructions[1].Heredocs.AsEnumerable());
+        Assert.Equal(["one\n", "two\n"], syntax.Instructions[2].Heredocs.AsEnumerable());
+        Assert.Empty(syntax.Diagnostics);
+    }
+
+    [Fact]
+    public void Parse_UnterminatedHeredoc_DiagnosticWithLine()
+    {
+        var syntax = Parse("FROM alpine\nRUN <<EOF\necho never closed\n");
+
+        var diagnostic = Assert.Single(syntax.Diagnostics);
+        Assert.Equal(2, diagnostic.Location.StartLine);
+        Assert.Contains("not terminated", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ExecAndShellForms_ExecFormOnlyForJsonArrays()
+    {
+        var syntax = Parse("FROM alpine\nCMD [\"executable\",\"param1\",\"param2\"]\nENTRYPOINT [\"top\", \"-b\"\nRUN [ \"echo\", \"$HOME\" ]\n");
+
+        Assert.Equal(["executable", "param1", "param2"], syntax.Instructions[1].ExecForm!.Value.AsEnumerable());
+        Assert.Null(syntax.Instructions[2].ExecForm);
+        Assert.Equal("echo $HOME", syntax.Instructions[3].CommandText);
+    }
+
+    [Fact]
+    public void Parse_Flags_AreSeparatedFromArguments()
+    {
+        var syntax = Parse("FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nCOPY --from=build --chown=app:app /out /app\nRUN --mount=type=cache,target=/root/.cache go build\n");
+
+        Assert.Equal("$BUILDPLATFORM", syntax.Instructions[0].Flag("platform"));
+        Assert.Equal("golang:1.22 AS build", syntax.Instructions[0].Arguments);
+        Assert.Equal("build", syntax.Instructions[1].Flag("from"));
+        Assert.Equal("go build", syntax.Instructions[2].Arguments);
+    }
+
+    [Fact]
+    public void Parse_Garbage_DiagnosticNotException()
+    {
+        var syntax = Parse("FROM alpine\n\"quoted nonsense\nfrob something\n");
+
+        Assert.Equal(2, syntax.Diagnostics.Length);
+        Assert.Equal([2, 3], syntax.Diagnostics.Select(d => d.Location.StartLine));
+        Assert.Equal(DiagnosticSeverity.Error, syntax.Diagnostics[0].Severity);
+        Assert.Contains("unknown instruction 'FROB'", syntax.Diagnostics[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adapt_ArgBeforeFrom_SubstitutedIntoEachStage()
+    {
+        var (stages, diagnostics) = Adapt("ARG  CODE_VERSION=latest\nFROM base:${CODE_VERSION}\nCMD  /code/run-app\n\nFROM extras:${CODE_VERSION}\nCMD  /code/run-extras\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["base:latest", "extras:latest"], stages.Select(s => s.BaseImage.Current));
+        Assert.All(stages, s => Assert.True(s.BaseImage.IsExplicit));
+        Assert.Equal([false, true], stages.Select(s => s.IsFinal));
+        Assert.Equal(["stage[0]", "stage[1]"], stages.Select(s => s.Address));
+    }
+
+    [Theory]
+    [InlineData("ARG TAG\nFROM alpine:${TAG:-3.20}\n", "alpine:3.20", true)]
+    [InlineData("ARG TAG=3.19\nFROM alpine:${TAG:-3.20}\n", "alpine:3.19", true)]
+    [InlineData("ARG REGISTRY\nFROM $REGISTRY/alpine:3.20\n", "$REGISTRY/alpine:3.20", false)]
+    [InlineData("FROM ${IMAGE}\n", "${IMAGE}", false)]
+    public void Adapt_VariableInBaseImage_ResolvedOrUnresolved(string text, string image, bool known)
+    {
+        var stage = Assert.Single(Adapt(text).Stages);
+
+        Assert.Equal((image, known), (stage.BaseImage.Current, stage.BaseImage.IsKnown));
+    }
+
+    [Fact]
+    public void Adapt_StageBuildsOnStage_InheritsUserAndHealthcheck()
+    {
+        var (stages, _) = Adapt("FROM alpine:3.20 AS base\nUSER 1000\nHEALTHCHECK CMD wget -q localhost\nFROM base AS final\nCOPY app /app\n");
+
+        var final = stages[1];
+        Assert.Equal(("final", "base"), (final.Alias, final.ParentStage));
+        Assert.Equal(("1000", 2), (final.User.Current, final.User.Span.StartLine));
+        Assert.Equal("CMD wget -q localhost", final.Healthcheck.Current);
+    }
+
+    [Fact]
+    public void Adapt_EnvArgExposeUser_ModelValuesWithLines()
+    {
+        var (stages, _) = Adapt("FROM alpine:3.20\nARG VERSION=1.2\nENV APP_HOME=/app MODE=\"prod mode\"\nENV LEGACY some value\nEXPOSE 80/tcp 22\nUSER ${USERNAME:-app}:app\n");
+
+        var stage = Assert.Single(stages);
+        Assert.Equal([("APP_HOME", "/app"), ("MODE", "prod mode"), ("LEGACY", "some value")], stage.Environment.Select(e => (e.Name.Current, e.Val.Current)));
+        Assert.Equal(("VERSION", "1.2"), (stage.BuildArgs[0].Name.Current, stage.BuildArgs[0].Val.Current));
+        Assert.Equal(["80/tcp", "22"], stage.ExposedPorts.Select(p => p.Current));
+        Assert.Equal(("app:app", 6), (stage.User.Current, stage.User.Span.StartLine));
+        Assert.Equal(5, stage.ExposedPorts[1].Span.StartLine);
+    }
+
+    [Fact]
+    public void Adapt_NoFrom_DiagnosticAndNoStages()
+    {
+        var (stages, diagnostics) = Adapt("RUN echo hi\n");
+
+        Assert.Empty(stages);
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Contains(diagnostics, d => d.Location.StartLine == 1 && d.Message.Contains("before the first FROM", StringComparison.Ordinal));
+    }
+}
