@@ -94,12 +94,14 @@ public static class ShipshapeCommand
             Description = "Trusted image registry pattern, e.g. '*.dkr.ecr.*.amazonaws.com' or 'ghcr.io/my-org' (repeatable; default: Amazon ECR private and public).",
         };
         var maxSize = new Option<long?>("--max-file-size") { Description = "Skip files larger than this many bytes (default: 10 MiB), with a diagnostic." };
+        var varFile = new Option<string[]>("--var-file") { Description = "Terraform variable file (.tfvars or .tfvars.json) for root modules (repeatable)." };
+        var variable = new Option<string[]>("--var") { Description = "Terraform variable NAME=VALUE for root modules (repeatable)." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
-            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, noColor, quiet,
+            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, varFile, variable, noColor, quiet,
         };
         command.SetAction(parse =>
         {
@@ -123,6 +125,8 @@ public static class ShipshapeCommand
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
                 MaxFileBytes = parse.GetValue(maxSize),
+                VariableFiles = [.. parse.GetValue(varFile) ?? []],
+                Variables = [.. parse.GetValue(variable) ?? []],
                 Progress = isQuiet ? null : line => stderr.WriteLine(line),
             };
 

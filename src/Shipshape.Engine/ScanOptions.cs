@@ -15,6 +15,10 @@ public sealed record ScanOptions
     public ImmutableArray<string> SkipRules { get; init; } = [];
     public ImmutableArray<string> TrustedRegistries { get; init; } = [];
     public long? MaxFileBytes { get; init; }
+    /// <summary>Terraform variable files (--var-file), applied to every root module after its own .tfvars.</summary>
+    public ImmutableArray<string> VariableFiles { get; init; } = [];
+    /// <summary>Terraform variable values as NAME=VALUE (--var), applied last.</summary>
+    public ImmutableArray<string> Variables { get; init; } = [];
     /// <summary>The date ignore entries expire against; injectable for tests.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>

@@ -65,7 +65,7 @@ public sealed class HclEvaluator
             case ConditionalExpr conditional:
                 return Conditional(conditional, scope);
             case TupleExpr tuple:
-                return new HclTuple([.. tuple.Items.Select(i => Evaluate(i, scope))]);
+                return new HclTuple([.. tuple.Items.Select(i => AtUse(Evaluate(i, scope), i))]);
             case ObjectExpr obj:
                 return Object(obj, scope);
             case ForExpr forExpr:
@@ -98,7 +98,10 @@ public sealed class HclEvaluator
             return new HclString(string.Empty) { Span = template.Span, TextOrigin = template.TextStart };
         }
 
-        return TemplateText(template.Parts, scope);
+        var text = TemplateText(template.Parts, scope);
+
+        // A heredoc keeps its lines when interpolations add none, so JSON written in it can point at its lines.
+        return template.IsHeredoc && text is HclString s2 ? s2 with { Span = template.Span, TextOrigin = template.TextStart } : text;
     }
 
     private HclValue TemplateText(ImmutableArray<Expression> parts, IHclScope scope)
@@ -159,6 +162,10 @@ public sealed class HclEvaluator
             }
         }
     }
+
+    /// <summary>An element written as a reference (var.image) is placed where it is used, not where its value was written.</summary>
+    private static HclValue AtUse(HclValue value, Expression expression) =>
+        expression is VariableExpr or GetAttrExpr or IndexExpr or ConditionalExpr or FunctionCallExpr or ParenExpr ? value with { Span = expression.Span } : value;
 
     private static HclScope Bind(IHclScope scope, string? keyName, HclValue key, string valueName, HclValue value)
     {
@@ -325,7 +332,7 @@ public sealed class HclEvaluator
                 continue;
             }
 
-            builder[name] = Evaluate(item.Value, scope);
+            builder[name] = AtUse(Evaluate(item.Value, scope), item.Value);
         }
 
         return unknownKeys.Count > 0 ? HclUnknown.Merge(unknownKeys) : new HclObject(builder.ToImmutable());
