@@ -76,6 +76,15 @@ public sealed class TerraformModuleInstance : IHclScope
 
     public string AddressPrefix { get; }
 
+    /// <summary>The directories of the modules that (transitively) called this one, to stop cycles.</summary>
+    public ImmutableHashSet<string> Ancestors
+    {
+        get => _ancestors;
+        init => _ancestors = value;
+    }
+
+    private readonly ImmutableHashSet<string> _ancestors = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     public TerraformModule Module => _module;
 
     public IHclFileSystem? Files { get; }
@@ -220,10 +229,16 @@ public sealed class TerraformModuleInstance : IHclScope
             return default;
         }
 
-        var directory = Path.GetFullPath(Path.Combine(_module.Directory, source));
+        var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(_module.Directory, source)));
         if (!_loader.IsInsideRoot(directory) || !Directory.Exists(directory))
         {
             _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source}) is outside the scanned directory or missing; its resources are not scanned"));
+            return default;
+        }
+
+        if (_ancestors.Contains(directory) || directory == _module.Directory)
+        {
+            _diagnostics.Add(Diagnostic.Warning(call.Span, $"module '{name}' (source {source}) calls a module that is already being evaluated (a cycle); not followed"));
             return default;
         }
 
@@ -246,7 +261,10 @@ public sealed class TerraformModuleInstance : IHclScope
                 }
             }
 
-            var instance = new TerraformModuleInstance(_loader, child, $"{AddressPrefix}module.{name}{key}.", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1);
+            var instance = new TerraformModuleInstance(_loader, child, $"{AddressPrefix}module.{name}{key}.", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1)
+            {
+                Ancestors = _ancestors.Add(_module.Directory),
+            };
             builder.Add((key, instance, keyValue));
         }
 

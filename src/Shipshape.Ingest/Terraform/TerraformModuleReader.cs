@@ -124,10 +124,10 @@ public sealed class TerraformModuleReader : IModuleReader
             if (call.Body.Attribute("source")?.Expression is Hcl.Syntax.TemplateExpr { Parts: [Hcl.Syntax.LiteralExpr { Value: HclString source }] }
                 && (source.Value.StartsWith("./", StringComparison.Ordinal) || source.Value.StartsWith("../", StringComparison.Ordinal)))
             {
-                var callee = Path.GetFullPath(Path.Combine(module.Directory, source.Value));
+                var callee = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(module.Directory, source.Value)));
                 if (!string.Equals(callee, module.Directory, StringComparison.Ordinal))
                 {
-                    yield return (module.Directory, callee.TrimEnd(Path.DirectorySeparatorChar));
+                    yield return (module.Directory, callee);
                 }
             }
         }
