@@ -274,6 +274,14 @@ public sealed class HclEvaluator
         }
 
         var rightValue = Evaluate(binary.Right, scope);
+
+        // A reference that is unknown until apply is taken as not null, so "if v != null" filters keep it
+        // (its value stays unknown) instead of making the whole collection unknown.
+        if (binary.Operator is "==" or "!=" && ((left is HclUnknown { IsError: false } && rightValue is HclNull) || (rightValue is HclUnknown { IsError: false } && left is HclNull)))
+        {
+            return HclValue.Of(binary.Operator == "!=");
+        }
+
         if (left is HclUnknown || rightValue is HclUnknown)
         {
             var merged = HclUnknown.Merge([left, rightValue]);

@@ -57,13 +57,14 @@ public sealed class TerraformModuleInstance : IHclScope
         foreach (var variable in module.OfType("variable").Where(v => v.Labels.Length == 1))
         {
             var name = variable.Labels[0];
+            var type = variable.Body.Attribute("type")?.Expression;
             if (inputs.TryGetValue(name, out var given) && !(given is HclNull && variable.Body.Attribute("default") is not null && IsNonNullable(variable)))
             {
-                variables[name] = given;
+                variables[name] = TerraformTypeDefaults.Apply(type, given, _evaluator);
             }
             else if (variable.Body.Attribute("default") is { } defaultValue)
             {
-                variables[name] = _evaluator.Evaluate(defaultValue.Expression, HclScope.Empty);
+                variables[name] = TerraformTypeDefaults.Apply(type, _evaluator.Evaluate(defaultValue.Expression, HclScope.Empty), _evaluator);
             }
             else
             {

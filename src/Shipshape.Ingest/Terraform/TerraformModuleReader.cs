@@ -30,7 +30,10 @@ public sealed class TerraformModuleReader : IModuleReader
 
     private static bool Wanted(string type) => type == TerraformTaskDefinitionMapper.ResourceType;
 
-    public ModuleReadResult Read(ModuleReadRequest request, CancellationToken cancellationToken)
+    public ModuleReadResult Read(ModuleReadRequest request, CancellationToken cancellationToken) => Read(request, _ => { }, cancellationToken);
+
+    /// <summary>Reads, telling <paramref name="resourceSeen"/> the type of every resource instance block met (for corpus statistics).</summary>
+    public ModuleReadResult Read(ModuleReadRequest request, Action<string> resourceSeen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var files = new ConcurrentBag<ModuleFile>();
@@ -85,7 +88,7 @@ public sealed class TerraformModuleReader : IModuleReader
 
                     var evaluationDiagnostics = new List<Diagnostic>();
                     var instance = new TerraformModuleInstance(loader, module, string.Empty, inputs, Wanted, evaluationDiagnostics);
-                    foreach (var resource in instance.Resources(_ => { }))
+                    foreach (var resource in instance.Resources(resourceSeen))
                     {
                         resources.Add(Map(resource, local));
                     }
