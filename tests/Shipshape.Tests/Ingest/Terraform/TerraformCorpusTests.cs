@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Shipshape.Core;
 using Shipshape.Core.Model;
-using Shipshape.Engine;
 using Shipshape.Ingest;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Ingest.Terraform;
@@ -37,8 +36,8 @@ public sealed class TerraformCorpusTests(ITestOutputHelper output)
         var unresolved = values.Count(v => v == ValueOrigin.Unresolved);
         var known = values.Count(v => v != ValueOrigin.Defaulted);
         var errors = result.Result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [root] });
-        var findings = report.Findings.Count(f => f.Resource.Address.Contains("aws_ecs_task_definition", StringComparison.Ordinal));
+        var model = new ModelSet(result.Result.Resources);
+        var findings = RuleCatalog.CreateDefault().Rules.Sum(r => r.Evaluate(model, RuleContext.Default).Count());
         output.WriteLine(
             $"{files.Length} Terraform files ({bytes / 1024} KiB), {result.Files.Length} read; {resources} resource instances, {tasks.Count} task definitions, "
             + $"{findings} findings on them; unresolved {unresolved} of {known} written values ({100.0 * unresolved / Math.Max(1, known):F1}%); "
