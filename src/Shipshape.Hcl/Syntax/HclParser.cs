@@ -542,7 +542,7 @@ public sealed class HclParser
 
     private Expression ParsePostfix(Expression expr)
     {
-        var start = SkipStart(_pos) is var _ ? StartOf(expr) : 0;
+        var start = StartOf(expr);
         while (true)
         {
             // Traversals do not continue across a newline at body level.
@@ -575,14 +575,14 @@ public sealed class HclParser
             {
                 _pos += 3;
                 Expression each = new SplatItemExpr(SpanFrom(_pos - 3));
-                each = ParseTraversals(each, start, allowSplat: false);
+                each = ParseTraversals(each, start);
                 expr = new SplatExpr(expr, each, SpanFrom(start));
             }
             else if (Cur == '.' || Cur == '[')
             {
                 _pos = save;
                 var before = _pos;
-                expr = ParseTraversals(expr, start, allowSplat: false, single: true);
+                expr = ParseTraversals(expr, start, single: true);
                 if (_pos == before)
                 {
                     return expr;
@@ -603,9 +603,8 @@ public sealed class HclParser
     }
 
     /// <summary>.name, .0 and [key] traversals; with single, at most one.</summary>
-    private Expression ParseTraversals(Expression expr, int start, bool allowSplat, bool single = false)
+    private Expression ParseTraversals(Expression expr, int start, bool single = false)
     {
-        _ = allowSplat;
         while (true)
         {
             var save = _pos;
@@ -890,26 +889,7 @@ public sealed class HclParser
     private ForExpr ParseFor(int start, char close)
     {
         _pos += 3;
-        SkipTrivia();
-        var first = ReadIdentifier();
-        string? keyVar = null;
-        var valueVar = first;
-        SkipTrivia();
-        if (TryConsume(','))
-        {
-            SkipTrivia();
-            keyVar = first;
-            valueVar = ReadIdentifier();
-            SkipTrivia();
-        }
-
-        if (!AtKeyword("in"))
-        {
-            Fail("expected 'in' in the for expression");
-        }
-
-        _pos += 2;
-        var collection = ParseExpr();
+        var (keyVar, valueVar, collection) = ParseForHeader("for expression");
         Expect(':', "':' in the for expression");
         Expression? keyResult = null;
         var valueResult = ParseExpr();
@@ -1229,7 +1209,8 @@ public sealed class HclParser
         return new TemplateIfExpr(condition, then, otherwise, SpanFrom(start));
     }
 
-    private TemplateForExpr ParseTemplateFor(int start, TemplateMode mode, int indent)
+    /// <summary>"k, v in collection" or "v in collection", shared by for expressions and %{ for } directives.</summary>
+    private (string? KeyVariable, string ValueVariable, Expression Collection) ParseForHeader(string what)
     {
         SkipTrivia();
         var first = ReadIdentifier();
@@ -1246,11 +1227,16 @@ public sealed class HclParser
 
         if (!AtKeyword("in"))
         {
-            Fail("expected 'in' in the for directive");
+            Fail($"expected 'in' in the {what}");
         }
 
         _pos += 2;
-        var collection = ParseExpr();
+        return (keyVar, valueVar, ParseExpr());
+    }
+
+    private TemplateForExpr ParseTemplateFor(int start, TemplateMode mode, int indent)
+    {
+        var (keyVar, valueVar, collection) = ParseForHeader("for directive");
         var strip = CloseTemplateSequence();
         var bodyStart = _pos;
         var (parts, terminator) = ParseTemplateParts(mode, indent, strip);
