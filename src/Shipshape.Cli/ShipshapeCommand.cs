@@ -103,12 +103,14 @@ public static class ShipshapeCommand
         {
             Description = "CloudFormation parameter values from a file: the AWS CLI's JSON ([{\"ParameterKey\": …, \"ParameterValue\": …}]), a CodePipeline template configuration ({\"Parameters\": {…}}), or KEY=VALUE lines.",
         };
+        var varFile = new Option<string[]>("--var-file") { Description = "Terraform variable file (.tfvars or .tfvars.json) for root modules (repeatable)." };
+        var variable = new Option<string[]>("--var") { Description = "Terraform variable NAME=VALUE for root modules (repeatable)." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
-            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, cfnParameter, cfnParametersFile, noColor, quiet,
+            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
         };
         command.SetAction(parse =>
         {
@@ -137,6 +139,8 @@ public static class ShipshapeCommand
                         : ImmutableDictionary<string, string>.Empty)
                     .SetItems(KeyValues("--cfn-parameter", parse.GetValue(cfnParameter) ?? [])),
                 StandardInput = stdin,
+                VariableFiles = [.. parse.GetValue(varFile) ?? []],
+                Variables = [.. parse.GetValue(variable) ?? []],
                 Progress = isQuiet ? null : line => stderr.WriteLine(line),
             };
 

@@ -17,6 +17,10 @@ public sealed record ScanOptions
     public long? MaxFileBytes { get; init; }
     /// <summary>CloudFormation parameter values (like --parameter-overrides); pseudo parameters such as AWS::Region too.</summary>
     public ImmutableDictionary<string, string> CloudFormationParameters { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Terraform variable files (--var-file), applied to every root module after its own .tfvars.</summary>
+    public ImmutableArray<string> VariableFiles { get; init; } = [];
+    /// <summary>Terraform variable values as NAME=VALUE (--var), applied last.</summary>
+    public ImmutableArray<string> Variables { get; init; } = [];
     /// <summary>The date ignore entries expire against; injectable for tests.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>

@@ -64,8 +64,8 @@ public sealed class Scanner
             });
 
         var inputReader = _fixedInputReader ?? InputReader.CreateDefault(new CloudFormationOptions { Parameters = options.CloudFormationParameters });
-        var files = discovery.Files;
-        options.Progress?.Invoke(readStdin ? $"Scanning {files.Length} files and standard input" : $"Scanning {files.Length} files");
+        options.Progress?.Invoke(readStdin ? $"Scanning {discovery.Files.Length} files and standard input" : $"Scanning {discovery.Files.Length} files");
+        var (moduleOutcomes, files) = inputReader.ReadModules(discovery.Files, options, cancellationToken);
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -86,7 +86,7 @@ public sealed class Scanner
         var diagnostics = discovery.Diagnostics.ToBuilder();
         var resources = ImmutableArray.CreateBuilder<Resource>();
         var suppressionsByPath = new Dictionary<string, ImmutableArray<InlineSuppression>>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes)
+        foreach (var outcome in moduleOutcomes.Concat(outcomes))
         {
             resources.AddRange(outcome.Resources);
             diagnostics.AddRange(outcome.Diagnostics);
@@ -166,7 +166,7 @@ public sealed class Scanner
                 .ThenBy(d => d.Location.StartLine)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)],
             Rules = ruleMetadata,
-            FilesScanned = outcomes.Count(o => o.Scanned),
+            FilesScanned = outcomes.Count(o => o.Scanned) + moduleOutcomes.Count(o => o.Scanned),
             Resources = model.Resources.Length,
             FailOn = failOn,
         };

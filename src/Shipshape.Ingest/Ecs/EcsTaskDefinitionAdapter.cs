@@ -10,22 +10,27 @@ namespace Shipshape.Ingest.Ecs;
 /// <summary>
 /// Maps an ECS task definition object into the model. It is the only place where ECS defaults are decided
 /// (Amazon ECS developer guide, "Task definition parameters"); CloudFormation and Terraform call it too,
-/// with PascalCase property names for CloudFormation.
+/// with PascalCase property names for CloudFormation and snake_case task-level names for Terraform.
 /// </summary>
 public sealed class EcsTaskDefinitionAdapter
 {
     /// <summary>ECS default network mode for Linux tasks when networkMode is absent.</summary>
     public const string DefaultNetworkMode = "bridge";
 
-    private readonly bool _pascalCase;
+    private readonly EcsNaming _naming;
 
-    public EcsTaskDefinitionAdapter(bool pascalCase = false) => _pascalCase = pascalCase;
+    public EcsTaskDefinitionAdapter(bool pascalCase = false)
+        : this(pascalCase ? EcsNaming.Pascal : EcsNaming.Camel)
+    {
+    }
+
+    public EcsTaskDefinitionAdapter(EcsNaming naming) => _naming = naming;
 
     public TaskDefinition Adapt(MappingNode node, string address, string kind, string sourceFormat, SourceSpan span)
     {
-        var anchor = (node.Get("family", KeyComparison) as ScalarNode)?.Span ?? span;
+        var anchor = (node.Get(N("family"), KeyComparison) as ScalarNode)?.Span ?? span;
         var containers = ImmutableArray.CreateBuilder<Container>();
-        if (node.Get("containerDefinitions", KeyComparison) is SequenceNode definitions)
+        if (node.Get(N("containerDefinitions"), KeyComparison) is SequenceNode definitions)
         {
             var index = 0;
             foreach (var item in definitions.Items)
@@ -40,7 +45,14 @@ public sealed class EcsTaskDefinitionAdapter
         }
 
         var volumes = ImmutableArray.CreateBuilder<Volume>();
-        if (node.Get("volumes", KeyComparison) is SequenceNode volumeList)
+        var volumeNode = node.Get(N("volumes"), KeyComparison);
+        if (volumeNode is MappingNode single)
+        {
+            // The Terraform JSON syntax may give a single block as an object.
+            volumeNode = new SequenceNode(single.Span, [single]);
+        }
+
+        if (volumeNode is SequenceNode volumeList)
         {
             var index = 0;
             foreach (var item in volumeList.Items)
@@ -60,13 +72,13 @@ public sealed class EcsTaskDefinitionAdapter
             Kind = kind,
             Span = span,
             SourceFormat = sourceFormat,
-            Family = String(node, "family", N("family"), anchor),
-            NetworkMode = RequiredString(node, "networkMode", N("networkMode"), anchor, DefaultNetworkMode),
-            PidMode = String(node, "pidMode", N("pidMode"), anchor),
-            IpcMode = String(node, "ipcMode", N("ipcMode"), anchor),
-            TaskRoleArn = String(node, "taskRoleArn", N("taskRoleArn"), anchor),
-            ExecutionRoleArn = String(node, "executionRoleArn", N("executionRoleArn"), anchor),
-            RequiresCompatibilities = (node.Get("requiresCompatibilities", KeyComparison) as SequenceNode)?.Items
+            Family = String(node, N("family"), N("family"), anchor),
+            NetworkMode = RequiredString(node, N("networkMode"), N("networkMode"), anchor, DefaultNetworkMode),
+            PidMode = String(node, N("pidMode"), N("pidMode"), anchor),
+            IpcMode = String(node, N("ipcMode"), N("ipcMode"), anchor),
+            TaskRoleArn = String(node, N("taskRoleArn"), N("taskRoleArn"), anchor),
+            ExecutionRoleArn = String(node, N("executionRoleArn"), N("executionRoleArn"), anchor),
+            RequiresCompatibilities = (node.Get(N("requiresCompatibilities"), KeyComparison) as SequenceNode)?.Items
                 .OfType<ScalarNode>().Select(s => s.Text).ToImmutableArray() ?? [],
             MemoryMiB = Memory(node, anchor),
             Containers = containers.ToImmutable(),
@@ -80,11 +92,11 @@ public sealed class EcsTaskDefinitionAdapter
         var label = nameNode is { Tag: null } ? nameNode.Text : index.ToString(CultureInfo.InvariantCulture);
         var path = $"{N("containerDefinitions")}[{label}]";
         var anchor = nameNode?.Span ?? node.Span;
-        string P(string field) => $"{path}.{N(field)}";
+        string P(string field) => $"{path}.{C(field)}";
 
         var linux = node.Get("linuxParameters", KeyComparison) as MappingNode;
         var capabilities = linux?.Get("capabilities", KeyComparison) as MappingNode;
-        var capabilitiesPath = $"{P("linuxParameters")}.{N("capabilities")}";
+        var capabilitiesPath = $"{P("linuxParameters")}.{C("capabilities")}";
         var image = String(node, "image", P("image"), anchor);
         var firelens = Firelens(node, P("firelensConfiguration"));
 
@@ -98,8 +110,8 @@ public sealed class EcsTaskDefinitionAdapter
             User = String(node, "user", P("user"), anchor),
             ReadonlyRootFilesystem = Bool(node, "readonlyRootFilesystem", P("readonlyRootFilesystem"), anchor, false),
             AllowPrivilegeEscalation = null,
-            CapabilitiesAdded = Strings(capabilities?.Get("add", KeyComparison), $"{capabilitiesPath}.{N("add")}"),
-            CapabilitiesDropped = Strings(capabilities?.Get("drop", KeyComparison), $"{capabilitiesPath}.{N("drop")}"),
+            CapabilitiesAdded = Strings(capabilities?.Get("add", KeyComparison), $"{capabilitiesPath}.{C("add")}"),
+            CapabilitiesDropped = Strings(capabilities?.Get("drop", KeyComparison), $"{capabilitiesPath}.{C("drop")}"),
             CapabilitiesDeclared = capabilities is null
                 ? Value<bool>.Defaulted(false, anchor, capabilitiesPath)
                 : Value<bool>.Explicit(true, capabilities.Span, capabilitiesPath),
@@ -119,35 +131,39 @@ public sealed class EcsTaskDefinitionAdapter
 
     private Volume AdaptVolume(MappingNode node, int index)
     {
-        var nameNode = node.Get("name", KeyComparison) as ScalarNode;
+        var nameNode = node.Get(N("name"), KeyComparison) as ScalarNode;
         var label = nameNode is { Tag: null } ? nameNode.Text : index.ToString(CultureInfo.InvariantCulture);
         var path = $"{N("volumes")}[{label}]";
         var anchor = nameNode?.Span ?? node.Span;
         EfsVolumeConfiguration? efs = null;
-        var efsKey = _pascalCase ? "EFSVolumeConfiguration" : "efsVolumeConfiguration";
-        if (node.Get("efsVolumeConfiguration", KeyComparison) is MappingNode efsNode)
+        var efsKey = _naming == EcsNaming.Pascal ? "EFSVolumeConfiguration" : N("efsVolumeConfiguration");
+        if (node.Get(N("efsVolumeConfiguration"), KeyComparison) is MappingNode efsNode)
         {
             var efsPath = $"{path}.{efsKey}";
-            var auth = efsNode.Get("authorizationConfig", KeyComparison) as MappingNode;
+            var auth = efsNode.Get(N("authorizationConfig"), KeyComparison) as MappingNode;
             var authPath = $"{efsPath}.{N("authorizationConfig")}";
-            var transit = String(efsNode, "transitEncryption", $"{efsPath}.{N("transitEncryption")}", efsNode.Span, "DISABLED");
+            var transit = String(efsNode, N("transitEncryption"), $"{efsPath}.{N("transitEncryption")}", efsNode.Span, "DISABLED");
             var iam = auth is null
                 ? Value<string?>.Defaulted("DISABLED", efsNode.Span, $"{authPath}.{N("iam")}")
-                : String(auth, "iam", $"{authPath}.{N("iam")}", auth.Span, "DISABLED");
+                : String(auth, N("iam"), $"{authPath}.{N("iam")}", auth.Span, "DISABLED");
             efs = new EfsVolumeConfiguration(
-                String(efsNode, "fileSystemId", $"{efsPath}.{N("fileSystemId")}", efsNode.Span),
+                String(efsNode, N("fileSystemId"), $"{efsPath}.{N("fileSystemId")}", efsNode.Span),
                 Enabled(transit),
                 Enabled(iam),
                 auth is null ? Value<string?>.Defaulted(null, efsNode.Span, $"{authPath}.{N("accessPointId")}")
-                    : String(auth, "accessPointId", $"{authPath}.{N("accessPointId")}", auth.Span),
+                    : String(auth, N("accessPointId"), $"{authPath}.{N("accessPointId")}", auth.Span),
                 efsNode.Span,
                 efsPath);
         }
 
         Value<string?>? hostPath = null;
-        if (node.Get("host", KeyComparison) is MappingNode host)
+        if (_naming == EcsNaming.TerraformSnake)
         {
-            hostPath = String(host, "sourcePath", $"{path}.{N("host")}.{N("sourcePath")}", host.Span);
+            hostPath = node.Get("host_path", KeyComparison) is null ? null : String(node, "host_path", $"{path}.host_path", node.Span);
+        }
+        else if (node.Get(N("host"), KeyComparison) is MappingNode host)
+        {
+            hostPath = String(host, N("sourcePath"), $"{path}.{N("host")}.{N("sourcePath")}", host.Span);
         }
 
         return new Volume
@@ -166,7 +182,7 @@ public sealed class EcsTaskDefinitionAdapter
     private Value<int?> Memory(MappingNode node, SourceSpan anchor)
     {
         // Task-level memory is a string: "512", "1024", or with a unit ("1 GB", "1GB").
-        var text = String(node, "memory", N("memory"), anchor);
+        var text = String(node, N("memory"), N("memory"), anchor);
         if (!text.IsExplicit || text.Current is null)
         {
             return new Value<int?>(null, text.Origin, text.Span, text.Path);
@@ -195,7 +211,7 @@ public sealed class EcsTaskDefinitionAdapter
         foreach (var (entry, name) in Named(node))
         {
             var itemPath = $"{path}[{name.Current}]";
-            builder.Add(new KeyValue(name, String(entry, "value", $"{itemPath}.{N("value")}", entry.Span)));
+            builder.Add(new KeyValue(name, String(entry, "value", $"{itemPath}.{C("value")}", entry.Span)));
         }
 
         return builder.ToImmutable();
@@ -207,7 +223,7 @@ public sealed class EcsTaskDefinitionAdapter
         foreach (var (entry, name) in Named(node))
         {
             var itemPath = $"{path}[{name.Current}]";
-            builder.Add(new SecretReference(name, String(entry, "valueFrom", $"{itemPath}.{N("valueFrom")}", entry.Span)));
+            builder.Add(new SecretReference(name, String(entry, "valueFrom", $"{itemPath}.{C("valueFrom")}", entry.Span)));
         }
 
         return builder.ToImmutable();
@@ -232,17 +248,17 @@ public sealed class EcsTaskDefinitionAdapter
 
     private ImmutableArray<PortMapping> Ports(SyntaxNode? node, string path) =>
         Mapped(node, path, (mapping, itemPath) => new PortMapping(
-            Int(mapping, "containerPort", $"{itemPath}.{N("containerPort")}", mapping.Span),
-            Int(mapping, "hostPort", $"{itemPath}.{N("hostPort")}", mapping.Span),
-            RequiredString(mapping, "protocol", $"{itemPath}.{N("protocol")}", mapping.Span, "tcp"),
+            Int(mapping, "containerPort", $"{itemPath}.{C("containerPort")}", mapping.Span),
+            Int(mapping, "hostPort", $"{itemPath}.{C("hostPort")}", mapping.Span),
+            RequiredString(mapping, "protocol", $"{itemPath}.{C("protocol")}", mapping.Span, "tcp"),
             mapping.Span,
             itemPath));
 
     private ImmutableArray<MountPoint> Mounts(SyntaxNode? node, string path) =>
         Mapped(node, path, (mapping, itemPath) => new MountPoint(
-            String(mapping, "sourceVolume", $"{itemPath}.{N("sourceVolume")}", mapping.Span),
-            String(mapping, "containerPath", $"{itemPath}.{N("containerPath")}", mapping.Span),
-            Bool(mapping, "readOnly", $"{itemPath}.{N("readOnly")}", mapping.Span, false),
+            String(mapping, "sourceVolume", $"{itemPath}.{C("sourceVolume")}", mapping.Span),
+            String(mapping, "containerPath", $"{itemPath}.{C("containerPath")}", mapping.Span),
+            Bool(mapping, "readOnly", $"{itemPath}.{C("readOnly")}", mapping.Span, false),
             mapping.Span,
             itemPath));
 
@@ -254,8 +270,8 @@ public sealed class EcsTaskDefinitionAdapter
         }
 
         return new LogConfiguration(
-            String(node, "logDriver", $"{path}.{N("logDriver")}", node.Span),
-            Pairs(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
+            String(node, "logDriver", $"{path}.{C("logDriver")}", node.Span),
+            Pairs(node.Get("options", KeyComparison), $"{path}.{C("options")}"),
             node.Span,
             path);
     }
@@ -268,12 +284,38 @@ public sealed class EcsTaskDefinitionAdapter
         }
 
         return new FirelensConfiguration(
-            String(node, "type", $"{path}.{N("type")}", node.Span),
-            Pairs(node.Get("options", KeyComparison), $"{path}.{N("options")}"),
+            String(node, "type", $"{path}.{C("type")}", node.Span),
+            Pairs(node.Get("options", KeyComparison), $"{path}.{C("options")}"),
             node.Span,
             path);
     }
 
-    /// <summary>The property name as the source spells it: camelCase for the ECS API, PascalCase for CloudFormation.</summary>
-    private string N(string camel) => _pascalCase ? char.ToUpperInvariant(camel[0]) + camel[1..] : camel;
+    /// <summary>A task-level property name as the source spells it: camelCase (ECS API), PascalCase (CloudFormation) or snake_case (Terraform; "volumes" is the repeated "volume" block).</summary>
+    private string N(string camel) => _naming switch
+    {
+        EcsNaming.Pascal => char.ToUpperInvariant(camel[0]) + camel[1..],
+        EcsNaming.TerraformSnake => camel == "volumes" ? "volume" : Snake(camel),
+        _ => camel,
+    };
+
+    /// <summary>A container-level name: container definitions are JSON in Terraform, so camelCase there too.</summary>
+    private string C(string camel) => _naming == EcsNaming.Pascal ? char.ToUpperInvariant(camel[0]) + camel[1..] : camel;
+
+    private static string Snake(string camel)
+    {
+        var builder = new System.Text.StringBuilder(camel.Length + 4);
+        foreach (var c in camel)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                builder.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

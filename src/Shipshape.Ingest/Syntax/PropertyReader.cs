@@ -60,6 +60,23 @@ public sealed class PropertyReader
         }
     }
 
+    /// <summary>
+    /// Terraform-style nested blocks: one block is an object, several (or any in plan JSON) a list of objects.
+    /// </summary>
+    public IEnumerable<PropertyReader> Blocks(string key) => Get(key) switch
+    {
+        MappingNode single => [new PropertyReader(single, single.Span, PathOf(key))],
+        SequenceNode => Objects(key),
+        _ => [],
+    };
+
+    /// <summary>The first nested block of that type, or null.</summary>
+    public PropertyReader? Block(string key) => Blocks(key).FirstOrDefault();
+
+    /// <summary>The first nested block, or an empty one anchored here, so its defaults point at this object.</summary>
+    public PropertyReader BlockOrEmpty(string key) =>
+        Block(key) ?? new PropertyReader(new MappingNode(Anchor, []), Anchor, PathOf(key));
+
     /// <summary>A list of strings (a single string counts as a list of one); unresolved items stay unresolved.</summary>
     public ImmutableArray<Value<string>> Strings(string key)
     {

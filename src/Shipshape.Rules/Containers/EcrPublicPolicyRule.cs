@@ -10,13 +10,15 @@ public sealed class EcrPublicPolicyRule : IRule
     public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(model);
-        foreach (var repo in model.OfType<EcrRepository>())
+        var policies = model.OfType<EcrRepository>().Select(r => ((Resource)r, r.RepositoryPolicy, "ECR repository"))
+            .Concat(model.OfType<EcrRepositoryPolicy>().Select(p => ((Resource)p, p.Policy, "ECR repository policy")));
+        foreach (var (repo, policy, what) in policies)
         {
-            foreach (var statement in repo.RepositoryPolicy?.Statements ?? [])
+            foreach (var statement in policy?.Statements ?? [])
             {
                 if (statement.Effect is not { IsKnown: true } effect
                     || !string.Equals(effect.Current, "Allow", StringComparison.OrdinalIgnoreCase)
-                    || !statement.Conditions.IsEmpty)
+                    || statement.Conditions.Any(Restricts))
                 {
                     continue;
                 }
@@ -24,9 +26,17 @@ public sealed class EcrPublicPolicyRule : IRule
                 if (statement.Principals.FirstOrDefault(p => p.IsKnown && p.Current is "*" or "AWS:*") is { } principal)
                 {
                     yield return RuleText.Hit(repo, principal,
-                        $"ECR repository '{repo.Address}' has a repository policy that allows everyone (Principal \"*\") without a condition.");
+                        $"{what} '{repo.Address}' allows everyone (Principal \"*\") without a condition.");
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Whether a condition narrows who is allowed. A ForAllValues condition on a key the request does not carry
+    /// (aws:username on a single-valued key, any key of an anonymous request) is true, so it narrows nothing
+    /// (IAM: "Single-valued vs. multivalued context keys").
+    /// </summary>
+    private static bool Restricts(PolicyCondition condition) =>
+        !condition.Operator.StartsWith("ForAllValues:", StringComparison.OrdinalIgnoreCase);
 }

@@ -221,4 +221,95 @@ public sealed class SampleScanTests
         Assert.Empty(report.Diagnostics);
         Assert.Equal((6, 29), (report.FilesScanned, report.Resources));
     }
+
+    [Fact]
+    public void Scan_TerraformInsecureSample_ReportsEachExpectedFindingAtItsLine()
+    {
+        // Lines checked by hand against samples/terraform-insecure: the offending attribute or JSON field; values that
+        // come through a module's locals sit at the attribute that uses them (container_definitions = jsonencode(...)).
+        (string Rule, string Path, int Line, string Address)[] expected =
+        [
+            ("SHP-IAM-001", "main.tf", 30, "aws_ecs_task_definition.agent"),
+            ("SHP-NET-001", "main.tf", 31, "aws_ecs_task_definition.agent"),
+            ("SHP-NET-003", "main.tf", 32, "aws_ecs_task_definition.agent"),
+            ("SHP-NET-004", "main.tf", 33, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-002", "main.tf", 38, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-009", "main.tf", 38, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-006", "main.tf", 39, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-007", "main.tf", 39, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-008", "main.tf", 39, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-001", "main.tf", 40, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-003", "main.tf", 41, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-004", "main.tf", 43, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-005", "main.tf", 43, "aws_ecs_task_definition.agent"),
+            ("SHP-SEC-002", "main.tf", 46, "aws_ecs_task_definition.agent"),
+            ("SHP-LOG-002", "main.tf", 48, "aws_ecs_task_definition.agent"),
+            ("SHP-CTR-011", "main.tf", 58, "aws_ecs_task_definition.agent"),
+            ("SHP-NET-002", "modules/ecs-task/main.tf", 23, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-IAM-002", "modules/ecs-task/main.tf", 24, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-IAM-002", "modules/ecs-task/main.tf", 24, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-CTR-002", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-CTR-003", "modules/ecs-task/main.tf", 26, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-CTR-003", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-CTR-005", "modules/ecs-task/main.tf", 26, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-CTR-005", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-CTR-006", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-CTR-007", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-CTR-008", "modules/ecs-task/main.tf", 26, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-CTR-008", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-CTR-009", "modules/ecs-task/main.tf", 26, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-CTR-009", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-LOG-001", "modules/ecs-task/main.tf", 26, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-LOG-001", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-NET-005", "modules/ecs-task/main.tf", 26, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-NET-005", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-SEC-001", "modules/ecs-task/main.tf", 26, "module.web.aws_ecs_task_definition.this"),
+            ("SHP-SEC-003", "modules/ecs-task/main.tf", 26, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-NET-006", "modules/ecs-task/main.tf", 32, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-NET-007", "modules/ecs-task/main.tf", 32, "module.api.aws_ecs_task_definition.this"),
+            ("SHP-IAM-002", "plan.json", 22, "aws_ecs_task_definition.worker"),
+            ("SHP-CTR-002", "plan.json", 24, "aws_ecs_task_definition.worker"),
+            ("SHP-CTR-003", "plan.json", 24, "aws_ecs_task_definition.worker"),
+            ("SHP-CTR-005", "plan.json", 24, "aws_ecs_task_definition.worker"),
+            ("SHP-CTR-008", "plan.json", 24, "aws_ecs_task_definition.worker"),
+            ("SHP-CTR-002", "plan.json", 57, "module.batch.aws_ecs_task_definition.this"),
+            ("SHP-CTR-003", "plan.json", 57, "module.batch.aws_ecs_task_definition.this"),
+            ("SHP-CTR-005", "plan.json", 57, "module.batch.aws_ecs_task_definition.this"),
+            ("SHP-CTR-008", "plan.json", 57, "module.batch.aws_ecs_task_definition.this"),
+        ];
+
+        var report = Scan("terraform-insecure");
+
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal(expected, report.Findings.Select(f => (f.RuleId, f.Location.Path, f.Location.StartLine, f.Resource.Address)));
+    }
+
+    [Fact]
+    public void Scan_TerraformInsecureSample_CoversEveryTaskDefinitionRule()
+    {
+        var report = Scan("terraform-insecure");
+
+        // The Terraform sample is an ECS task-definition module: every rule over task definitions fires on it. The
+        // infrastructure rules are exercised on Terraform by the checkov corpus tests and on CloudFormation by the ECS sample.
+        var taskRules = Catalog.Metadata.Values.Where(m => m.Sources.Contains("ecs-task-definition")).Select(m => m.Id);
+        Assert.Empty(taskRules.Except(report.Findings.Select(f => f.RuleId)));
+    }
+
+    [Fact]
+    public void Scan_TerraformHardenedSample_ReportsNothingAndResolvesEveryContainer()
+    {
+        var report = Scan("terraform-hardened");
+
+        Assert.Empty(report.Findings);
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal((4, 11), (report.FilesScanned, report.Resources));
+
+        // Clean because the values are known and good, not because they were unresolved.
+        var files = Shipshape.Ingest.Discovery.FileDiscovery.Discover(new Shipshape.Ingest.Discovery.DiscoveryOptions { Roots = [Path.Combine(TestPaths.Samples, "terraform-hardened")] }).Files;
+        var tasks = new Shipshape.Ingest.Terraform.TerraformModuleReader().Read(new Shipshape.Ingest.ModuleReadRequest(files), CancellationToken.None)
+            .Result.Resources.OfType<Shipshape.Core.Model.TaskDefinition>().OrderBy(t => t.Address, StringComparer.Ordinal).ToList();
+        Assert.Equal(["module.api.aws_ecs_task_definition.this", "module.web.aws_ecs_task_definition.this"], tasks.Select(t => t.Address));
+        Assert.All(tasks, t => Assert.True(Assert.Single(t.Containers).Image.IsExplicit));
+        Assert.True(Assert.Single(tasks[0].Volumes).Efs!.TransitEncryption is { IsExplicit: true, Current: true });
+    }
 }

@@ -69,7 +69,7 @@ public sealed class InfraRuleTests
     public void EcrPublicPolicyRule_StarWithoutCondition_HitAtPrincipal()
     {
         var hit = Assert.Single(Run(new EcrPublicPolicyRule(), WithPolicy("*", condition: false)));
-        Assert.Equal("ECR repository 'Repo' has a repository policy that allows everyone (Principal \"*\") without a condition.", hit.Message);
+        Assert.Equal("ECR repository 'Repo' allows everyone (Principal \"*\") without a condition.", hit.Message);
         Assert.Equal(8, hit.Location.StartLine);
         Assert.Single(Run(new EcrPublicPolicyRule(), WithPolicy("AWS:*", condition: false)));
     }

@@ -1,0 +1,33 @@
+# The shop's ECS services in Terraform, with every Shipshape finding fixed.
+
+variable "release" {
+  type        = string
+  description = "Image digest of the release to deploy (set in terraform.tfvars)."
+}
+
+locals {
+  registry = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop"
+}
+
+module "web" {
+  source = "./modules/ecs-task"
+  name   = "shop-web"
+  image  = "${local.registry}/web:3.2.0@${var.release}"
+  environment = {
+    LOG_LEVEL = "info"
+  }
+}
+
+module "api" {
+  source             = "./modules/ecs-task"
+  name               = "shop-api"
+  image              = "${local.registry}/api:1.8.0@${var.release}"
+  efs_file_system_id = aws_efs_file_system.uploads.id
+  secrets = {
+    DB_PASSWORD = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/db-password-AbCdEf"
+  }
+}
+
+resource "aws_efs_file_system" "uploads" {
+  encrypted = true
+}

@@ -1,0 +1,87 @@
+data "aws_region" "current" {}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "task" {
+  name               = "${var.name}-task"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+resource "aws_iam_role" "execution" {
+  name               = "${var.name}-execution"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+resource "aws_kms_key" "logs" {
+  description         = "Encrypts the ${var.name} task's log group"
+  enable_key_rotation = true
+}
+
+resource "aws_cloudwatch_log_group" "this" {
+  name              = "/ecs/${var.name}"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.logs.arn
+}
+
+locals {
+  container = {
+    name                   = var.name
+    image                  = var.image
+    essential              = true
+    user                   = var.user
+    readonlyRootFilesystem = true
+    memory                 = 512
+    linuxParameters = {
+      capabilities = { drop = ["ALL"] }
+    }
+    portMappings = [{ containerPort = 8080, protocol = "tcp" }]
+    environment  = [for k, v in var.environment : { name = k, value = v }]
+    secrets      = [for k, v in var.secrets : { name = k, valueFrom = v }]
+    mountPoints  = var.efs_file_system_id == null ? [] : [{ sourceVolume = "data", containerPath = "/data", readOnly = true }]
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.this.name
+        awslogs-region        = data.aws_region.current.name
+        awslogs-stream-prefix = var.name
+      }
+    }
+  }
+}
+
+resource "aws_ecs_task_definition" "this" {
+  family                   = var.name
+  network_mode             = var.network_mode
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = "512"
+  memory                   = "1024"
+  task_role_arn            = aws_iam_role.task.arn
+  execution_role_arn       = aws_iam_role.execution.arn
+  container_definitions    = jsonencode([local.container])
+
+  dynamic "volume" {
+    for_each = var.efs_file_system_id == null ? [] : [var.efs_file_system_id]
+    content {
+      name = "data"
+      efs_volume_configuration {
+        file_system_id     = volume.value
+        transit_encryption = "ENABLED"
+        authorization_config {
+          iam = "ENABLED"
+        }
+      }
+    }
+  }
+}
+
+output "task_definition_arn" {
+  value = aws_ecs_task_definition.this.arn
+}

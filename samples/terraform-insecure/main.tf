@@ -1,0 +1,60 @@
+# The shop's ECS services in Terraform, before hardening: every finding is deliberate.
+
+variable "image_tag" {
+  type = string
+}
+
+module "web" {
+  source       = "./modules/ecs-task"
+  name         = "shop-web"
+  image        = "nginx:${var.image_tag}"
+  user         = "root"
+  network_mode = "bridge"
+  environment = {
+    LOG_LEVEL   = "debug"
+    DB_PASSWORD = "correct-horse-battery-staple"
+  }
+}
+
+module "api" {
+  source             = "./modules/ecs-task"
+  name               = "shop-api"
+  image              = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop/api:1.8.0"
+  efs_file_system_id = "fs-0123456789abcdef0"
+  secrets = {
+    DB_PASSWORD = "https://vault.example.com/db-password"
+  }
+}
+
+resource "aws_ecs_task_definition" "agent" {
+  family       = "monitoring-agent"
+  network_mode = "host"
+  pid_mode     = "host"
+  ipc_mode     = "host"
+
+  container_definitions = <<-EOF
+    [
+      {
+        "name": "agent",
+        "image": "docker.io/example/agent:latest",
+        "privileged": true,
+        "readonlyRootFilesystem": false,
+        "linuxParameters": {
+          "capabilities": { "add": ["SYS_ADMIN"] }
+        },
+        "environment": [
+          { "name": "AWS_SECRET_ACCESS_KEY", "value": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" }
+        ],
+        "logConfiguration": { "logDriver": "splunk" },
+        "mountPoints": [
+          { "sourceVolume": "docker-socket", "containerPath": "/var/run/docker.sock" }
+        ]
+      }
+    ]
+  EOF
+
+  volume {
+    name      = "docker-socket"
+    host_path = "/var/run/docker.sock"
+  }
+}

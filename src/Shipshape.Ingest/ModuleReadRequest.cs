@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using Shipshape.Ingest.Discovery;
+
+namespace Shipshape.Ingest;
+
+/// <summary>The claimed files of a scan and the user's variable inputs (--var-file paths, --var NAME=VALUE).</summary>
+public sealed record ModuleReadRequest(ImmutableArray<DiscoveredFile> Files)
+{
+    public ImmutableArray<string> VariableFiles { get; init; } = [];
+    public ImmutableArray<string> Variables { get; init; } = [];
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using Shipshape.Core;
+using Shipshape.Hcl.Syntax;
+
+namespace Shipshape.Ingest.Terraform;
+
+/// <summary>Parses module directories once each (thread-safe), confined to the scanned root.</summary>
+public sealed class TerraformModuleLoader
+{
+    private readonly string _root;
+    private readonly ConcurrentDictionary<string, Lazy<TerraformModule>> _modules = new(StringComparer.Ordinal);
+
+    public TerraformModuleLoader(string root) => _root = Path.GetFullPath(root);
+
+    public string Root => _root;
+
+    public static bool IsConfigurationFile(string name) =>
+        name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tf.json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the directory is inside the root (a module source may not leave it).</summary>
+    public bool IsInsideRoot(string directory)
+    {
+        var relative = Path.GetRelativePath(_root, Path.GetFullPath(directory));
+        return !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+
+    public string Relative(string fullPath)
+    {
+        var relative = Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
+        return relative;
+    }
+
+    /// <summary>The module in a directory: its configuration files as discovered, or (for a called module) as found on disk.</summary>
+    public TerraformModule Load(string directory, IReadOnlyList<string>? files = null) =>
+        _modules.GetOrAdd(Path.GetFullPath(directory), d => new Lazy<TerraformModule>(() => Parse(d, files))).Value;
+
+    private TerraformModule Parse(string directory, IReadOnlyList<string>? files)
+    {
+        files ??= Directory.Exists(directory)
+            ? [.. Directory.EnumerateFiles(directory).Where(f => IsConfigurationFile(Path.GetFileName(f))).Order(StringComparer.Ordinal)]
+            : [];
+        var blocks = ImmutableArray.CreateBuilder<HclBlock>();
+        var read = ImmutableArray.CreateBuilder<ModuleFile>();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var file in files)
+        {
+            var relative = Relative(file);
+            byte[] bytes;
+            try
+            {
+                var info = new FileInfo(file);
+                if (info.Length > TerraformFileSystem.MaxBytes * 4)
+                {
+                    diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), "skipped: file too large"));
+                    continue;
+                }
+
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), $"cannot read file: {ex.Message}"));
+                continue;
+            }
+
+            read.Add(new ModuleFile(relative, bytes));
+            var parsed = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? TerraformJsonSyntax.Parse(relative, bytes)
+                : HclParser.Parse(relative, Encoding.UTF8.GetString(bytes));
+            blocks.AddRange(parsed.Body.Blocks);
+            diagnostics.AddRange(parsed.Diagnostics);
+        }
+
+        var relativeDirectory = Relative(directory);
+        return new TerraformModule(directory, relativeDirectory.Length == 0 ? "." : relativeDirectory, blocks.ToImmutable(), read.ToImmutable(), diagnostics.ToImmutable());
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Shipshape.Core;
+using Shipshape.Core.Model;
+using Shipshape.Hcl.Evaluation;
+using Shipshape.Ingest.Discovery;
+
+namespace Shipshape.Ingest.Terraform;
+
+/// <summary>
+/// Terraform configurations into the model. Every directory holding .tf or .tf.json files is a module; a
+/// module that another scanned module calls through a local source ("./modules/x") is evaluated as part of
+/// its caller (addresses module.x.…, with the caller's inputs) and not again on its own; the others are root
+/// modules, which get terraform.tfvars, *.auto.tfvars, --var-file and --var. Root modules are evaluated in parallel.
+/// </summary>
+public sealed class TerraformModuleReader : IModuleReader
+{
+    public const string SourceFormat = "terraform";
+
+    private readonly TerraformTaskDefinitionMapper _taskDefinitions = new();
+
+    public string Format => SourceFormat;
+
+    public bool Claims(string relativePath, InputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
+        return TerraformModuleLoader.IsConfigurationFile(name) || TerraformVariables.IsVariablesFile(name);
+    }
+
+    private static bool Wanted(string type) =>
+        type == TerraformTaskDefinitionMapper.ResourceType || TerraformAdapters.Handles(type);
+
+    public ModuleReadResult Read(ModuleReadRequest request, CancellationToken cancellationToken) => Read(request, _ => { }, cancellationToken);
+
+    /// <summary>Reads, telling <paramref name="resourceSeen"/> the type of every resource instance block met (for corpus statistics).</summary>
+    public ModuleReadResult Read(ModuleReadRequest request, Action<string> resourceSeen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var files = new ConcurrentBag<ModuleFile>();
+        var resources = new ConcurrentBag<Resource>();
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        foreach (var group in request.Files.GroupBy(f => f.Root, StringComparer.Ordinal))
+        {
+            var root = group.Key;
+            var loader = new TerraformModuleLoader(Directory.Exists(root) ? root : Path.GetDirectoryName(root)!);
+            var directories = group
+                .Where(f => TerraformModuleLoader.IsConfigurationFile(Path.GetFileName(f.FullPath)))
+                .GroupBy(f => Path.GetDirectoryName(Path.GetFullPath(f.FullPath))!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(f => Path.GetFullPath(f.FullPath)).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
+            var modules = directories.ToDictionary(d => d.Key, d => loader.Load(d.Key, d.Value), StringComparer.Ordinal);
+            var called = modules.Values.SelectMany(LocalSources).Select(d => d.Callee).ToHashSet(StringComparer.Ordinal);
+
+            foreach (var module in modules.Values)
+            {
+                foreach (var file in module.Files)
+                {
+                    files.Add(file);
+                }
+
+                foreach (var diagnostic in module.Diagnostics)
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+
+            // Variable files are read for the roots; a .tfvars elsewhere is still a scanned file.
+            foreach (var file in group.Where(f => TerraformVariables.IsVariablesFile(Path.GetFileName(f.FullPath))))
+            {
+                var full = Path.GetFullPath(file.FullPath);
+                if (!modules.ContainsKey(Path.GetDirectoryName(full)!))
+                {
+                    files.Add(new ModuleFile(file.RelativePath, File.ReadAllBytes(full)));
+                }
+            }
+
+            var roots = modules.Values.Where(m => !called.Contains(m.Directory)).OrderBy(m => m.Directory, StringComparer.Ordinal).ToList();
+            Parallel.ForEach(roots, new ParallelOptions { CancellationToken = cancellationToken }, module =>
+            {
+                try
+                {
+                    var local = ImmutableArray.CreateBuilder<Diagnostic>();
+                    var read = new List<ModuleFile>();
+                    var inputs = TerraformVariables.Load(loader, module.Directory, request.VariableFiles, request.Variables, local, read);
+                    foreach (var file in read)
+                    {
+                        files.Add(file);
+                    }
+
+                    var evaluationDiagnostics = new List<Diagnostic>();
+                    var instance = new TerraformModuleInstance(loader, module, string.Empty, inputs, Wanted, evaluationDiagnostics);
+                    var mapped = new List<Resource>();
+                    var attachments = new List<(string, string, Shipshape.Ingest.Syntax.MappingNode, SourceSpan)>();
+                    foreach (var resource in instance.Resources(resourceSeen))
+                    {
+                        if (TerraformAdapters.IsAttachment(resource.Type))
+                        {
+                            attachments.Add((resource.Type, resource.Address, HclValueTree.Body(resource.Body, resource.Span), resource.Span));
+                        }
+                        else
+                        {
+                            mapped.AddRange(Map(resource, local));
+                        }
+                    }
+
+                    foreach (var resource in TerraformAdapters.Link(mapped, attachments))
+                    {
+                        resources.Add(resource);
+                    }
+
+                    foreach (var diagnostic in local.Concat(evaluationDiagnostics))
+                    {
+                        diagnostics.Add(diagnostic);
+                    }
+                }
+#pragma warning disable CA1031 // A bug met on one module is reported for that module; the scan goes on.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly(module.RelativeDirectory), $"internal error evaluating Terraform module: {ex.GetType().Name}: {ex.Message}"));
+                }
+            });
+        }
+
+        return new ModuleReadResult(
+            [.. files.DistinctBy(f => f.RelativePath, StringComparer.Ordinal).OrderBy(f => f.RelativePath, StringComparer.Ordinal)],
+            new IngestResult([.. resources.OrderBy(r => r.Span.Path, StringComparer.Ordinal).ThenBy(r => r.Address, StringComparer.Ordinal)], [.. diagnostics.Distinct()]));
+    }
+
+    private IEnumerable<Resource> Map(TerraformResource resource, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var attributes = HclValueTree.Body(resource.Body, resource.Span);
+        if (resource.Type != TerraformTaskDefinitionMapper.ResourceType)
+        {
+            return TerraformAdapters.Adapt(resource.Address, resource.Type, attributes, SourceFormat, resource.Span);
+        }
+
+        var definitions = resource.Body.Attribute("container_definitions")?.Value;
+        return [_taskDefinitions.Map(resource.Address, attributes, SourceFormat, resource.Span, diagnostics, definitions ?? HclValue.Null)];
+    }
+
+    /// <summary>The directories a module calls through local sources, for telling root modules from called ones.</summary>
+    private static IEnumerable<(string Caller, string Callee)> LocalSources(TerraformModule module)
+    {
+        foreach (var call in module.OfType("module"))
+        {
+            if (call.Body.Attribute("source")?.Expression is Hcl.Syntax.TemplateExpr { Parts: [Hcl.Syntax.LiteralExpr { Value: HclString source }] }
+                && (source.Value.StartsWith("./", StringComparison.Ordinal) || source.Value.StartsWith("../", StringComparison.Ordinal)))
+            {
+                var callee = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(module.Directory, source.Value)));
+                if (!string.Equals(callee, module.Directory, StringComparison.Ordinal))
+                {
+                    yield return (module.Directory, callee);
+                }
+            }
+        }
+    }
+}

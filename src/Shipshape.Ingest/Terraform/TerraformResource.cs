@@ -1,0 +1,6 @@
+using Shipshape.Core;
+
+namespace Shipshape.Ingest.Terraform;
+
+/// <summary>One resource instance, addressed as Terraform writes it (module.x.aws_ecs_task_definition.app["k"]).</summary>
+public sealed record TerraformResource(string Address, string Type, EvaluatedBody Body, SourceSpan Span);

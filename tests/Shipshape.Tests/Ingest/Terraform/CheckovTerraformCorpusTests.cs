@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Shipshape.Engine;
+using Shipshape.Rules;
+using Shipshape.Tests.Support;
+
+namespace Shipshape.Tests.Ingest.Terraform;
+
+/// <summary>
+/// For every Terraform check of the checkov corpus (../shared/corpus/checkov/terraform) that a Shipshape rule
+/// names as an equivalent, each failing resource gets a finding of that rule and no passing resource does,
+/// except where the fixture contradicts the Amazon ECS documentation (listed below, with the reason).
+/// </summary>
+public sealed class CheckovTerraformCorpusTests
+{
+    private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
+
+    private static string CorpusRoot => Path.Combine(TestPaths.Shared, "corpus", "checkov", "terraform");
+
+    /// <summary>Fixtures whose expectation the AWS documentation contradicts: (check, resource) → why the documentation wins.</summary>
+    private static readonly Dictionary<(string Check, string Resource), string> DocumentedExceptions = new()
+    {
+        [("CKV_AWS_334", "aws_ecs_task_definition.fail")] =
+            "the container sets 'privilege', which is not a container definition parameter; the ECS API's key is 'privileged' "
+            + "(Task definition parameters, Security: privileged), so ECS ignores it and the container is not privileged",
+        [("CKV_AWS_335", "aws_ecs_task_definition.fail")] =
+            "the fixture sets pidMode inside a container definition, but pidMode is a task-level parameter "
+            + "(Task definition parameters, Process namespace: pidMode; Terraform's pid_mode on the resource); inside a container ECS ignores it",
+        [("CKV_AWS_24", "aws_security_group.fail2")] =
+            "from_port = 0 and to_port = 0 with protocol \"tcp\" is the single TCP port 0 (EC2 IpPermission: FromPort and ToPort are the "
+            + "start and end of the range; only protocol -1 ignores ports), so SSH on port 22 is not open",
+        [("CKV_AWS_24", "aws_security_group.not_self")] =
+            "the ingress rule names no source at all (no cidr_blocks, security_groups or self = true), so it admits no traffic "
+            + "(EC2 security group rules: a rule allows traffic only from the sources it names)",
+        [("CKV_AWS_24", "aws_vpc_security_group_ingress_rule.fail2")] =
+            "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
+            + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
+    };
+
+    /// <summary>Passing fixtures the documentation says are open: (check, resource) → why Shipshape reports them.</summary>
+    private static readonly Dictionary<(string Check, string Resource), string> DocumentedOpen = new()
+    {
+        [("CKV_AWS_24", "aws_security_group.pass_self2")] =
+            "the rule lists cidr_blocks = [\"0.0.0.0/0\"] with protocol -1 as well as self = true; sources add up "
+            + "(a rule allows traffic from each source it names), so every port, SSH included, is open to the internet",
+        [("CKV_AWS_32", "aws_ecr_repository_policy.pass_conditional")] =
+            "ForAllValues:StringEquals on aws:PrincipalOrgID, a single-valued key, is true when the request lacks the key "
+            + "(IAM: single-valued vs. multivalued context keys), as for a principal whose account is in no organization; "
+            + "StringEquals is what restricts to the organization",
+    };
+
+    /// <summary>
+    /// Checks that checkov folds into one while Shipshape keeps two concepts apart: a failing resource counts when
+    /// the other rule reports it. CKV_AWS_103 fails plain HTTP listeners, which have no TLS policy at all (SslPolicy
+    /// applies to HTTPS and TLS listeners only); Shipshape reports those as SHP-NET-015.
+    /// </summary>
+    private static readonly Dictionary<string, string> AlsoCoveredBy = new() { ["CKV_AWS_103"] = "SHP-NET-015" };
+
+    public static TheoryData<string, string> CoveredChecks()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var directory in Directory.EnumerateDirectories(CorpusRoot).Order(StringComparer.Ordinal))
+        {
+            using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "expected.json")));
+            var check = expected.RootElement.GetProperty("check_id").GetString()!;
+            var rule = Catalog.Metadata.Values.FirstOrDefault(m => m.Equivalents.Contains(check, StringComparer.Ordinal));
+            if (rule is not null)
+            {
+                data.Add(Path.GetFileName(directory), rule.Id);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void CoveredChecks_IncludeEcsAndInfrastructureChecks()
+    {
+        Assert.Equal(
+            [
+                "AppLoadBalancerTLS12", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention", "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion",
+                "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights", "ECSContainerHostProcess",
+                "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck", "EFSEncryptionEnabled",
+                "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "KMSRotation", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389",
+                "SecurityGroupUnrestrictedIngressAny",
+            ],
+            CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(CoveredChecks))]
+    public void CheckovFixture_Rule_FailingResourcesHitPassingDoNot(string checkDirectory, string ruleId)
+    {
+        var directory = Path.Combine(CorpusRoot, checkDirectory);
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "expected.json")));
+        var root = expected.RootElement;
+        var check = root.GetProperty("check_id").GetString()!;
+        var perFile = root.TryGetProperty("resource_id_format", out var format) && format.GetString() == "file:address";
+        var failing = root.GetProperty("failing_resources").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var passing = root.GetProperty("passing_resources").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.NotEmpty(failing);
+        Assert.NotEmpty(passing);
+
+        var hits = perFile ? HitsPerFile(directory, ruleId) : Hits(directory, ruleId, prefix: null);
+        var failingHits = AlsoCoveredBy.TryGetValue(check, out var other)
+            ? [.. hits, .. perFile ? HitsPerFile(directory, other) : Hits(directory, other, prefix: null)]
+            : hits;
+
+        foreach (var resource in failing)
+        {
+            if (DocumentedExceptions.ContainsKey((check, resource)))
+            {
+                Assert.DoesNotContain(resource, hits);
+                continue;
+            }
+
+            Assert.True(failingHits.Contains(resource), $"{check}: failing resource {resource} has no {ruleId} finding (hits: {string.Join(", ", hits)})");
+        }
+
+        foreach (var resource in passing)
+        {
+            if (DocumentedOpen.ContainsKey((check, resource)))
+            {
+                Assert.Contains(resource, hits);
+                continue;
+            }
+
+            Assert.False(hits.Contains(resource), $"{check}: passing resource {resource} has a {ruleId} finding");
+        }
+    }
+
+    private static HashSet<string> HitsPerFile(string directory, string ruleId) =>
+        Directory.EnumerateFiles(directory, "*.tf")
+            .SelectMany(f => Hits(f, ruleId, Path.GetFileName(f) + ":"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static HashSet<string> Hits(string path, string ruleId, string? prefix)
+    {
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [path], OnlyRules = [ruleId] });
+        Assert.DoesNotContain(report.Diagnostics, d => d.Severity == Shipshape.Core.DiagnosticSeverity.Error);
+        return report.Findings.Select(f => prefix + f.Resource.Address).ToHashSet(StringComparer.Ordinal);
+    }
+}
