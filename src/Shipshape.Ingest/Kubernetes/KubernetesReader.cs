@@ -65,6 +65,14 @@ public sealed class KubernetesReader : IDocumentReader
         {
             if (KubernetesWorkloadAdapter.Adapt(node, kind, ns ?? "default", name, address, Format) is { } workload)
             {
+                // The API server requires an image on every container; without any, this is a Kustomize patch or
+                // another partial object, whose missing fields would be reported as findings.
+                if (!workload.Containers.IsEmpty && workload.Containers.All(c => c.Image is { IsDefaulted: true, Current: null }))
+                {
+                    diagnostics.Add(Diagnostic.Info(node.Span, $"skipped {address}: no container has an image, so it is a patch or fragment (Kustomize); scan the rendered output instead (kubectl kustomize . | shipshape scan -)"));
+                    return;
+                }
+
                 resources.Add(workload);
             }
             else
