@@ -65,12 +65,19 @@ public sealed class KubernetesReader : IDocumentReader
         {
             if (KubernetesWorkloadAdapter.Adapt(node, kind, ns ?? "default", name, address, Format) is { } workload)
             {
+                // The API server requires an image on every container; without any, this is a Kustomize patch or
+                // another partial object, whose missing fields would be reported as findings.
+                if (!workload.Containers.IsEmpty && workload.Containers.All(c => c.Image is { IsDefaulted: true, Current: null }))
+                {
+                    diagnostics.Add(Fragment(node, address, "no container has an image"));
+                    return;
+                }
+
                 resources.Add(workload);
             }
             else
             {
-                // The API server would reject it; say so rather than pass it silently.
-                diagnostics.Add(Diagnostic.Warning(node.Span, $"{address}: no pod spec to read (expected a mapping at {(kind == "Pod" ? "spec" : kind == "CronJob" ? "spec.jobTemplate.spec.template.spec" : "spec.template.spec")})"));
+                diagnostics.Add(Fragment(node, address, "it has no pod spec"));
             }
 
             return;
@@ -81,6 +88,13 @@ public sealed class KubernetesReader : IDocumentReader
             resources.Add(AdaptObject(node, kind, ns, name, address, metadata));
         }
     }
+
+    /// <summary>
+    /// The API server would reject an object without a pod spec or without container images: such files are
+    /// Kustomize patches or other fragments, whose missing fields would only be false findings.
+    /// </summary>
+    private static Diagnostic Fragment(MappingNode node, string address, string why) =>
+        Diagnostic.Info(node.Span, $"skipped {address}: {why}, so it is a patch or fragment (Kustomize); scan the rendered output instead (kubectl kustomize . | shipshape scan -)");
 
     private KubernetesObject AdaptObject(MappingNode node, string kind, string? ns, string name, string address, MappingNode? metadata)
     {

@@ -69,7 +69,7 @@ public sealed class CheckovContainerCorpusTests
         // leaves the rest of Docker's default set, so SHP-CTR-005 reports it.
         [("kubernetes/MinimizeCapabilities", "file:pod-drop-NET_RAW-capabilities-PASSED.yaml")] = (true, "drop ALL is required"),
         // "spec: - containers:" is a list, not a PodSpec: the API server rejects the object, so there is no
-        // container to judge; the reader reports a diagnostic instead of a finding.
+        // container to judge; the reader notes it as a fragment instead of reporting a finding.
         [("kubernetes/RootContainers", "rootContainersFAILED-malformed-spec.yaml:Pod.default.pod1")] = (false, "malformed pod spec"),
     };
 

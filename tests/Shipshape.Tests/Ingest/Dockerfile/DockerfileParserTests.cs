@@ -181,4 +181,24 @@ public sealed class DockerfileParserTests
         Assert.Equal(2, diagnostics.Count);
         Assert.Contains(diagnostics, d => d.Location.StartLine == 1 && d.Message.Contains("before the first FROM", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\\")]
+    [InlineData("FROM")]
+    [InlineData("FROM a AS")]
+    [InlineData("FROM a\nRUN <<")]
+    [InlineData("FROM a\nRUN <<EOF")]
+    [InlineData("FROM a\nENV\nARG =\nUSER\nEXPOSE\nHEALTHCHECK\nONBUILD")]
+    [InlineData("FROM a\nRUN $((( \"unterminated '")]
+    [InlineData("# escape=x\nFROM a \\\n")]
+    [InlineData("FROM ${A:-${B}}\nUSER ${\n")]
+    [InlineData("\uFEFF\u0000FROM a\r\nRUN echo \\\r\n")]
+    public void Parse_MalformedInput_NeverThrows(string text)
+    {
+        var syntax = DockerfileParser.Parse("Dockerfile", text);
+        var result = DockerfileAdapter.Adapt("Dockerfile", syntax, "dockerfile");
+
+        Assert.All(result.Diagnostics, d => Assert.Equal("Dockerfile", d.Location.Path));
+        Assert.All(result.Resources.Cast<DockerfileStage>(), s => Assert.All(s.Runs, r => Assert.False(Shipshape.Ingest.Dockerfile.ShellSyntax.Parse(r.CommandText).IsDefault)));
+    }
 }

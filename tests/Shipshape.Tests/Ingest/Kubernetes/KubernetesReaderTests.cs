@@ -194,6 +194,19 @@ public sealed class KubernetesReaderTests
         Assert.All(parsed.Roots, r => Assert.False(reader.CanRead(r)));
     }
 
+    [Fact]
+    public void Read_KustomizePatchWithoutImages_SkippedWithNote()
+    {
+        var parsed = StructuredParser.Parse("patch.yaml", Encoding.UTF8.GetBytes("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        env:\n        - name: MODE\n          value: debug\n"));
+
+        var result = new KubernetesReader().Read("patch.yaml", parsed.Roots[0]);
+
+        Assert.Empty(result.Resources);
+        var note = Assert.Single(result.Diagnostics);
+        Assert.Equal((Shipshape.Core.DiagnosticSeverity.Info, 1), (note.Severity, note.Location.StartLine));
+        Assert.Contains("patch", note.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("512Mi", 512)]
     [InlineData("1Gi", 1024)]
