@@ -52,7 +52,7 @@ public static class ShipshapeCommand
     private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color)
     {
         var root = new RootCommand(
-            "Shipshape checks container deployments on AWS (ECS task definitions today; CloudFormation, Terraform, Kubernetes, Dockerfiles next) against container-security practices.");
+            "Shipshape checks container deployments on AWS (ECS task definitions and Terraform today; CloudFormation, Kubernetes, Dockerfiles next) against container-security practices.");
         root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color));
         root.Subcommands.Add(RulesCommand(catalog, stdout));
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
