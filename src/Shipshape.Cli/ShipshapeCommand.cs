@@ -53,7 +53,7 @@ public static class ShipshapeCommand
     private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
     {
         var root = new RootCommand(
-            "Shipshape checks container deployments on AWS (ECS task definitions, Kubernetes manifests, compose files and Dockerfiles today; CloudFormation and Terraform next) against container-security practices.");
+            "Shipshape checks container deployments on AWS (ECS task definitions, CloudFormation, Terraform, Kubernetes manifests, compose files and Dockerfiles) against container-security practices.");
         root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin));
         root.Subcommands.Add(RulesCommand(catalog, stdout));
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 
 namespace Shipshape.Hcl.Evaluation;
@@ -112,7 +111,4 @@ public static class HclConvert
                 return [];
         }
     }
-
-    /// <summary>The items of a list, or null when the value is not one.</summary>
-    public static ImmutableArray<HclValue>? List(HclValue value) => value is HclTuple t ? t.Items : null;
 }

@@ -13,12 +13,22 @@ public sealed class HclEvaluator
     /// <summary>Deepest evaluation nesting (templatefile inside templatefile, long local chains) before giving up.</summary>
     public const int MaxDepth = 256;
 
+    private readonly HclBudget _budget;
     private int _depth;
+
+    public HclEvaluator(HclBudget? budget = null) => _budget = budget ?? new HclBudget();
+
+    public HclBudget Budget => _budget;
 
     public HclValue Evaluate(Expression expression, IHclScope scope)
     {
         ArgumentNullException.ThrowIfNull(expression);
         ArgumentNullException.ThrowIfNull(scope);
+        if (!_budget.Spend())
+        {
+            return HclUnknown.Error("evaluation budget spent");
+        }
+
         if (++_depth > MaxDepth)
         {
             _depth--;

@@ -608,6 +608,11 @@ public static class HclFunctions
             return Bad("file needs a path");
         }
 
+        if (!context.Evaluator.Budget.SpendRead())
+        {
+            return Bad("too many file reads");
+        }
+
         if (context.Scope.Files?.Read(path) is not { } file)
         {
             return HclUnknown.Plain with { Reason = $"file '{path}' is not readable within the scanned root" };
@@ -621,6 +626,11 @@ public static class HclFunctions
         if (args.Length != 2 || Str(args, 0) is not { } path || args[1] is not HclObject variables)
         {
             return Bad("templatefile needs a path and a map of variables");
+        }
+
+        if (!context.Evaluator.Budget.SpendRead())
+        {
+            return Bad("too many file reads");
         }
 
         if (context.Scope.Files?.Read(path) is not { } file)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -91,6 +90,4 @@ public static class HclJson
         JsonValueKind.False => HclValue.False,
         _ => HclValue.Null,
     };
-
-    internal static ImmutableArray<HclValue> Empty => [];
 }

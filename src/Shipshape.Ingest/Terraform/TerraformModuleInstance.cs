@@ -21,7 +21,7 @@ public sealed class TerraformModuleInstance : IHclScope
     private readonly ImmutableDictionary<string, HclValue> _variables;
     private readonly Func<string, bool> _wanted;
     private readonly int _depth;
-    private readonly HclEvaluator _evaluator = new();
+    private readonly HclEvaluator _evaluator;
     private readonly Dictionary<string, HclValue> _locals = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluatingLocals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<(string Key, TerraformModuleInstance? Child, HclValue KeyValue)>> _calls = new(StringComparer.Ordinal);
@@ -36,8 +36,10 @@ public sealed class TerraformModuleInstance : IHclScope
         ImmutableDictionary<string, HclValue> inputs,
         Func<string, bool> wantedResourceType,
         List<Diagnostic> diagnostics,
-        int depth = 0)
+        int depth = 0,
+        HclBudget? budget = null)
     {
+        _evaluator = new HclEvaluator(budget);
         _loader = loader;
         _module = module;
         AddressPrefix = addressPrefix;
@@ -262,7 +264,7 @@ public sealed class TerraformModuleInstance : IHclScope
                 }
             }
 
-            var instance = new TerraformModuleInstance(_loader, child, $"{AddressPrefix}module.{name}{key}.", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1)
+            var instance = new TerraformModuleInstance(_loader, child, $"{AddressPrefix}module.{name}{key}.", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1, _evaluator.Budget)
             {
                 Ancestors = _ancestors.Add(_module.Directory),
             };
@@ -277,6 +279,24 @@ public sealed class TerraformModuleInstance : IHclScope
     /// "[0]" for count, "[\"k\"]" for for_each. An unknown count or for_each gives one instance whose index is unknown.
     /// </summary>
     private IEnumerable<(string Key, IHclScope Scope, HclValue KeyValue)> Expand(HclBlock block, IHclScope scope)
+    {
+        foreach (var instance in ExpandUnbounded(block, scope))
+        {
+            if (!_evaluator.Budget.SpendInstance())
+            {
+                if (_evaluator.Budget.FirstInstanceOverrun())
+                {
+                    _diagnostics.Add(Diagnostic.Warning(block.Span, $"more than {HclBudget.DefaultInstances} resource and module instances; the rest of this configuration is not expanded"));
+                }
+
+                yield break;
+            }
+
+            yield return instance;
+        }
+    }
+
+    private IEnumerable<(string Key, IHclScope Scope, HclValue KeyValue)> ExpandUnbounded(HclBlock block, IHclScope scope)
     {
         if (block.Body.Attribute("count") is { } countAttribute)
         {

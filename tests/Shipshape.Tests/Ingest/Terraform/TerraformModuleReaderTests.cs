@@ -321,4 +321,21 @@ public sealed class TerraformModuleReaderTests
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("module 'self'", StringComparison.Ordinal) && d.Message.Contains("a cycle", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("module 'back'", StringComparison.Ordinal) && d.Message.Contains("a cycle", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Read_CountsMultipliedThroughNestedModules_EndWithinTheBudget()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.tf", "module \"a\" {\n  count  = 1000\n  source = \"./a\"\n}\n");
+        tree.Write("a/main.tf", "module \"b\" {\n  count  = 1000\n  source = \"./b\"\n}\n");
+        tree.Write("a/b/main.tf", "module \"c\" {\n  count  = 1000\n  source = \"./c\"\n}\n");
+        tree.Write("a/b/c/main.tf", "resource \"aws_ecs_task_definition\" \"t\" {\n  count  = 1000\n  family = \"f${count.index}\"\n  container_definitions = jsonencode([])\n}\n");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var result = Read(tree);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.NotEmpty(Tasks(result));
+        Assert.Single(result.Diagnostics, d => d.Message.StartsWith("more than 20000 resource and module instances", StringComparison.Ordinal));
+    }
 }
