@@ -22,7 +22,10 @@ public static class HclValueTree
         var entries = ImmutableArray.CreateBuilder<MappingEntry>();
         foreach (var attribute in body.Attributes)
         {
-            entries.Add(new MappingEntry(Key(attribute.Name, attribute.Span), Node(attribute.Value, attribute.Span, 0, within)));
+            var node = PolicyAttributes.Contains(attribute.Name) && JsonSource(attribute.Value) is HclObject document
+                ? Node(document, attribute.Span, 0, document.Span ?? within)
+                : Node(attribute.Value, attribute.Span, 0, within);
+            entries.Add(new MappingEntry(Key(attribute.Name, attribute.Span), node));
         }
 
         foreach (var group in body.Blocks.GroupBy(b => b.Type, StringComparer.Ordinal))
@@ -58,6 +61,19 @@ public static class HclValueTree
             _ => new ScalarNode(span, string.Empty, ScalarKind.String, UnknownTag),
         };
     }
+
+    /// <summary>
+    /// Attributes holding an IAM policy document: given by jsonencode or an aws_iam_policy_document data source,
+    /// the document is kept as its structure (spans where each statement is written, unknown pieces unknown).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> PolicyAttributes = ["policy", "assume_role_policy"];
+
+    private static HclValue? JsonSource(HclValue value) => value switch
+    {
+        HclString s => s.JsonSource,
+        HclUnknown u => u.JsonSource,
+        _ => null,
+    };
 
     private static bool Inside(SourceSpan span, SourceSpan within) =>
         string.Equals(span.Path, within.Path, StringComparison.Ordinal) && span.StartLine >= within.StartLine && span.EndLine <= within.EndLine;

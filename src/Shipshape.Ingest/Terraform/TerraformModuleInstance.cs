@@ -155,8 +155,40 @@ public sealed class TerraformModuleInstance : IHclScope
     private HclObject DataObject(string type)
     {
         var names = _module.OfType("data").Where(d => d.Labels.Length == 2 && d.Labels[0] == type).Select(d => d.Labels[1]).Distinct(StringComparer.Ordinal);
-        return HclObject.From(names.Select(n => new KeyValuePair<string, HclValue>(n, new HclUnknown([$"{AddressPrefix}data.{type}.{n}"]))));
+        return HclObject.From(names.Select(n => new KeyValuePair<string, HclValue>(n, DataValue(type, n))));
     }
+
+    /// <summary>
+    /// A data source's attributes: aws_iam_policy_document is rendered from its body (once; a document that
+    /// refers to itself is unknown); every other data source is unknown, linked to its address.
+    /// </summary>
+    private HclValue DataValue(string type, string name)
+    {
+        var address = $"{AddressPrefix}data.{type}.{name}";
+        if (type != TerraformPolicyDocument.DataType)
+        {
+            return new HclUnknown([address]);
+        }
+
+        if (_dataSources.TryGetValue(address, out var known))
+        {
+            return known;
+        }
+
+        var block = _module.OfType("data").First(d => d.Labels.Length == 2 && d.Labels[0] == type && d.Labels[1] == name);
+        if (block.Body.Attribute("count") is not null || block.Body.Attribute("for_each") is not null || !_evaluatingData.Add(address))
+        {
+            return new HclUnknown([address]);
+        }
+
+        var value = TerraformPolicyDocument.Render(address, EvaluateBody(block.Body, this, 0), block.Span, _diagnostics);
+        _evaluatingData.Remove(address);
+        _dataSources[address] = value;
+        return value;
+    }
+
+    private readonly Dictionary<string, HclValue> _dataSources = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _evaluatingData = new(StringComparer.Ordinal);
 
     private HclValue ModuleValue(string name)
     {
