@@ -17,6 +17,14 @@ public sealed record ScanOptions
     public long? MaxFileBytes { get; init; }
     /// <summary>The date ignore entries expire against; injectable for tests.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Which scanners run: misconfig, iam, secrets, image (see <see cref="ScannerNames"/>); empty means all that apply.</summary>
+    public ImmutableArray<string> Scanners { get; init; } = [];
+    /// <summary>Also scan every commit reachable from the refs of the git repository at the first path for secrets.</summary>
+    public bool GitHistory { get; init; }
+    /// <summary>A gitleaks configuration; when null, .gitleaks.toml in the first path is used if present.</summary>
+    public string? GitleaksConfigPath { get; init; }
+    /// <summary>The content of standard input, scanned as the file "&lt;stdin&gt;" when a path is "-".</summary>
+    public ReadOnlyMemory<byte>? StandardInput { get; init; }
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
     public Action<string>? Progress { get; init; }
 }

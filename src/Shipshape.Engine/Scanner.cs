@@ -27,7 +27,7 @@ public sealed class Scanner
     /// <summary>Scans; throws <see cref="ConfigException"/> for usage and configuration errors (nothing scanned).</summary>
     public ScanReport Scan(ScanOptions options, CancellationToken cancellationToken = default)
     {
-        foreach (var path in options.Paths)
+        foreach (var path in options.Paths.Where(p => p != "-"))
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
@@ -37,29 +37,36 @@ public sealed class Scanner
 
         var config = LoadConfig(options);
         var rules = SelectRules(options, config);
+        rules = [.. rules.Where(r => options.Scanners.IsEmpty || options.Scanners.Contains(ScannerNames.Of(r, _catalog.Get(r.Id)), StringComparer.OrdinalIgnoreCase))];
+        var content = rules.Any(r => r is IContentRule) ? ContentStage.Create(options) : null;
         var baseline = options.BaselinePath is null ? null : Baseline.Load(options.BaselinePath);
         var failOn = options.FailOn ?? config.FailOn ?? Severity.High;
 
         var discovery = FileDiscovery.Discover(new DiscoveryOptions
         {
-            Roots = options.Paths,
+            Roots = [.. options.Paths.Where(p => p != "-")],
             MaxFileBytes = options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes,
             ExtraIgnorePatterns = config.ExcludePaths,
         });
 
-        var files = discovery.Files;
+        var files = options.Paths.All(p => p == "-") ? [] : discovery.Files;
         options.Progress?.Invoke($"Scanning {files.Length} files");
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            outcomes[i] = ReadFile(files[i]);
+            outcomes[i] = ReadFile(files[i], content);
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)
             {
                 options.Progress?.Invoke($"  {n}/{files.Length} files read");
             }
         });
+
+        if (content?.ReadStandardInput(options) is { } stdin)
+        {
+            outcomes = [.. outcomes, stdin];
+        }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
         var resources = ImmutableArray.CreateBuilder<Resource>();
@@ -90,9 +97,32 @@ public sealed class Scanner
         }
 
         var findings = ImmutableArray.CreateBuilder<Finding>();
-        foreach (var rule in rules)
+        void Add(IRule rule, RuleHit hit)
         {
             var metadata = _catalog.Get(rule.Id);
+            var severity = config.SeverityOverrides.TryGetValue(rule.Id, out var overridden) ? overridden : metadata.Severity;
+            var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
+            var finding = new Finding
+            {
+                RuleId = rule.Id,
+                Title = metadata.Title,
+                Severity = severity,
+                Practice = metadata.Practice,
+                Message = hit.Message,
+                Location = hit.Location,
+                Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath),
+                Equivalents = metadata.Equivalents,
+                Fingerprint = fingerprint,
+            };
+            findings.Add(finding with
+            {
+                Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Configured(finding, config, options.Today)
+                    ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
+            });
+        }
+
+        foreach (var rule in rules)
+        {
             IEnumerable<RuleHit> hits;
             try
             {
@@ -108,27 +138,11 @@ public sealed class Scanner
 
             foreach (var hit in hits)
             {
-                var severity = config.SeverityOverrides.TryGetValue(rule.Id, out var overridden) ? overridden : metadata.Severity;
-                var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
-                var finding = new Finding
-                {
-                    RuleId = rule.Id,
-                    Title = metadata.Title,
-                    Severity = severity,
-                    Practice = metadata.Practice,
-                    Message = hit.Message,
-                    Location = hit.Location,
-                    Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath),
-                    Equivalents = metadata.Equivalents,
-                    Fingerprint = fingerprint,
-                };
-                findings.Add(finding with
-                {
-                    Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Configured(finding, config, options.Today)
-                        ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
-                });
+                Add(rule, hit);
             }
         }
+
+        AddContentFindings(rules, outcomes, findings, Add);
 
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
         return new ScanReport
@@ -150,17 +164,56 @@ public sealed class Scanner
         };
     }
 
-    private FileOutcome ReadFile(DiscoveredFile file)
+    // Content rules see every scanned file; a value a model rule of the secrets practice already reported on
+    // that line (an environment variable, say) is not reported twice.
+    private static void AddContentFindings(ImmutableArray<IRule> rules, FileOutcome[] outcomes, ImmutableArray<Finding>.Builder findings, Action<IRule, RuleHit> add)
     {
-        if (!_inputReader.Accepts(file.RelativePath, file.Format))
+        var contentRules = rules.OfType<IContentRule>().ToList();
+        if (contentRules.Count == 0)
+        {
+            return;
+        }
+
+        var reported = findings.Where(f => f.Practice == Practice.Secrets).Select(f => (f.Location.Path, f.Location.StartLine)).ToHashSet();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var outcome in outcomes.Where(o => !o.Content.IsEmpty))
+        {
+            var file = SourceFile.At(outcome.Path);
+            foreach (var rule in contentRules)
+            {
+                foreach (var hit in rule.Evaluate(file, outcome.Content))
+                {
+                    // History repeats what the tree shows: one finding per rule, file and secret, the tree's first.
+                    var key = $"{rule.Id}\0{hit.Location.Path}\0{hit.FingerprintKey}";
+                    if (reported.Contains((hit.Location.Path, hit.Location.StartLine)) || (outcome.Content.Commit is not null && !seen.Add(key)))
+                    {
+                        continue;
+                    }
+
+                    if (outcome.Content.Commit is null)
+                    {
+                        seen.Add(key);
+                    }
+
+                    add(rule, hit);
+                }
+            }
+        }
+
+    }
+
+    private FileOutcome ReadFile(DiscoveredFile file, ContentStage? content)
+    {
+        var accepted = _inputReader.Accepts(file.RelativePath, file.Format);
+        if (!accepted && content is null)
         {
             return new FileOutcome(file.RelativePath, false, [], [], []);
         }
 
-        byte[] content;
+        byte[] bytes;
         try
         {
-            content = File.ReadAllBytes(file.FullPath);
+            bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -169,7 +222,19 @@ public sealed class Scanner
 
         try
         {
-            return _inputReader.Read(file.RelativePath, file.Format, content);
+            var outcome = accepted ? _inputReader.Read(file.RelativePath, file.Format, bytes) : new FileOutcome(file.RelativePath, true, [], [], []);
+            if (content is null)
+            {
+                return outcome;
+            }
+
+            var found = content.Scan(file.RelativePath, bytes);
+            return found.IsEmpty ? outcome with { Scanned = true } : outcome with
+            {
+                Scanned = true,
+                Content = found,
+                Suppressions = outcome.Suppressions.IsEmpty ? InlineSuppressionParser.Parse(bytes) : outcome.Suppressions,
+            };
         }
 #pragma warning disable CA1031 // A bug met on one file is reported for that file; the scan goes on.
         catch (Exception ex)

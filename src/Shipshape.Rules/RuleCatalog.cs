@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using Shipshape.Core;
 using Shipshape.Rules.Containers;
+using Shipshape.Rules.Content;
 using Shipshape.Rules.Iam;
 using Shipshape.Rules.Logging;
 using Shipshape.Rules.Network;
@@ -86,6 +87,11 @@ public sealed class RuleCatalog
             new LogsNotToCloudWatchRule(),
             new MissingTaskRoleRule(),
             new TaskRoleIsExecutionRoleRule(),
+            new HardcodedSecretRule(),
+            new PrivateKeyRule(),
+            new GenericCredentialRule(),
+            new CardNumberRule(),
+            new TestCardNumberRule(),
         ];
         return new RuleCatalog(rules, RuleMetadataLoader.LoadEmbedded());
     }

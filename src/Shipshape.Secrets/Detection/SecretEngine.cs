@@ -15,6 +15,9 @@ public sealed class SecretEngine
     /// <summary>A line containing this is never reported (gitleaks' inline allow comment).</summary>
     public const string AllowComment = "gitleaks:allow";
 
+    /// <summary>The tag of rules that match by assignment and entropy rather than a provider's format.</summary>
+    public const string GenericTag = "generic";
+
     private static readonly Lazy<SecretEngine> DefaultEngine = new(() => Create(GitleaksConfigLoader.BuiltIn));
 
     private readonly ImmutableArray<CompiledRule> _rules;
@@ -73,7 +76,10 @@ public sealed class SecretEngine
 
         var hits = ImmutableArray.CreateBuilder<SecretHit>();
         Scan(text, path, commit, 0, null, hits);
-        return [.. hits.OrderBy(h => h.Line).ThenBy(h => h.Column).ThenBy(h => h.RuleId, StringComparer.Ordinal)];
+
+        // A generic rule's hit on a line where a specific rule already reported is the same secret, less precisely named.
+        var specificLines = hits.Where(h => !h.Tags.Contains(GenericTag)).Select(h => h.Line).ToHashSet();
+        return [.. hits.Where(h => !h.Tags.Contains(GenericTag) || !specificLines.Contains(h.Line)).OrderBy(h => h.Line).ThenBy(h => h.Column).ThenBy(h => h.RuleId, StringComparer.Ordinal)];
     }
 
     /// <summary>Runs only the rule with this ID (the samples test uses it).</summary>

@@ -28,7 +28,7 @@ public sealed class RuleMetadataLoaderTests
     public void LoadEmbedded_AllFiles_ParseWithoutError()
     {
         var all = RuleMetadataLoader.LoadEmbedded();
-        Assert.Equal(23, all.Length);
+        Assert.Equal(28, all.Length);
         Assert.Equal(all.Select(m => m.Id).Order(StringComparer.Ordinal), all.Select(m => m.Id));
     }
 

@@ -1,0 +1,72 @@
+using Shipshape.Engine.Configuration;
+using Shipshape.Secrets;
+using Shipshape.Secrets.Config;
+using Shipshape.Secrets.Detection;
+
+namespace Shipshape.Engine;
+
+/// <summary>
+/// The secrets scanner's part of a scan: the compiled engine (built-in rules, or a gitleaks configuration),
+/// .gitleaksignore, and the sources beyond the tree: standard input and git history.
+/// </summary>
+internal sealed class ContentStage
+{
+    /// <summary>The path findings from standard input carry.</summary>
+    public const string StdinPath = "<stdin>";
+
+    private readonly GitleaksIgnore _ignore;
+
+    private ContentStage(ContentScanner scanner, GitleaksIgnore ignore)
+    {
+        Scanner = scanner;
+        _ignore = ignore;
+    }
+
+    public ContentScanner Scanner { get; }
+
+    /// <exception cref="ConfigException">The gitleaks configuration is missing or invalid.</exception>
+    public static ContentStage Create(ScanOptions options)
+    {
+        var root = options.Paths.FirstOrDefault(p => p != "-") ?? ".";
+        var rootDir = Directory.Exists(root) ? root : null;
+        SecretEngine engine;
+        try
+        {
+            if (options.GitleaksConfigPath is { } explicitPath)
+            {
+                engine = File.Exists(explicitPath)
+                    ? SecretEngine.Create(GitleaksConfigLoader.Load(explicitPath))
+                    : throw new ConfigException($"gitleaks configuration not found: {explicitPath}");
+            }
+            else if (rootDir is not null && File.Exists(Path.Combine(rootDir, GitleaksConfigLoader.DefaultFileName)))
+            {
+                engine = SecretEngine.Create(GitleaksConfigLoader.Load(Path.Combine(rootDir, GitleaksConfigLoader.DefaultFileName)));
+            }
+            else
+            {
+                engine = SecretEngine.Default;
+            }
+        }
+        catch (SecretConfigException ex)
+        {
+            throw new ConfigException(ex.Message);
+        }
+
+        var ignorePath = rootDir is null ? null : Path.Combine(rootDir, GitleaksIgnore.FileName);
+        var ignore = ignorePath is not null && File.Exists(ignorePath) ? GitleaksIgnore.Parse(File.ReadAllText(ignorePath)) : GitleaksIgnore.Empty;
+        return new ContentStage(new ContentScanner(engine), ignore);
+    }
+
+    public ContentScanResult Scan(string path, ReadOnlySpan<byte> content) => _ignore.Filter(path, Scanner.Scan(path, content));
+
+    /// <summary>Standard input as one file.</summary>
+    public FileOutcome? ReadStandardInput(ScanOptions options)
+    {
+        if (!options.Paths.Contains("-") || options.StandardInput is not { } stdin)
+        {
+            return null;
+        }
+
+        return new FileOutcome(StdinPath, true, [], [], []) { Content = Scan(StdinPath, stdin.Span) };
+    }
+}
