@@ -14,13 +14,13 @@ namespace Shipshape.Cli;
 /// <summary>The command tree: thin bindings from options to the engine and the writers, and the exit codes.</summary>
 public static class ShipshapeCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         try
         {
             var catalog = RuleCatalog.CreateDefault();
-            var root = Build(catalog, stdout, stderr, color);
+            var root = Build(catalog, stdout, stderr, color, stdin ?? Console.OpenStandardInput);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -49,11 +49,11 @@ public static class ShipshapeCommand
         }
     }
 
-    private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color)
+    private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
     {
         var root = new RootCommand(
             "Shipshape checks container deployments on AWS (ECS task definitions today; CloudFormation, Terraform, Kubernetes, Dockerfiles next) against container-security practices.");
-        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color));
+        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin));
         root.Subcommands.Add(RulesCommand(catalog, stdout));
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
         root.Subcommands.Add(VersionCommand(stdout));
@@ -61,18 +61,18 @@ public static class ShipshapeCommand
         return root;
     }
 
-    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color)
+    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Files or directories to scan (default: the current directory).",
+            Description = "Files or directories to scan (default: the current directory); '-' reads standard input as one file.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         paths.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
             {
-                if (token.Value.StartsWith('-'))
+                if (token.Value.StartsWith('-') && token.Value != "-")
                 {
                     result.AddError($"unknown option '{token.Value}'");
                 }
@@ -96,10 +96,14 @@ public static class ShipshapeCommand
         var maxSize = new Option<long?>("--max-file-size") { Description = "Skip files larger than this many bytes (default: 10 MiB), with a diagnostic." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
+        var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets, image (default: all that apply)." };
+        var gitHistory = new Option<bool>("--git-history") { Description = "Also scan every commit of the git repository at the first PATH for secrets." };
+        var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, noColor, quiet,
+            scanners, gitHistory, gitleaksConfig,
         };
         command.SetAction(parse =>
         {
@@ -113,9 +117,14 @@ public static class ShipshapeCommand
             }
 
             var isQuiet = parse.GetValue(quiet);
+            var pathList = parse.GetValue(paths) is { Length: > 0 } p ? p : ["."];
             var options = new ScanOptions
             {
-                Paths = parse.GetValue(paths) is { Length: > 0 } p ? [.. p] : ["."],
+                Paths = [.. pathList],
+                Scanners = Scanners(parse.GetValue(scanners) ?? []),
+                GitHistory = parse.GetValue(gitHistory),
+                GitleaksConfigPath = parse.GetValue(gitleaksConfig),
+                StandardInput = pathList.Contains("-") ? ReadAll(stdin()) : null,
                 FailOn = threshold,
                 ConfigPath = parse.GetValue(config),
                 BaselinePath = parse.GetValue(baseline),
@@ -170,6 +179,28 @@ public static class ShipshapeCommand
             return report.Fails ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
+    }
+
+    private static ImmutableArray<string> Scanners(string[] values)
+    {
+        var names = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        foreach (var name in names)
+        {
+            if (!ScannerNames.All.Contains(name, StringComparer.Ordinal))
+            {
+                throw new ConfigException($"--scanners: unknown scanner '{name}' (use {string.Join(", ", ScannerNames.All)})");
+            }
+        }
+
+        return names;
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private static ImmutableArray<OutputTarget> Targets(string[] formats, string? output)

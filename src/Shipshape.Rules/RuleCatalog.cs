@@ -7,6 +7,7 @@ using Shipshape.Rules.Iam;
 using Shipshape.Rules.Logging;
 using Shipshape.Rules.Network;
 using Shipshape.Rules.Secrets;
+using Shipshape.Secrets.Detection;
 
 namespace Shipshape.Rules;
 
@@ -61,7 +62,7 @@ public sealed class RuleCatalog
     /// <summary>The built-in rules with their embedded metadata.</summary>
     public static RuleCatalog CreateDefault()
     {
-        var detector = new SecretValueDetector();
+        var detector = new EngineSecretValueDetector(SecretEngine.Default, new SecretValueDetector());
         IRule[] rules =
         [
             new PrivilegedContainerRule(),

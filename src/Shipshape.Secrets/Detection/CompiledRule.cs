@@ -11,10 +11,10 @@ internal sealed class CompiledRule
     {
         Rule = rule;
         var where = $"rule '{rule.Id}'";
-        Regex = rule.Regex is null ? null : PatternCompiler.Compile(rule.Regex, where);
+        _regex = rule.Regex is null ? null : PatternCompiler.CompileLazily(rule.Regex, where);
         Path = rule.Path is null ? null : PatternCompiler.Compile(rule.Path, where + " path");
         Allowlists = [.. rule.Allowlists.Select(a => new CompiledAllowlist(a, where))];
-        GroupCount = Regex?.GetGroupNumbers().Length - 1 ?? 0;
+        GroupCount = rule.Regex is null ? 0 : new Regex(RegexTranslator.Translate(rule.Regex), RegexOptions.None, PatternCompiler.Timeout).GetGroupNumbers().Length - 1;
         if (rule.SecretGroup > GroupCount)
         {
             throw new SecretConfigException($"{where}: secretGroup {rule.SecretGroup} but the regex has {GroupCount} groups");
@@ -22,7 +22,9 @@ internal sealed class CompiledRule
     }
 
     public SecretRule Rule { get; }
-    public Regex? Regex { get; }
+    private readonly Lazy<Regex>? _regex;
+
+    public Regex? Regex => _regex?.Value;
     public Regex? Path { get; }
     public ImmutableArray<CompiledAllowlist> Allowlists { get; }
     public int GroupCount { get; }

@@ -11,21 +11,27 @@ internal static class PatternCompiler
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
 
-    public static Regex Compile(string pattern, string where)
+    public static Regex Compile(string pattern, string where) => CompileLazily(pattern, where).Value;
+
+    /// <summary>
+    /// Checks the syntax now (cheap: the interpreter's parser) and builds the non-backtracking automaton on first
+    /// use, which is costly; most rules of a scan never pass the keyword prefilter, so most are never built.
+    /// </summary>
+    public static Lazy<Regex> CompileLazily(string pattern, string where)
     {
         var translated = RegexTranslator.Translate(pattern);
-        try
+        var checkedRegex = CompileWithTimeout(translated, where);
+        return new Lazy<Regex>(() =>
         {
-            return new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-        }
-        catch (NotSupportedException)
-        {
-            return CompileWithTimeout(translated, where);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new SecretConfigException($"{where}: invalid regex: {ex.Message}", ex);
-        }
+            try
+            {
+                return new Regex(translated, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            }
+            catch (NotSupportedException)
+            {
+                return checkedRegex;
+            }
+        });
     }
 
     private static Regex CompileWithTimeout(string translated, string where)
