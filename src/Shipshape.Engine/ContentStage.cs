@@ -1,7 +1,10 @@
+using System.Globalization;
+using Shipshape.Core;
 using Shipshape.Engine.Configuration;
 using Shipshape.Secrets;
 using Shipshape.Secrets.Config;
 using Shipshape.Secrets.Detection;
+using Shipshape.Secrets.Git;
 
 namespace Shipshape.Engine;
 
@@ -58,6 +61,28 @@ internal sealed class ContentStage
     }
 
     public ContentScanResult Scan(string path, ReadOnlySpan<byte> content) => _ignore.Filter(path, Scanner.Scan(path, content));
+
+    /// <summary>Every commit of the repository at the first path: what each introduced, once, as outcomes with their commit.</summary>
+    /// <exception cref="ConfigException">The path is not in a git repository this reader can read.</exception>
+    public (IEnumerable<FileOutcome> Outcomes, Diagnostic Summary) ReadHistory(ScanOptions options, long maxBlobBytes, CancellationToken cancellationToken)
+    {
+        var root = options.Paths.FirstOrDefault(p => p != "-") ?? ".";
+        GitHistoryResult result;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            result = new GitHistoryScanner(Scanner, maxBlobBytes).Scan(root, cancellationToken);
+        }
+        catch (GitFormatException ex)
+        {
+            throw new ConfigException($"--git-history: {ex.Message}");
+        }
+
+        var outcomes = result.Files.Select(f => new FileOutcome(f.Path, false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) });
+        var summary = Diagnostic.Info(SourceSpan.FileOnly("<git-history>"), string.Create(CultureInfo.InvariantCulture,
+            $"git history: {result.Commits} commits, {result.BlobsScanned} file versions, {result.BytesScanned / 1048576.0:0.0} MiB scanned in {started.Elapsed.TotalSeconds:0.00} s"));
+        return (outcomes, summary);
+    }
 
     /// <summary>Standard input as one file.</summary>
     public FileOutcome? ReadStandardInput(ScanOptions options)

@@ -69,6 +69,13 @@ public sealed class Scanner
         }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
+        if (options.GitHistory && content is not null)
+        {
+            var (history, summary) = content.ReadHistory(options, options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, cancellationToken);
+            outcomes = [.. outcomes, .. history];
+            diagnostics.Add(summary);
+        }
+
         var resources = ImmutableArray.CreateBuilder<Resource>();
         var suppressionsByPath = new Dictionary<string, ImmutableArray<InlineSuppression>>(StringComparer.Ordinal);
         foreach (var outcome in outcomes)
