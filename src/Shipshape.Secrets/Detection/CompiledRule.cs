@@ -13,6 +13,8 @@ internal sealed class CompiledRule
         var where = $"rule '{rule.Id}'";
         _regex = rule.Regex is null ? null : PatternCompiler.CompileLazily(rule.Regex, where);
         Path = rule.Path is null ? null : PatternCompiler.Compile(rule.Path, where + " path");
+        SpansLines = rule.Regex is { } pattern
+            && (pattern.Contains("-----BEGIN", StringComparison.Ordinal) || pattern.Contains(@"\n", StringComparison.Ordinal) || pattern.Contains("(?s", StringComparison.Ordinal));
         Allowlists = [.. rule.Allowlists.Select(a => new CompiledAllowlist(a, where))];
         GroupCount = rule.Regex is null ? 0 : new Regex(RegexTranslator.Translate(rule.Regex), RegexOptions.None, PatternCompiler.Timeout).GetGroupNumbers().Length - 1;
         if (rule.SecretGroup > GroupCount)
@@ -22,6 +24,9 @@ internal sealed class CompiledRule
     }
 
     public SecretRule Rule { get; }
+
+    /// <summary>Whether a match may continue past the line its keyword is on (PEM blocks, patterns with \n).</summary>
+    public bool SpansLines { get; }
     private readonly Lazy<Regex>? _regex;
 
     public Regex? Regex => _regex?.Value;

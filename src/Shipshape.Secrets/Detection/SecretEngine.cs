@@ -92,7 +92,7 @@ public sealed class SecretEngine
         }
 
         var hits = ImmutableArray.CreateBuilder<SecretHit>();
-        RunRule(_rules[index], text, path, null, new Lazy<LineIndex>(() => new LineIndex(text)), null, hits);
+        RunRule(_rules[index], text, [Range.All], path, null, new Lazy<LineIndex>(() => new LineIndex(text)), null, hits);
         return hits.ToImmutable();
     }
 
@@ -100,9 +100,9 @@ public sealed class SecretEngine
     {
         var active = ActiveRules(text);
         var lines = new Lazy<LineIndex>(() => new LineIndex(text));
-        foreach (var index in active)
+        foreach (var (index, windows) in active)
         {
-            RunRule(_rules[index], text, path, commit, lines, encoded, hits);
+            RunRule(_rules[index], text, windows, path, commit, lines, encoded, hits);
         }
 
         if (depth >= MaxDecodeDepth)
@@ -119,19 +119,24 @@ public sealed class SecretEngine
         }
     }
 
-    private SortedSet<int> ActiveRules(string text)
+    // One pass over the text for every keyword of every rule. A rule runs only where its keywords occur: on
+    // each line holding one (or, for rules whose matches span lines, from the first such line to the end).
+    private SortedDictionary<int, List<Range>> ActiveRules(string text)
     {
-        var active = new SortedSet<int>(_alwaysRun);
+        var active = new SortedDictionary<int, List<Range>>();
+        foreach (var rule in _alwaysRun)
+        {
+            active[rule] = [Range.All];
+        }
+
         if (_keywordSearch is null)
         {
             return active;
         }
 
-        var found = new bool[_keywords.Length];
-        var remaining = _keywords.Length;
         var span = text.AsSpan();
         var at = 0;
-        while (remaining > 0 && at < span.Length)
+        while (at < span.Length)
         {
             var i = span[at..].IndexOfAny(_keywordSearch);
             if (i < 0)
@@ -142,13 +147,45 @@ public sealed class SecretEngine
             at += i;
             if (_keywordsByFirstChar.TryGetValue(char.ToLowerInvariant(span[at]), out var candidates))
             {
+                int? lineStart = null;
+                var lineEnd = 0;
                 foreach (var k in candidates)
                 {
-                    if (!found[k] && span[at..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
+                    if (!span[at..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
                     {
-                        found[k] = true;
-                        remaining--;
-                        active.UnionWith(_rulesByKeyword[k]);
+                        continue;
+                    }
+
+                    if (lineStart is null)
+                    {
+                        lineStart = span[..at].LastIndexOf('\n') + 1;
+                        var end = span[at..].IndexOf('\n');
+                        lineEnd = end < 0 ? span.Length : at + end;
+                    }
+
+                    foreach (var rule in _rulesByKeyword[k])
+                    {
+                        if (!active.TryGetValue(rule, out var windows))
+                        {
+                            active[rule] = windows = [];
+                        }
+
+                        if (_rules[rule].SpansLines)
+                        {
+                            if (windows.Count == 0)
+                            {
+                                windows.Add(lineStart.Value..);
+                            }
+                        }
+                        else if (windows.Count == 0 || windows[^1].End.Value + 1 < lineStart.Value)
+                        {
+                            windows.Add(lineStart.Value..lineEnd);
+                        }
+                        else if (windows[^1].End.Value < lineEnd)
+                        {
+                            // The next line: one window for consecutive lines saves a regex call per line.
+                            windows[^1] = windows[^1].Start..lineEnd;
+                        }
                     }
                 }
             }
@@ -159,7 +196,7 @@ public sealed class SecretEngine
         return active;
     }
 
-    private void RunRule(CompiledRule rule, string text, string path, string? commit, Lazy<LineIndex> lines, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits)
+    private void RunRule(CompiledRule rule, string text, List<Range> windows, string path, string? commit, Lazy<LineIndex> lines, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits)
     {
         if (rule.Path is { } pathRegex && !pathRegex.IsMatch(path))
         {
@@ -177,7 +214,26 @@ public sealed class SecretEngine
             return;
         }
 
-        for (var match = rule.Regex.Match(text); match.Success; match = match.NextMatch())
+        foreach (var window in windows)
+        {
+            var (start, length) = window.GetOffsetAndLength(text.Length);
+            RunWindow(rule, text, start, length, path, commit, lines, encoded, hits);
+        }
+    }
+
+    private void RunWindow(CompiledRule rule, string text, int start, int length, string path, string? commit, Lazy<LineIndex> lines, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits)
+    {
+        Match match;
+        try
+        {
+            match = rule.Regex!.Match(text, start, length);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return;
+        }
+
+        for (; match.Success; match = NextOrStop(match))
         {
             if (rule.SecretOf(match) is not { } group)
             {
@@ -206,6 +262,19 @@ public sealed class SecretEngine
             var (startLine, startColumn) = lines.Value.Position(group.Index);
             var (endLine, endColumn) = lines.Value.Position(group.Index + group.Length - 1);
             hits.Add(Hit(rule, secret, startLine, startColumn, endLine, endColumn, null));
+        }
+    }
+
+    // A pattern that runs past its timeout on this window gives up on the window, not on the scan.
+    private static Match NextOrStop(Match match)
+    {
+        try
+        {
+            return match.NextMatch();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Match.Empty;
         }
     }
 

@@ -15,31 +15,43 @@ internal static class SegmentDecoder
     private static readonly SearchValues<char> Base64Chars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_");
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-
     public static List<EncodedSegment> Find(string text)
     {
         var segments = new List<EncodedSegment>();
         var span = text.AsSpan();
-        var at = 0;
-        while (at < span.Length)
+        var i = 0;
+        while (i + MinBase64 <= span.Length)
         {
-            var start = span[at..].IndexOfAny(Base64Chars);
-            if (start < 0)
+            // Skip ahead: a run of MinBase64 encoded characters starting at i must include i + MinBase64 - 1.
+            var probe = i + MinBase64 - 1;
+            if (!IsBase64Char(span[probe]))
             {
-                break;
+                i = probe + 1;
+                continue;
             }
 
-            start += at;
+            var back = probe;
+            while (back > i && IsBase64Char(span[back - 1]))
+            {
+                back--;
+            }
+
+            if (back > i || (i > 0 && IsBase64Char(span[i - 1])))
+            {
+                // The run starts before i only if i is mid-run, which the skipping never produces except at 0.
+                i = back;
+            }
+
+            var start = back;
             var length = span[start..].IndexOfAnyExcept(Base64Chars);
             length = length < 0 ? span.Length - start : length;
-            var run = span.Slice(start, length);
-            at = start + length;
+            i = start + length + 1;
             if (length < MinBase64)
             {
                 continue;
             }
 
+            var run = span.Slice(start, length);
             if (run.Length >= MinHex && run.Length % 2 == 0 && !run.ContainsAnyExcept(HexChars))
             {
                 if (TryHex(run) is { } hex)
@@ -66,6 +78,10 @@ internal static class SegmentDecoder
         return segments;
     }
 
+    private static bool IsBase64Char(char c) => c < 128 && Base64Table[c];
+
+    private static readonly bool[] Base64Table = Enumerable.Range(0, 128).Select(c => Base64Chars.Contains((char)c)).ToArray();
+
     private static readonly SearchValues<char> HexChars = SearchValues.Create("0123456789abcdefABCDEF");
 
     private static string? TryHex(ReadOnlySpan<char> run)
@@ -76,8 +92,10 @@ internal static class SegmentDecoder
 
     private static string? TryBase64(ReadOnlySpan<char> run)
     {
-        // Mixed case with a digit or a symbol: plain words and identifiers are not worth decoding.
-        if (!run.ContainsAnyInRange('0', '9') && !run.ContainsAny('+', '/'))
+        // Encoded text has upper and lower case and digits, and one alphabet (+/ or -_): paths, words and
+        // kebab-case identifiers are not worth decoding.
+        if (!run.ContainsAnyInRange('0', '9') || !run.ContainsAnyInRange('A', 'Z') || !run.ContainsAnyInRange('a', 'z')
+            || (run.ContainsAny('+', '/') && run.ContainsAny('-', '_')))
         {
             return null;
         }
@@ -155,16 +173,13 @@ internal static class SegmentDecoder
             return null;
         }
 
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
+        // Checked first: a decoder exception per random-looking run would cost more than the whole scan.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return null;
         }
 
+        var text = Encoding.UTF8.GetString(bytes);
         foreach (var c in text)
         {
             if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
