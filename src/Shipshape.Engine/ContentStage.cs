@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Shipshape.Core;
 using Shipshape.Engine.Configuration;
@@ -5,6 +6,7 @@ using Shipshape.Secrets;
 using Shipshape.Secrets.Config;
 using Shipshape.Secrets.Detection;
 using Shipshape.Secrets.Git;
+using Shipshape.Secrets.Sources;
 
 namespace Shipshape.Engine;
 
@@ -82,6 +84,18 @@ internal sealed class ContentStage
         var summary = Diagnostic.Info(SourceSpan.FileOnly("<git-history>"), string.Create(CultureInfo.InvariantCulture,
             $"git history: {result.Commits} commits, {result.BlobsScanned} file versions, {result.BytesScanned / 1048576.0:0.0} MiB scanned in {started.Elapsed.TotalSeconds:0.00} s"));
         return (outcomes, summary);
+    }
+
+    /// <summary>An archive as a virtual tree: every text file inside it scanned as a member outcome.</summary>
+    public FileOutcome ReadArchive(string path, byte[] bytes, long maxEntryBytes)
+    {
+        var problems = new List<string>();
+        var entries = new ArchiveReader(maxEntryBytes).Read(path, bytes, problems);
+        var members = entries
+            .Select(e => new FileOutcome(e.Path, true, [], [], []) { Content = Scan(e.Path, e.Content) })
+            .Where(o => !o.Content.IsEmpty)
+            .ToImmutableArray();
+        return new FileOutcome(path, true, [], [.. problems.Select(p => Diagnostic.Warning(SourceSpan.FileOnly(path), p))], []) { Members = members };
     }
 
     /// <summary>Standard input as one file.</summary>

@@ -16,4 +16,7 @@ internal sealed record FileOutcome(
 {
     /// <summary>Secrets and card numbers in the file's content, when the secrets scanner ran.</summary>
     public ContentScanResult Content { get; init; } = ContentScanResult.Empty;
+
+    /// <summary>For an archive, the outcomes of the text files inside it (virtual paths "a.zip!dir/file").</summary>
+    public ImmutableArray<FileOutcome> Members { get; init; } = [];
 }

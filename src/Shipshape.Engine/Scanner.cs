@@ -7,6 +7,7 @@ using Shipshape.Engine.Configuration;
 using Shipshape.Engine.Suppressions;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Rules;
+using Shipshape.Secrets.Sources;
 
 namespace Shipshape.Engine;
 
@@ -47,6 +48,7 @@ public sealed class Scanner
             Roots = [.. options.Paths.Where(p => p != "-")],
             MaxFileBytes = options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes,
             ExtraIgnorePatterns = config.ExcludePaths,
+            KeepBinary = content is null ? null : ArchiveReader.IsArchiveName,
         });
 
         var files = options.Paths.All(p => p == "-") ? [] : discovery.Files;
@@ -55,7 +57,7 @@ public sealed class Scanner
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            outcomes[i] = ReadFile(files[i], content);
+            outcomes[i] = ReadFile(files[i], content, options);
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)
             {
@@ -183,7 +185,7 @@ public sealed class Scanner
 
         var reported = findings.Where(f => f.Practice == Practice.Secrets).Select(f => (f.Location.Path, f.Location.StartLine)).ToHashSet();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes.Where(o => !o.Content.IsEmpty))
+        foreach (var outcome in outcomes.SelectMany(o => o.Members.Insert(0, o)).Where(o => !o.Content.IsEmpty))
         {
             var file = SourceFile.At(outcome.Path);
             foreach (var rule in contentRules)
@@ -209,7 +211,7 @@ public sealed class Scanner
 
     }
 
-    private FileOutcome ReadFile(DiscoveredFile file, ContentStage? content)
+    private FileOutcome ReadFile(DiscoveredFile file, ContentStage? content, ScanOptions options)
     {
         var accepted = _inputReader.Accepts(file.RelativePath, file.Format);
         if (!accepted && content is null)
@@ -225,6 +227,11 @@ public sealed class Scanner
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new FileOutcome(file.RelativePath, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(file.RelativePath), $"cannot read file: {ex.Message}")], []);
+        }
+
+        if (file.Format == InputFormat.Binary && content is not null)
+        {
+            return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
         }
 
         try
