@@ -40,6 +40,7 @@ public sealed class Scanner
         var rules = SelectRules(options, config);
         rules = [.. rules.Where(r => options.Scanners.IsEmpty || options.Scanners.Contains(ScannerNames.Of(r, _catalog.Get(r.Id)), StringComparer.OrdinalIgnoreCase))];
         var content = rules.Any(r => r is IContentRule) ? ContentStage.Create(options) : null;
+        var modelRules = rules.Any(r => r is not IContentRule);
         var baseline = options.BaselinePath is null ? null : Baseline.Load(options.BaselinePath);
         var failOn = options.FailOn ?? config.FailOn ?? Severity.High;
 
@@ -57,7 +58,7 @@ public sealed class Scanner
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            outcomes[i] = ReadFile(files[i], content, options);
+            outcomes[i] = ReadFile(files[i], content, options, modelRules);
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)
             {
@@ -211,9 +212,10 @@ public sealed class Scanner
 
     }
 
-    private FileOutcome ReadFile(DiscoveredFile file, ContentStage? content, ScanOptions options)
+    private FileOutcome ReadFile(DiscoveredFile file, ContentStage? content, ScanOptions options, bool modelRules)
     {
-        var accepted = _inputReader.Accepts(file.RelativePath, file.Format);
+        // Parsing into the model is wasted work when only content rules run (--scanners secrets).
+        var accepted = modelRules && _inputReader.Accepts(file.RelativePath, file.Format);
         if (!accepted && content is null)
         {
             return new FileOutcome(file.RelativePath, false, [], [], []);

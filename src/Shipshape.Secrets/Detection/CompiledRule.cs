@@ -11,12 +11,12 @@ internal sealed class CompiledRule
     {
         Rule = rule;
         var where = $"rule '{rule.Id}'";
-        _regex = rule.Regex is null ? null : PatternCompiler.CompileLazily(rule.Regex, where);
+        Regex = rule.Regex is null ? null : PatternCompiler.Compile(rule.Regex, where);
         Path = rule.Path is null ? null : PatternCompiler.Compile(rule.Path, where + " path");
         SpansLines = rule.Regex is { } pattern
             && (pattern.Contains("-----BEGIN", StringComparison.Ordinal) || pattern.Contains(@"\n", StringComparison.Ordinal) || pattern.Contains("(?s", StringComparison.Ordinal));
         Allowlists = [.. rule.Allowlists.Select(a => new CompiledAllowlist(a, where))];
-        GroupCount = rule.Regex is null ? 0 : new Regex(RegexTranslator.Translate(rule.Regex), RegexOptions.None, PatternCompiler.Timeout).GetGroupNumbers().Length - 1;
+        GroupCount = Regex is null ? 0 : Regex.GetGroupNumbers().Length - 1;
         if (rule.SecretGroup > GroupCount)
         {
             throw new SecretConfigException($"{where}: secretGroup {rule.SecretGroup} but the regex has {GroupCount} groups");
@@ -27,9 +27,7 @@ internal sealed class CompiledRule
 
     /// <summary>Whether a match may continue past the line its keyword is on (PEM blocks, patterns with \n).</summary>
     public bool SpansLines { get; }
-    private readonly Lazy<Regex>? _regex;
-
-    public Regex? Regex => _regex?.Value;
+    public Regex? Regex { get; }
     public Regex? Path { get; }
     public ImmutableArray<CompiledAllowlist> Allowlists { get; }
     public int GroupCount { get; }

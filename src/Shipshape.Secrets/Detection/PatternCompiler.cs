@@ -4,32 +4,22 @@ using Shipshape.Secrets.Config;
 namespace Shipshape.Secrets.Detection;
 
 /// <summary>
-/// Compiles patterns from data: RE2 syntax translated, checked at once, and built for matching on first use
-/// (most rules never pass the keyword prefilter). Matching is backtracking with a timeout, over single lines
-/// (windows) in the common case: RE2 patterns have no backreferences or lookarounds, so their backtracking is
-/// bounded, and the timeout stops the rest. .NET's NonBacktracking engine was measured and rejected: building
-/// its automata for the counted repetitions secret rules use ({0,50}, {100,1200}) took seconds per scan.
+/// Compiles patterns from data: RE2 syntax translated, then the backtracking interpreter with a timeout. RE2
+/// patterns have no backreferences or lookarounds, so their backtracking is bounded, rules mostly run on single
+/// lines (windows), and the timeout stops the rest. .NET's NonBacktracking engine was measured and dropped:
+/// building its automata for the counted repetitions secret rules use ({0,50}, {100,1200}) took seconds per
+/// scan. RegexOptions.Compiled cost as much CPU as it saved on line windows, and Native AOT ignores it anyway.
 /// </summary>
 internal static class PatternCompiler
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
 
-    public static Regex Compile(string pattern, string where) => CompileLazily(pattern, where).Value;
-
-    public static Lazy<Regex> CompileLazily(string pattern, string where)
-    {
-        var translated = RegexTranslator.Translate(pattern);
-        _ = Check(translated, where);
-
-        // Compiled is honoured by the JIT and ignored by Native AOT, where the interpreter runs.
-        return new Lazy<Regex>(() => new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout));
-    }
-
-    private static Regex Check(string translated, string where)
+    /// <exception cref="SecretConfigException">The pattern is not a valid regex.</exception>
+    public static Regex Compile(string pattern, string where)
     {
         try
         {
-            return new Regex(translated, RegexOptions.CultureInvariant, Timeout);
+            return new Regex(RegexTranslator.Translate(pattern), RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException ex)
         {
