@@ -4,16 +4,10 @@ using Shipshape.Secrets;
 namespace Shipshape.Rules.Content;
 
 /// <summary>SHP-CMP-101: one of the card networks' published test numbers; low severity, but it marks where real numbers may flow.</summary>
-public sealed class TestCardNumberRule : IContentRule
+public sealed class TestCardNumberRule : ContentRule
 {
-    public string Id => "SHP-CMP-101";
+    public override string Id => "SHP-CMP-101";
 
-    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context) => [];
-
-    public IEnumerable<RuleHit> Evaluate(SourceFile file, ContentScanResult content)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentNullException.ThrowIfNull(content);
-        return content.Cards.Where(hit => hit.IsTestNumber).Select(hit => ContentText.CardHit(file, content, hit, "Test card number"));
-    }
+    protected override IEnumerable<RuleHit> Hits(SourceFile file, ContentScanResult content) =>
+        content.Cards.Where(hit => hit.IsTestNumber).Select(hit => ContentText.CardHit(file, content, hit, "Test card number"));
 }
