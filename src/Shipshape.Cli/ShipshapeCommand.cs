@@ -107,10 +107,14 @@ public static class ShipshapeCommand
         var variable = new Option<string[]>("--var") { Description = "Terraform variable NAME=VALUE for root modules (repeatable)." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
+        var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets, image (default: all that apply)." };
+        var gitHistory = new Option<bool>("--git-history") { Description = "Also scan every commit of the git repository at the first PATH for secrets." };
+        var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
+            scanners, gitHistory, gitleaksConfig,
         };
         command.SetAction(parse =>
         {
@@ -124,9 +128,13 @@ public static class ShipshapeCommand
             }
 
             var isQuiet = parse.GetValue(quiet);
+            var pathList = parse.GetValue(paths) is { Length: > 0 } p ? p : ["."];
             var options = new ScanOptions
             {
-                Paths = parse.GetValue(paths) is { Length: > 0 } p ? [.. p] : ["."],
+                Paths = [.. pathList],
+                Scanners = Scanners(parse.GetValue(scanners) ?? []),
+                GitHistory = parse.GetValue(gitHistory),
+                GitleaksConfigPath = parse.GetValue(gitleaksConfig),
                 FailOn = threshold,
                 ConfigPath = parse.GetValue(config),
                 BaselinePath = parse.GetValue(baseline),
@@ -205,6 +213,21 @@ public static class ShipshapeCommand
         }
 
         return builder.ToImmutable();
+    }
+
+    private static ImmutableArray<string> Scanners(string[] values)
+    {
+        var names = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        foreach (var name in names)
+        {
+            if (!ScannerNames.All.Contains(name, StringComparer.Ordinal))
+            {
+                throw new ConfigException($"--scanners: unknown scanner '{name}' (use {string.Join(", ", ScannerNames.All)})");
+            }
+        }
+
+        return names;
     }
 
     private static ImmutableArray<OutputTarget> Targets(string[] formats, string? output)

@@ -28,6 +28,12 @@ public sealed record ScanOptions
     /// named <see cref="Scanner.StandardInputName"/> whose format is sniffed from its content.
     /// </summary>
     public Func<Stream>? StandardInput { get; init; }
+    /// <summary>Which scanners run: misconfig, iam, secrets, image (see <see cref="ScannerNames"/>); empty means all that apply.</summary>
+    public ImmutableArray<string> Scanners { get; init; } = [];
+    /// <summary>Also scan every commit reachable from the refs of the git repository at the first path for secrets.</summary>
+    public bool GitHistory { get; init; }
+    /// <summary>A gitleaks configuration; when null, .gitleaks.toml in the first path is used if present.</summary>
+    public string? GitleaksConfigPath { get; init; }
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
     public Action<string>? Progress { get; init; }
 }

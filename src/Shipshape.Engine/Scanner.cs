@@ -8,6 +8,7 @@ using Shipshape.Engine.Suppressions;
 using Shipshape.Ingest.CloudFormation;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Rules;
+using Shipshape.Secrets.Sources;
 
 namespace Shipshape.Engine;
 
@@ -49,6 +50,9 @@ public sealed class Scanner
 
         var config = LoadConfig(options);
         var rules = SelectRules(options, config);
+        rules = [.. rules.Where(r => options.Scanners.IsEmpty || options.Scanners.Contains(ScannerNames.Of(r, _catalog.Get(r.Id)), StringComparer.OrdinalIgnoreCase))];
+        var content = rules.Any(r => r is IContentRule) ? ContentStage.Create(options) : null;
+        var modelRules = rules.Any(r => r is not IContentRule);
         var baseline = options.BaselinePath is null ? null : Baseline.Load(options.BaselinePath);
         var failOn = options.FailOn ?? config.FailOn ?? Severity.High;
 
@@ -61,16 +65,23 @@ public sealed class Scanner
                 Roots = roots,
                 MaxFileBytes = maxFileBytes,
                 ExtraIgnorePatterns = config.ExcludePaths,
+                KeepBinary = content is null ? null : ArchiveReader.IsArchiveName,
             });
 
         var inputReader = _fixedInputReader ?? InputReader.CreateDefault(new CloudFormationOptions { Parameters = options.CloudFormationParameters });
         options.Progress?.Invoke(readStdin ? $"Scanning {discovery.Files.Length} files and standard input" : $"Scanning {discovery.Files.Length} files");
-        var (moduleOutcomes, files) = inputReader.ReadModules(discovery.Files, options, cancellationToken);
+
+        // Directory-level formats (Terraform modules) read their files together; the secrets scanner still sees each file.
+        var (moduleOutcomes, remaining) = modelRules
+            ? inputReader.ReadModules(discovery.Files, options, cancellationToken)
+            : ([], discovery.Files);
+        var claimed = discovery.Files.Except(remaining).ToHashSet();
+        var files = discovery.Files;
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            outcomes[i] = ReadFile(inputReader, files[i]);
+            outcomes[i] = ReadFile(inputReader, files[i], content, options, modelRules && !claimed.Contains(files[i]));
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)
             {
@@ -78,15 +89,23 @@ public sealed class Scanner
             }
         });
 
+        outcomes = [.. moduleOutcomes, .. outcomes];
         if (readStdin)
         {
-            outcomes = [.. outcomes, ReadStandardInput(inputReader, options.StandardInput!, maxFileBytes)];
+            outcomes = [.. outcomes, ReadStandardInput(inputReader, options.StandardInput!, maxFileBytes, content, modelRules)];
         }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
+        if (options.GitHistory && content is not null)
+        {
+            var (history, summary) = content.ReadHistory(options, options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, cancellationToken);
+            outcomes = [.. outcomes, .. history];
+            diagnostics.Add(summary);
+        }
+
         var resources = ImmutableArray.CreateBuilder<Resource>();
         var suppressionsByPath = new Dictionary<string, ImmutableArray<InlineSuppression>>(StringComparer.Ordinal);
-        foreach (var outcome in moduleOutcomes.Concat(outcomes))
+        foreach (var outcome in outcomes)
         {
             resources.AddRange(outcome.Resources);
             diagnostics.AddRange(outcome.Diagnostics);
@@ -112,9 +131,32 @@ public sealed class Scanner
         }
 
         var findings = ImmutableArray.CreateBuilder<Finding>();
-        foreach (var rule in rules)
+        void Add(IRule rule, RuleHit hit)
         {
             var metadata = _catalog.Get(rule.Id);
+            var severity = config.SeverityOverrides.TryGetValue(rule.Id, out var overridden) ? overridden : metadata.Severity;
+            var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
+            var finding = new Finding
+            {
+                RuleId = rule.Id,
+                Title = metadata.Title,
+                Severity = severity,
+                Practice = metadata.Practice,
+                Message = hit.Message,
+                Location = hit.Location,
+                Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName),
+                Equivalents = metadata.Equivalents,
+                Fingerprint = fingerprint,
+            };
+            findings.Add(finding with
+            {
+                Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Declared(rule.Id, hit) ?? Configured(finding, config, options.Today)
+                    ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
+            });
+        }
+
+        foreach (var rule in rules)
+        {
             IEnumerable<RuleHit> hits;
             try
             {
@@ -130,27 +172,11 @@ public sealed class Scanner
 
             foreach (var hit in hits)
             {
-                var severity = config.SeverityOverrides.TryGetValue(rule.Id, out var overridden) ? overridden : metadata.Severity;
-                var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
-                var finding = new Finding
-                {
-                    RuleId = rule.Id,
-                    Title = metadata.Title,
-                    Severity = severity,
-                    Practice = metadata.Practice,
-                    Message = hit.Message,
-                    Location = hit.Location,
-                    Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName),
-                    Equivalents = metadata.Equivalents,
-                    Fingerprint = fingerprint,
-                };
-                findings.Add(finding with
-                {
-                    Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Declared(rule.Id, hit) ?? Configured(finding, config, options.Today)
-                        ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
-                });
+                Add(rule, hit);
             }
         }
+
+        AddContentFindings(rules, outcomes, findings, Add);
 
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
         return new ScanReport
@@ -166,42 +192,94 @@ public sealed class Scanner
                 .ThenBy(d => d.Location.StartLine)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)],
             Rules = ruleMetadata,
-            FilesScanned = outcomes.Count(o => o.Scanned) + moduleOutcomes.Count(o => o.Scanned),
+            FilesScanned = outcomes.Where(o => o.Scanned).Select(o => o.Path).Distinct(StringComparer.Ordinal).Count(),
             Resources = model.Resources.Length,
             FailOn = failOn,
         };
     }
 
-    private static FileOutcome ReadFile(InputReader inputReader, DiscoveredFile file)
+    // Content rules see every scanned file; a value a model rule of the secrets practice already reported on
+    // that line (an environment variable, say) is not reported twice.
+    private static void AddContentFindings(ImmutableArray<IRule> rules, FileOutcome[] outcomes, ImmutableArray<Finding>.Builder findings, Action<IRule, RuleHit> add)
     {
-        if (!inputReader.Accepts(file.RelativePath, file.Format))
+        var contentRules = rules.OfType<IContentRule>().ToList();
+        if (contentRules.Count == 0)
+        {
+            return;
+        }
+
+        var reported = findings.Where(f => f.Practice == Practice.Secrets).Select(f => (f.Location.Path, f.Location.StartLine)).ToHashSet();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var outcome in outcomes.SelectMany(o => o.Members.Insert(0, o)).Where(o => !o.Content.IsEmpty))
+        {
+            var file = SourceFile.At(outcome.Path);
+            foreach (var rule in contentRules)
+            {
+                foreach (var hit in rule.Evaluate(file, outcome.Content))
+                {
+                    // History repeats what the tree shows: one finding per rule, file and secret, the tree's first.
+                    var key = $"{rule.Id}\0{hit.Location.Path}\0{hit.FingerprintKey}";
+                    if (reported.Contains((hit.Location.Path, hit.Location.StartLine)) || (outcome.Content.Commit is not null && !seen.Add(key)))
+                    {
+                        continue;
+                    }
+
+                    if (outcome.Content.Commit is null)
+                    {
+                        seen.Add(key);
+                    }
+
+                    add(rule, hit);
+                }
+            }
+        }
+    }
+
+    private static FileOutcome ReadFile(InputReader inputReader, DiscoveredFile file, ContentStage? content, ScanOptions options, bool modelRules)
+    {
+        // Parsing into the model is wasted work when only content rules run (--scanners secrets).
+        var accepted = modelRules && inputReader.Accepts(file.RelativePath, file.Format);
+        if (!accepted && content is null)
         {
             return new FileOutcome(file.RelativePath, false, [], [], []);
         }
 
-        byte[] content;
+        byte[] bytes;
         try
         {
-            content = File.ReadAllBytes(file.FullPath);
+            bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new FileOutcome(file.RelativePath, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(file.RelativePath), $"cannot read file: {ex.Message}")], []);
         }
 
-        return ReadContent(inputReader, file.RelativePath, file.Format, content);
-    }
-
-    private static FileOutcome ReadContent(InputReader inputReader, string path, InputFormat format, byte[] content)
-    {
-        if (!inputReader.Accepts(path, format))
+        if (file.Format == InputFormat.Binary && content is not null)
         {
-            return new FileOutcome(path, false, [], [], []);
+            return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
         }
 
+        return ReadBytes(inputReader, file.RelativePath, file.Format, bytes, content, accepted);
+    }
+
+    /// <summary>One file's bytes into the model (when a reader accepts it) and through the secrets scanner (when it runs).</summary>
+    private static FileOutcome ReadBytes(InputReader inputReader, string path, InputFormat format, byte[] bytes, ContentStage? content, bool accepted)
+    {
         try
         {
-            return inputReader.Read(path, format, content);
+            var outcome = accepted ? inputReader.Read(path, format, bytes) : new FileOutcome(path, content is not null, [], [], []);
+            if (content is null)
+            {
+                return outcome;
+            }
+
+            var found = content.Scan(path, bytes);
+            return found.IsEmpty ? outcome with { Scanned = true } : outcome with
+            {
+                Scanned = true,
+                Content = found,
+                Suppressions = outcome.Suppressions.IsEmpty ? InlineSuppressionParser.Parse(bytes) : outcome.Suppressions,
+            };
         }
 #pragma warning disable CA1031 // A bug met on one file is reported for that file; the scan goes on.
         catch (Exception ex)
@@ -212,9 +290,9 @@ public sealed class Scanner
     }
 
     /// <summary>Standard input as one file: read up to the size limit, format sniffed from the content.</summary>
-    private static FileOutcome ReadStandardInput(InputReader inputReader, Func<Stream> open, long maxFileBytes)
+    private static FileOutcome ReadStandardInput(InputReader inputReader, Func<Stream> open, long maxFileBytes, ContentStage? content, bool modelRules)
     {
-        byte[] content;
+        byte[] bytes;
         try
         {
             using var input = open();
@@ -231,15 +309,15 @@ public sealed class Scanner
                 buffer.Write(chunk, 0, read);
             }
 
-            content = buffer.ToArray();
+            bytes = buffer.ToArray();
         }
         catch (IOException ex)
         {
             return new FileOutcome(StandardInputName, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(StandardInputName), $"cannot read standard input: {ex.Message}")], []);
         }
 
-        var format = FormatSniffer.Sniff(StandardInputName, content);
-        return ReadContent(inputReader, StandardInputName, format, content);
+        var format = FormatSniffer.Sniff(StandardInputName, bytes);
+        return ReadBytes(inputReader, StandardInputName, format, bytes, content, modelRules && inputReader.Accepts(StandardInputName, format));
     }
 
     private static Suppression? Inline(string ruleId, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath)

@@ -3,10 +3,12 @@ using System.Diagnostics.CodeAnalysis;
 using Shipshape.Core;
 using Shipshape.Rules.Compliance;
 using Shipshape.Rules.Containers;
+using Shipshape.Rules.Content;
 using Shipshape.Rules.Iam;
 using Shipshape.Rules.Logging;
 using Shipshape.Rules.Network;
 using Shipshape.Rules.Secrets;
+using Shipshape.Secrets.Detection;
 
 namespace Shipshape.Rules;
 
@@ -61,7 +63,7 @@ public sealed class RuleCatalog
     /// <summary>The built-in rules with their embedded metadata.</summary>
     public static RuleCatalog CreateDefault()
     {
-        var detector = new SecretValueDetector();
+        var detector = new EngineSecretValueDetector(SecretEngine.Default, new SecretValueDetector());
         IRule[] rules =
         [
             new PrivilegedContainerRule(),
@@ -142,6 +144,11 @@ public sealed class RuleCatalog
             new RoleReadsSecretsRule(),
             new AwsAccessWithoutWorkloadIdentityRule(),
             new SecretManifestWithDataRule(),
+            new HardcodedSecretRule(),
+            new PrivateKeyRule(),
+            new GenericCredentialRule(),
+            new CardNumberRule(),
+            new TestCardNumberRule(),
         ];
         return new RuleCatalog(rules, RuleMetadataLoader.LoadEmbedded());
     }

@@ -261,8 +261,14 @@ public static class FileDiscovery
             return;
         }
 
-        if (Array.IndexOf(head, (byte)0) >= 0)
+        if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b))
         {
+            if (run.Options.KeepBinary?.Invoke(relative) == true)
+            {
+                files.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
+                return;
+            }
+
             run.SkippedBinary++;
             return;
         }

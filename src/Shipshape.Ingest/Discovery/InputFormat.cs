@@ -11,4 +11,6 @@ public enum InputFormat
     Hcl,
     /// <summary>Text in no recognised syntax; still worth a secrets scan.</summary>
     Text,
+    /// <summary>A binary file kept because <see cref="DiscoveryOptions.KeepBinary"/> asked for it (an archive).</summary>
+    Binary,
 }

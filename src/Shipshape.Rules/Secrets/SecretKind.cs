@@ -13,4 +13,6 @@ public enum SecretKind
     JsonWebToken,
     UrlCredentials,
     HighEntropyString,
+    /// <summary>A credential of another provider, found by one of the secret engine's rules.</summary>
+    ProviderCredential,
 }

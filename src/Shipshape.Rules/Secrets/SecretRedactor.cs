@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Shipshape.Secrets.Detection;
 
 namespace Shipshape.Rules.Secrets;
 
@@ -8,17 +6,8 @@ namespace Shipshape.Rules.Secrets;
 public static class SecretRedactor
 {
     /// <summary>The first four characters (fewer for short values), an ellipsis and the length: "AKIA… (20 characters)".</summary>
-    public static string Redact(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var shown = Math.Min(4, value.Length / 4);
-        return string.Create(CultureInfo.InvariantCulture, $"{value[..shown]}… ({value.Length} characters)");
-    }
+    public static string Redact(string value) => Redaction.Redact(value);
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 value: a stable fingerprint key that does not reveal it.</summary>
-    public static string Hash(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-    }
+    public static string Hash(string value) => Redaction.Hash(value);
 }

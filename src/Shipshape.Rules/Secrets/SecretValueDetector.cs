@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shipshape.Secrets.Detection;
 
 namespace Shipshape.Rules.Secrets;
 
@@ -83,25 +84,7 @@ public sealed partial class SecretValueDetector : ISecretValueDetector
     public static double ShannonEntropy(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
-        {
-            return 0;
-        }
-
-        var counts = new Dictionary<char, int>();
-        foreach (var c in text)
-        {
-            counts[c] = counts.GetValueOrDefault(c) + 1;
-        }
-
-        double entropy = 0;
-        foreach (var count in counts.Values)
-        {
-            var p = (double)count / text.Length;
-            entropy -= p * Math.Log2(p);
-        }
-
-        return entropy;
+        return Entropy.Shannon(text);
     }
 
     private static bool IsHighEntropy(string text)

@@ -58,11 +58,16 @@ public sealed class SampleScanTests
             ("SHP-SEC-011", "cloudformation.yaml", 151),
             ("SHP-SEC-012", "cloudformation.yaml", 157),
             ("SHP-CMP-001", "cloudformation.yaml", 169),
+            ("SHP-CMP-100", "customers.csv", 2),
+            ("SHP-CMP-101", "customers.csv", 3),
+            ("SHP-SEC-101", "deploy-key.pem", 1),
             ("SHP-CMP-004", "eks.yaml", 14),
             ("SHP-LOG-019", "eks.yaml", 14),
             ("SHP-NET-018", "eks.yaml", 21),
             ("SHP-NET-019", "eks.yaml", 29),
             ("SHP-CTR-033", "eks.yaml", 46),
+            ("SHP-SEC-100", "release.env", 2),
+            ("SHP-SEC-102", "release.env", 3),
             ("SHP-IAM-001", "web.json", 2),
             ("SHP-NET-001", "web.json", 3),
             ("SHP-NET-003", "web.json", 4),
@@ -229,6 +234,7 @@ public sealed class SampleScanTests
         // come through a module's locals sit at the attribute that uses them (container_definitions = jsonencode(...)).
         (string Rule, string Path, int Line, string Address)[] expected =
         [
+            ("SHP-SEC-102", "main.tf", 15, "main.tf"),
             ("SHP-IAM-001", "main.tf", 30, "aws_ecs_task_definition.agent"),
             ("SHP-NET-001", "main.tf", 31, "aws_ecs_task_definition.agent"),
             ("SHP-NET-003", "main.tf", 32, "aws_ecs_task_definition.agent"),
