@@ -62,7 +62,7 @@ public static class CardNumberDetector
                 continue;
             }
 
-            var confidence = Context(span, start, end);
+            var confidence = Context(span, start);
             if (confidence is null)
             {
                 continue;
@@ -262,7 +262,7 @@ public static class CardNumberDetector
         return true;
     }
 
-    private static CardConfidence? Context(ReadOnlySpan<char> span, int start, int end)
+    private static CardConfidence? Context(ReadOnlySpan<char> span, int start)
     {
         var lineStart = span[..start].LastIndexOf('\n') + 1;
         var from = Math.Max(lineStart, start - 48);
@@ -286,7 +286,6 @@ public static class CardNumberDetector
             }
         }
 
-        _ = end;
         return CardConfidence.Medium;
     }
 }
