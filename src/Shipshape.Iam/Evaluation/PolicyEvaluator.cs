@@ -67,12 +67,12 @@ public sealed class PolicyEvaluator(IamCatalog catalog)
             ? statement.Actions.Any(a => a.IsKnown && Wildcard.Matches(a.Current, request.Action, ignoreCase: true))
             : !statement.NotActions.IsEmpty && !statement.NotActions.Any(a => a.IsKnown && Wildcard.Matches(a.Current, request.Action, ignoreCase: true));
         return actionMatches
-            && ResourceMatches(statement, request)
+            && ResourceMatches(statement, request, effect)
             && (!checkPrincipal || PrincipalMatches(statement, request))
             && ConditionEvaluator.All(statement.Conditions, request);
     }
 
-    private bool ResourceMatches(PolicyStatement statement, RequestContext request)
+    private bool ResourceMatches(PolicyStatement statement, RequestContext request, string effect)
     {
         if (statement.Resources.IsEmpty && statement.NotResources.IsEmpty)
         {
@@ -82,6 +82,13 @@ public sealed class PolicyEvaluator(IamCatalog catalog)
 
         if (request.Resource is null)
         {
+            if (request.AnyNamedResource && effect == "Allow")
+            {
+                var service = request.Action.Split(':')[0];
+                return statement.Resources.IsEmpty || statement.Resources.Any(r => r.IsKnown
+                    && (r.Current == "*" || (r.Current.Split(':', 6) is { Length: 6 } arn && Wildcard.Matches(arn[2], service, ignoreCase: true))));
+            }
+
             // "Some arbitrary resource": a NotResource list leaves almost every resource in.
             return statement.Resources.IsEmpty || statement.Resources.Any(r => r.IsKnown && IsUnscoped(r.Current, request.Action));
         }

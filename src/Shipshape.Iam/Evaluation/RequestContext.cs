@@ -11,6 +11,12 @@ public sealed record RequestContext(string Action, string? Resource)
     /// <summary>The caller: an ARN ("arn:aws:iam::111122223333:role/app"), an account ID, or a service principal ("ecs-tasks.amazonaws.com").</summary>
     public string? Principal { get; init; }
 
+    /// <summary>
+    /// With a null Resource: whether an Allow naming any resource at all counts ("is the action allowed anywhere?");
+    /// Deny statements still count only when they cover arbitrary resources.
+    /// </summary>
+    public bool AnyNamedResource { get; init; }
+
     public ImmutableDictionary<string, ImmutableArray<string>> Keys { get; init; } =
         ImmutableDictionary.Create<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
 

@@ -35,6 +35,7 @@ public sealed class SampleScanTests
             ("SHP-NET-010", "cloudformation.yaml", 38),
             ("SHP-NET-010", "cloudformation.yaml", 38),
             ("SHP-NET-011", "cloudformation.yaml", 38),
+            ("SHP-IAM-114", "cloudformation.yaml", 47),
             ("SHP-IAM-002", "cloudformation.yaml", 57),
             ("SHP-SEC-001", "cloudformation.yaml", 71),
             ("SHP-CTR-034", "cloudformation.yaml", 84),
@@ -63,6 +64,31 @@ public sealed class SampleScanTests
             ("SHP-NET-018", "eks.yaml", 21),
             ("SHP-NET-019", "eks.yaml", 29),
             ("SHP-CTR-033", "eks.yaml", 46),
+            ("SHP-IAM-114", "iam.yaml", 13),
+            ("SHP-IAM-115", "iam.yaml", 13),
+            ("SHP-IAM-100", "iam.yaml", 16),
+            ("SHP-IAM-118", "iam.yaml", 18),
+            ("SHP-IAM-105", "iam.yaml", 38),
+            ("SHP-IAM-116", "iam.yaml", 49),
+            ("SHP-IAM-109", "iam.yaml", 70),
+            ("SHP-IAM-103", "iam.yaml", 79),
+            ("SHP-IAM-106", "iam.yaml", 79),
+            ("SHP-IAM-107", "iam.yaml", 79),
+            ("SHP-IAM-112", "iam.yaml", 79),
+            ("SHP-IAM-101", "iam.yaml", 85),
+            ("SHP-IAM-103", "iam.yaml", 87),
+            ("SHP-IAM-105", "iam.yaml", 87),
+            ("SHP-IAM-104", "iam.yaml", 91),
+            ("SHP-IAM-102", "iam.yaml", 95),
+            ("SHP-IAM-110", "iam.yaml", 101),
+            ("SHP-IAM-108", "iam.yaml", 105),
+            ("SHP-IAM-111", "iam.yaml", 107),
+            ("SHP-IAM-113", "iam.yaml", 117),
+            ("SHP-IAM-100", "iam.yaml", 126),
+            ("SHP-IAM-107", "iam.yaml", 126),
+            ("SHP-IAM-119", "iam.yaml", 137),
+            ("SHP-IAM-120", "iam.yaml", 149),
+            ("SHP-IAM-117", "iam.yaml", 156),
             ("SHP-IAM-001", "web.json", 2),
             ("SHP-NET-001", "web.json", 3),
             ("SHP-NET-003", "web.json", 4),
@@ -118,6 +144,6 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((6, 29), (report.FilesScanned, report.Resources));
+        Assert.Equal((7, 35), (report.FilesScanned, report.Resources));
     }
 }

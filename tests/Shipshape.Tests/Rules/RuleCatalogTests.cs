@@ -15,7 +15,10 @@ public sealed partial class RuleCatalogTests
         [
             "SHP-CMP-001", "SHP-CMP-002", "SHP-CMP-003", "SHP-CMP-004", "SHP-CTR-001", "SHP-CTR-002", "SHP-CTR-003",
             "SHP-CTR-004", "SHP-CTR-005", "SHP-CTR-006", "SHP-CTR-007", "SHP-CTR-008", "SHP-CTR-009", "SHP-CTR-030",
-            "SHP-CTR-031", "SHP-CTR-032", "SHP-CTR-033", "SHP-CTR-034", "SHP-IAM-001", "SHP-IAM-002", "SHP-LOG-001",
+            "SHP-CTR-031", "SHP-CTR-032", "SHP-CTR-033", "SHP-CTR-034", "SHP-IAM-001", "SHP-IAM-002",
+            "SHP-IAM-100", "SHP-IAM-101", "SHP-IAM-102", "SHP-IAM-103", "SHP-IAM-104", "SHP-IAM-105", "SHP-IAM-106", "SHP-IAM-107",
+            "SHP-IAM-108", "SHP-IAM-109", "SHP-IAM-110", "SHP-IAM-111", "SHP-IAM-112", "SHP-IAM-113", "SHP-IAM-114", "SHP-IAM-115",
+            "SHP-IAM-116", "SHP-IAM-117", "SHP-IAM-118", "SHP-IAM-119", "SHP-IAM-120", "SHP-LOG-001",
             "SHP-LOG-002", "SHP-LOG-010", "SHP-LOG-011", "SHP-LOG-012", "SHP-LOG-013", "SHP-LOG-014", "SHP-LOG-015",
             "SHP-LOG-016", "SHP-LOG-017", "SHP-LOG-018", "SHP-LOG-019", "SHP-NET-001", "SHP-NET-002", "SHP-NET-003",
             "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007", "SHP-NET-010", "SHP-NET-011", "SHP-NET-012",
@@ -152,7 +155,7 @@ public sealed partial class RuleCatalogTests
     private static partial Regex RuleIdPattern();
 
     // Checkov, Trivy (AVD-*, KSV, DS), Security Hub controls (ECS.n, EC2.n, CloudTrail.n, …), Hadolint DL, Dockle CIS-DI.
-    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4})$")]
+    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|IAM|KMS|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4})$")]
     private static partial Regex EquivalentPattern();
 
     [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Za-z0-9]+\.\d+)$")]

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Shipshape.Core.Model;
+using Shipshape.Iam.Catalog;
+using Shipshape.Iam.Evaluation;
+
+namespace Shipshape.Rules.Iam;
+
+/// <summary>
+/// SHP-IAM-107: a policy for people (users, groups, roles that AWS principals assume, standalone policies) allows a
+/// destructive action to a caller without MFA; asked of the engine, so a Deny with BoolIfExists counts as a guard.
+/// </summary>
+public sealed class DestructiveWithoutMfaRule : IRule
+{
+    /// <summary>Destructive actions of the container platform and IAM; patterns expand against the catalogue.</summary>
+    public static ImmutableArray<string> DestructivePatterns { get; } =
+    [
+        "ecs:DeleteCluster", "ecs:DeleteService", "ecs:DeregisterTaskDefinition", "ecs:DeleteTaskDefinitions", "ecs:DeleteCapacityProvider",
+        "ecs:DeregisterContainerInstance", "eks:DeleteCluster", "eks:DeleteNodegroup", "eks:DeleteFargateProfile", "eks:DeleteAddon",
+        "ecr:DeleteRepository", "ecr:BatchDeleteImage", "ecr:DeleteRepositoryPolicy", "ecr:DeleteLifecyclePolicy", "iam:Delete*",
+        "logs:DeleteLogGroup", "cloudtrail:DeleteTrail", "cloudtrail:StopLogging", "kms:ScheduleKeyDeletion", "secretsmanager:DeleteSecret",
+    ];
+
+    public string Id => "SHP-IAM-107";
+
+    /// <summary>The destructive actions of the catalogue.</summary>
+    public static ImmutableArray<IamAction> DestructiveActions(IamCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. DestructivePatterns.SelectMany(p => catalog.Expand(p)).Distinct()];
+    }
+
+    public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(context);
+        var holders = IamPolicies.IdentityDocuments(model).Where(h => ForPeople(model, h.Owner)).ToList();
+        if (holders.Count == 0)
+        {
+            yield break;
+        }
+
+        var evaluator = new PolicyEvaluator(context.IamCatalog.Value);
+        var destructive = DestructiveActions(evaluator.Catalog);
+        foreach (var holder in holders)
+        {
+            var set = PolicySet.ForIdentity(holder.Document);
+            var allowed = new List<string>();
+            PolicyStatement? first = null;
+            foreach (var action in destructive)
+            {
+                // Long-term keys carry no MFA key at all; console sessions without MFA carry "false".
+                var request = new RequestContext(action.FullName, null) { AnyNamedResource = true };
+                var absent = evaluator.Evaluate(set, request);
+                var without = absent.IsAllowed ? absent : evaluator.Evaluate(set, request.With("aws:MultiFactorAuthPresent", "false"));
+                if (without.IsAllowed)
+                {
+                    allowed.Add(action.FullName);
+                    first ??= without.Statement;
+                }
+            }
+
+            if (first is not null)
+            {
+                yield return IamPolicies.Hit(holder, first,
+                    $"{IamPolicies.DescribeCapitalised(holder.Owner)} allows destructive actions without MFA (no aws:MultiFactorAuthPresent condition, nor a Deny with BoolIfExists): {IamPolicies.Sample(allowed)}.");
+            }
+        }
+    }
+
+    // Service roles cannot present MFA: the rule is for people's permissions.
+    private static bool ForPeople(ModelSet model, Resource owner) => owner switch
+    {
+        IamPrincipal p => p.PrincipalType is "User" or "Group",
+        IamRole role => AssumedByPeople(role),
+        IamPolicy policy => (policy.Roles.IsEmpty && policy.Users.IsEmpty && policy.Groups.IsEmpty)
+            || !policy.Users.IsEmpty || !policy.Groups.IsEmpty
+            || model.OfType<IamRole>().Any(r => IamPolicies.AttachedTo(policy, r) && AssumedByPeople(r)),
+        _ => false,
+    };
+
+    private static bool AssumedByPeople(IamRole role) =>
+        role.TrustPolicy?.Statements.Any(s => s.Principals.Any(p => p.IsKnown && (p.Current == "*" || p.Current.StartsWith("AWS:", StringComparison.Ordinal) || p.Current.StartsWith("Federated:", StringComparison.Ordinal)))) == true;
+}
