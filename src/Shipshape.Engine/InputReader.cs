@@ -5,6 +5,7 @@ using Shipshape.Ingest;
 using Shipshape.Ingest.CloudFormation;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Ingest.Ecs;
+using Shipshape.Ingest.Iam;
 using Shipshape.Ingest.Syntax;
 using Shipshape.Engine.Suppressions;
 
@@ -24,7 +25,7 @@ public sealed class InputReader
 
     /// <summary>The readers of every supported format: structured documents in the order they are tried, then other formats.</summary>
     public static InputReader CreateDefault(CloudFormationOptions? cloudFormation = null) =>
-        new([new CloudFormationReader(cloudFormation), new EcsTaskDefinitionReader()], []);
+        new([new CloudFormationReader(cloudFormation), new EcsTaskDefinitionReader(), new IamPolicyFileReader(), new AuthorizationDetailsReader()], []);
 
     /// <summary>Whether any reader takes files of this format, so the scanner knows to read the bytes.</summary>
     public bool Accepts(string path, InputFormat format) =>

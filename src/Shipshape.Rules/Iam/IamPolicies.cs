@@ -19,7 +19,7 @@ internal static class IamPolicies
             {
                 IamRole role => role.InlinePolicies,
                 IamPrincipal principal => principal.InlinePolicies,
-                IamPolicy { Document: { } document } => [document],
+                IamPolicy { Document: { } document } policy when !IsAwsManaged(policy.Address) => [document],
                 _ => [],
             };
             foreach (var document in documents)
@@ -68,6 +68,10 @@ internal static class IamPolicies
 
         return builder.ToImmutable();
     }
+
+    /// <summary>AWS managed policies (in an account snapshot) are used through attachments, never reported on their own.</summary>
+    public static bool IsAwsManaged(string arn) =>
+        arn.StartsWith("arn:aws", StringComparison.Ordinal) && arn.Contains(":iam::aws:policy/", StringComparison.Ordinal);
 
     public static bool IsAdministratorAccess(Value<string> arn) =>
         arn.IsKnown && arn.Current.StartsWith("arn:aws", StringComparison.Ordinal) && arn.Current.EndsWith(":iam::aws:policy/AdministratorAccess", StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class PrivilegeEscalationRule : IRule
                     subjects.Add((resource, IamPolicies.Effective(model, resource)));
                     break;
                 case IamPolicy { Document: { } document } policy
-                    when !model.Resources.Any(r => r is IamRole or IamPrincipal && IamPolicies.AttachedTo(policy, r)):
+                    when !IamPolicies.IsAwsManaged(policy.Address) && !model.Resources.Any(r => r is IamRole or IamPrincipal && IamPolicies.AttachedTo(policy, r)):
                     subjects.Add((resource, [document]));
                     break;
             }
