@@ -14,7 +14,7 @@ namespace Shipshape.Cli;
 /// <summary>The command tree: thin bindings from options to the engine and the writers, and the exit codes.</summary>
 public static class ShipshapeCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         try
@@ -30,22 +30,22 @@ public static class ShipshapeCommand
                 }
 
                 stderr.WriteLine("Run 'shipshape --help' for usage.");
-                return Task.FromResult(ExitCodes.Usage);
+                return ExitCodes.Usage;
             }
 
-            return Task.FromResult(parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }));
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (ConfigException ex)
         {
             stderr.WriteLine($"shipshape: {ex.Message}");
-            return Task.FromResult(ExitCodes.Usage);
+            return ExitCodes.Usage;
         }
 #pragma warning disable CA1031 // The last line of defence: an internal error is exit code 3 with a message, never a stack dump.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             stderr.WriteLine($"shipshape: internal error: {ex.GetType().Name}: {ex.Message}");
-            return Task.FromResult(ExitCodes.Internal);
+            return ExitCodes.Internal;
         }
     }
 
@@ -58,6 +58,7 @@ public static class ShipshapeCommand
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
         root.Subcommands.Add(VersionCommand(stdout));
         root.Subcommands.Add(DocsCommand(catalog, stderr));
+        root.Subcommands.Add(IamCommand.Build(stdout, stderr));
         return root;
     }
 
@@ -123,6 +124,7 @@ public static class ShipshapeCommand
             var isQuiet = parse.GetValue(quiet);
             var options = new ScanOptions
             {
+                IamCatalog = new(() => Shipshape.Iam.Catalog.IamCatalogCache.LoadPreferred()),
                 Paths = parse.GetValue(paths) is { Length: > 0 } p ? [.. p] : ["."],
                 FailOn = threshold,
                 ConfigPath = parse.GetValue(config),

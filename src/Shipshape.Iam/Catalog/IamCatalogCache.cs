@@ -42,4 +42,19 @@ public static class IamCatalogCache
             return embedded;
         }
     }
+
+    /// <summary>Writes a catalogue to the cache file atomically (a temporary file, then a rename).</summary>
+    public static void Save(IamCatalog catalog, string path)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        using (var stream = File.Create(temporary))
+        {
+            IamCatalogFormat.WriteCompressed(catalog, stream);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
 }

@@ -1,6 +1,5 @@
-using System.Collections.Immutable;
 using Shipshape.Core.Model;
-using Shipshape.Iam.Catalog;
+using Shipshape.Iam.Analysis;
 using Shipshape.Iam.Evaluation;
 
 namespace Shipshape.Rules.Iam;
@@ -11,23 +10,7 @@ namespace Shipshape.Rules.Iam;
 /// </summary>
 public sealed class DestructiveWithoutMfaRule : IRule
 {
-    /// <summary>Destructive actions of the container platform and IAM; patterns expand against the catalogue.</summary>
-    public static ImmutableArray<string> DestructivePatterns { get; } =
-    [
-        "ecs:DeleteCluster", "ecs:DeleteService", "ecs:DeregisterTaskDefinition", "ecs:DeleteTaskDefinitions", "ecs:DeleteCapacityProvider",
-        "ecs:DeregisterContainerInstance", "eks:DeleteCluster", "eks:DeleteNodegroup", "eks:DeleteFargateProfile", "eks:DeleteAddon",
-        "ecr:DeleteRepository", "ecr:BatchDeleteImage", "ecr:DeleteRepositoryPolicy", "ecr:DeleteLifecyclePolicy", "iam:Delete*",
-        "logs:DeleteLogGroup", "cloudtrail:DeleteTrail", "cloudtrail:StopLogging", "kms:ScheduleKeyDeletion", "secretsmanager:DeleteSecret",
-    ];
-
     public string Id => "SHP-IAM-107";
-
-    /// <summary>The destructive actions of the catalogue.</summary>
-    public static ImmutableArray<IamAction> DestructiveActions(IamCatalog catalog)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return [.. DestructivePatterns.SelectMany(p => catalog.Expand(p)).Distinct()];
-    }
 
     public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
     {
@@ -40,7 +23,7 @@ public sealed class DestructiveWithoutMfaRule : IRule
         }
 
         var evaluator = new PolicyEvaluator(context.IamCatalog.Value);
-        var destructive = DestructiveActions(evaluator.Catalog);
+        var destructive = DestructiveActions.In(evaluator.Catalog);
         foreach (var holder in holders)
         {
             var set = PolicySet.ForIdentity(holder.Document);
