@@ -12,6 +12,7 @@ internal static class IamCommand
         var command = new Command("iam", "IAM tools: refresh the action catalogue, suggest and generate least-privilege policies.");
         command.Subcommands.Add(UpdateCatalog(stderr));
         command.Subcommands.Add(IamSuggestCommand.Build(stdout, stderr));
+        command.Subcommands.Add(IamGenerateCommand.Build(stdout, stderr));
         return command;
     }
 
