@@ -5,15 +5,18 @@ public static class Wildcard
 {
     public static bool HasWildcard(string pattern) => pattern.AsSpan().IndexOfAny('*', '?') >= 0;
 
-    /// <summary>Whether <paramref name="text"/> matches <paramref name="pattern"/>; iterative, linear in practice, no backtracking blow-up.</summary>
-    public static bool Matches(string pattern, string text, bool ignoreCase)
+    /// <summary>
+    /// Whether <paramref name="text"/> matches <paramref name="pattern"/>; iterative with one backtrack point, so user
+    /// patterns cannot blow up. Without <paramref name="questionMark"/>, '?' is an ordinary character.
+    /// </summary>
+    public static bool Matches(string pattern, string text, bool ignoreCase, bool questionMark = true)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(text);
         int p = 0, t = 0, star = -1, mark = 0;
         while (t < text.Length)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || Same(pattern[p], text[t], ignoreCase)))
+            if (p < pattern.Length && pattern[p] != '*' && ((questionMark && pattern[p] == '?') || Same(pattern[p], text[t], ignoreCase)))
             {
                 p++;
                 t++;
