@@ -26,7 +26,13 @@ public sealed class DestructiveWithoutMfaRule : IRule
         var destructive = DestructiveActions.In(evaluator.Catalog);
         foreach (var holder in holders)
         {
-            var set = PolicySet.ForIdentity(holder.Document);
+            // A Deny in another policy of the same principals (a shared "require MFA" policy) guards this one too.
+            var denies = Principals(model, holder.Owner)
+                .SelectMany(p => IamPolicies.Effective(model, p))
+                .Where(d => !ReferenceEquals(d, holder.Document))
+                .Select(d => d with { Statements = [.. d.Statements.Where(StatementFacts.IsDeny)] })
+                .Where(d => !d.Statements.IsEmpty);
+            var set = new PolicySet { Identity = [holder.Document, .. denies] };
             var allowed = new List<string>();
             PolicyStatement? first = null;
             foreach (var action in destructive)
@@ -49,6 +55,10 @@ public sealed class DestructiveWithoutMfaRule : IRule
             }
         }
     }
+
+    private static IEnumerable<Resource> Principals(ModelSet model, Resource owner) => owner is IamPolicy policy
+        ? model.Resources.Where(r => r is IamRole or IamPrincipal && IamPolicies.AttachedTo(policy, r))
+        : [owner];
 
     // Service roles cannot present MFA: the rule is for people's permissions.
     private static bool ForPeople(ModelSet model, Resource owner) => owner switch

@@ -1,0 +1,183 @@
+using Shipshape.Engine;
+using Shipshape.Rules;
+using Shipshape.Tests.Support;
+
+namespace Shipshape.Tests.Iam;
+
+/// <summary>IAM rules on cases beyond their documented examples, as CloudFormation written from the AWS IAM User Guide.</summary>
+public sealed class IamRuleTests
+{
+    private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
+
+    private static List<(string Rule, string Address)> Scan(string resources)
+    {
+        using var tree = new TempTree();
+        tree.Write("template.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n" + resources);
+        return [.. new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).Findings.Select(f => (f.RuleId, f.Resource.Address))];
+    }
+
+    private const string Group = """
+          Operators:
+            Type: AWS::IAM::Group
+          ClusterAdmin:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              Groups: [!Ref Operators]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: ecs:DeleteService
+                    Resource: arn:aws:ecs:eu-west-1:111122223333:service/prod/*
+        """;
+
+    [Fact]
+    public void DestructiveWithoutMfa_DenyWithBoolIfExistsInAnotherPolicyOfTheGroup_NotReported()
+    {
+        var findings = Scan(Group + "\n" + """
+              RequireMfa:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  Groups: [!Ref Operators]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Deny
+                        Action: "ecs:Delete*"
+                        Resource: "*"
+                        Condition:
+                          BoolIfExists:
+                            aws:MultiFactorAuthPresent: "false"
+            """);
+
+        Assert.DoesNotContain(findings, f => f.Rule == "SHP-IAM-107");
+    }
+
+    [Fact]
+    public void DestructiveWithoutMfa_UnsafeBoolFalseDenyInAnotherPolicy_StillReported()
+    {
+        var findings = Scan(Group + "\n" + """
+              RequireMfa:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  Groups: [!Ref Operators]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Deny
+                        Action: "ecs:Delete*"
+                        Resource: "*"
+                        Condition:
+                          Bool:
+                            aws:MultiFactorAuthPresent: "false"
+            """);
+
+        Assert.Contains(("SHP-IAM-107", "ClusterAdmin"), findings);
+        Assert.Contains(("SHP-IAM-108", "RequireMfa"), findings);
+    }
+
+    [Fact]
+    public void DestructiveWithoutMfa_ServiceRole_NotReported()
+    {
+        var findings = Scan("""
+              CleanupRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: { Service: lambda.amazonaws.com }
+                        Action: sts:AssumeRole
+                  Policies:
+                    - PolicyName: cleanup
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Action: ecr:BatchDeleteImage
+                            Resource: arn:aws:ecr:eu-west-1:111122223333:repository/shop/*
+            """);
+
+        Assert.DoesNotContain(findings, f => f.Rule == "SHP-IAM-107");
+    }
+
+    [Fact]
+    public void PrivilegeEscalation_PassRoleLimitedToLambda_NoEcsPath()
+    {
+        var findings = Scan("""
+              Deployer:
+                Type: AWS::IAM::User
+              DeployPolicy:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyName: deploy
+                  Groups: [Deployers]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: [ecs:RegisterTaskDefinition, ecs:RunTask]
+                        Resource: "*"
+                      - Effect: Allow
+                        Action: iam:PassRole
+                        Resource: "*"
+                        Condition:
+                          StringEquals:
+                            iam:PassedToService: lambda.amazonaws.com
+            """);
+
+        Assert.DoesNotContain(findings, f => f.Rule == "SHP-IAM-109");
+        Assert.Contains(("SHP-IAM-112", "DeployPolicy"), findings);
+    }
+
+    [Fact]
+    public void ResourceScope_StarOnlyActions_NoResourceFindings()
+    {
+        var findings = Scan("""
+              Readers:
+                Type: AWS::IAM::Group
+              ListPolicy:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyName: list
+                  Groups: [!Ref Readers]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: [ecs:ListClusters, ecr:GetAuthorizationToken, logs:DescribeLogGroups, sts:GetCallerIdentity]
+                        Resource: "*"
+            """);
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void ClusterScope_TagConditionAlone_StillReportedButResourceRulesSatisfied()
+    {
+        var findings = Scan("""
+              Ops:
+                Type: AWS::IAM::Group
+              OpsPolicy:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyName: ops
+                  Groups: [!Ref Ops]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: [s3:PutObject]
+                        Resource: "*"
+                        Condition:
+                          StringEquals:
+                            aws:ResourceTag/team: shop
+                      - Effect: Allow
+                        Action: [ecs:UpdateService]
+                        Resource: "*"
+            """);
+
+        Assert.Equal([("SHP-IAM-106", "OpsPolicy")], findings);
+    }
+}
