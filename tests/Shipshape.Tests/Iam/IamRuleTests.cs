@@ -13,7 +13,9 @@ public sealed class IamRuleTests
     {
         using var tree = new TempTree();
         tree.Write("template.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n" + resources);
-        return [.. new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).Findings.Select(f => (f.RuleId, f.Resource.Address))];
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] });
+        Assert.Empty(report.Diagnostics);
+        return [.. report.Findings.Select(f => (f.RuleId, f.Resource.Address))];
     }
 
     private const string Group = """
@@ -179,5 +181,51 @@ public sealed class IamRuleTests
             """);
 
         Assert.Equal([("SHP-IAM-106", "OpsPolicy")], findings);
+    }
+
+    private const string ExecutionRole = """
+          ExecutionRole:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal: { Service: ecs-tasks.amazonaws.com }
+                    Action: sts:AssumeRole
+                    Condition: { StringEquals: { aws:SourceAccount: "111122223333" } }
+              Policies:
+                - PolicyName: secrets
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: secretsmanager:GetSecretValue
+                        Resource:
+                          - arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/db-*
+                          - RESOURCE
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              Family: shop
+              ExecutionRoleArn: !GetAtt ExecutionRole.Arn
+              ContainerDefinitions:
+                - Name: api
+                  Image: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop/api:1.0
+                  Secrets:
+                    - Name: DB_PASSWORD
+                      ValueFrom: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/db-AbCdEf:password::"
+                    - Name: API_KEY
+                      ValueFrom: arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/api-key-123456
+        """;
+
+    [Theory]
+    [InlineData("arn:aws:secretsmanager:eu-west-1:111122223333:secret:shop/api-key-123456", 0)]
+    [InlineData("arn:aws:secretsmanager:eu-west-1:111122223333:secret:billing/stripe-*", 1)]
+    public void ExecutionRoleSecrets_ResourcesBeyondReferencedSecrets_ReportedOnce(string resource, int expected)
+    {
+        var findings = Scan(ExecutionRole.Replace("RESOURCE", resource, StringComparison.Ordinal));
+
+        Assert.Equal(expected, findings.Count(f => f.Rule == "SHP-IAM-118"));
     }
 }
