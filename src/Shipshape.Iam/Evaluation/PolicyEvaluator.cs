@@ -139,23 +139,7 @@ public sealed class PolicyEvaluator(IamCatalog catalog)
 
     private static string Literal(string component, string fallback) => Wildcard.HasWildcard(component) || component.Length == 0 ? fallback : component;
 
-    private static string ProbeNames(string format)
-    {
-        var result = format;
-        int start;
-        while ((start = result.IndexOf("${", StringComparison.Ordinal)) >= 0)
-        {
-            var end = result.IndexOf('}', start);
-            if (end < 0)
-            {
-                break;
-            }
-
-            result = string.Concat(result.AsSpan(0, start), Probe, result.AsSpan(end + 1));
-        }
-
-        return result;
-    }
+    private static string ProbeNames(string format) => Placeholders.Replace(format, _ => Probe)!;
 
     private static bool PrincipalMatches(PolicyStatement statement, RequestContext request)
     {

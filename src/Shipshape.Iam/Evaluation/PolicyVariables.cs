@@ -1,4 +1,4 @@
-using System.Text;
+using Shipshape.Iam.Matching;
 
 namespace Shipshape.Iam.Evaluation;
 
@@ -10,43 +10,16 @@ public static class PolicyVariables
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
-        if (!text.Contains("${", StringComparison.Ordinal))
+        return Placeholders.Replace(text, inner =>
         {
-            return text;
-        }
-
-        var result = new StringBuilder(text.Length);
-        var i = 0;
-        while (i < text.Length)
-        {
-            var start = text.IndexOf("${", i, StringComparison.Ordinal);
-            var end = start < 0 ? -1 : text.IndexOf('}', start);
-            if (start < 0 || end < 0)
-            {
-                result.Append(text, i, text.Length - i);
-                break;
-            }
-
-            result.Append(text, i, start - i);
-            var inner = text[(start + 2)..end];
             var comma = inner.IndexOf(',', StringComparison.Ordinal);
             var key = (comma < 0 ? inner : inner[..comma]).Trim();
-            string? fallback = comma < 0 ? null : inner[(comma + 1)..].Trim().Trim('\'');
-            var replacement = key switch
+            return key switch
             {
                 "*" or "?" or "$" => key,
                 _ when context.Keys.TryGetValue(key, out var values) && values.Length == 1 => values[0],
-                _ => fallback,
+                _ => comma < 0 ? null : inner[(comma + 1)..].Trim().Trim('\''),
             };
-            if (replacement is null)
-            {
-                return null;
-            }
-
-            result.Append(replacement);
-            i = end + 1;
-        }
-
-        return result.ToString();
+        });
     }
 }

@@ -1,3 +1,5 @@
+using Shipshape.Iam.Matching;
+
 namespace Shipshape.Iam.Tools;
 
 /// <summary>Fills a catalogue ARN format ("arn:${Partition}:ecs:${Region}:${Account}:task/${ClusterName}/${TaskId}") from known values; the rest become "*".</summary>
@@ -7,26 +9,9 @@ public static class ArnTemplate
     {
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(values);
-        var result = new System.Text.StringBuilder();
-        var i = 0;
-        while (i < format.Length)
-        {
-            var start = format.IndexOf("${", i, StringComparison.Ordinal);
-            var end = start < 0 ? -1 : format.IndexOf('}', start);
-            if (start < 0 || end < 0)
-            {
-                result.Append(format, i, format.Length - i);
-                break;
-            }
-
-            result.Append(format, i, start - i);
-            var name = format[(start + 2)..end];
-            result.Append(values.TryGetValue(name, out var value) ? value : "*");
-            i = end + 1;
-        }
+        var text = Placeholders.Replace(format, name => values.TryGetValue(name, out var value) ? value : "*")!;
 
         // "task/*/*" says no more than "task/*".
-        var text = result.ToString();
         while (text.EndsWith("/*/*", StringComparison.Ordinal))
         {
             text = text[..^2];

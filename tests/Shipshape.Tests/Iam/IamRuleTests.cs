@@ -33,24 +33,28 @@ public sealed class IamRuleTests
                     Resource: arn:aws:ecs:eu-west-1:111122223333:service/prod/*
         """;
 
+    // A policy of the same group that denies deleting without MFA, with the given Bool operator.
+    private static string RequireMfa(string op) => $$"""
+
+          RequireMfa:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              Groups: [!Ref Operators]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Deny
+                    Action: "ecs:Delete*"
+                    Resource: "*"
+                    Condition:
+                      {{op}}:
+                        aws:MultiFactorAuthPresent: "false"
+        """;
+
     [Fact]
     public void DestructiveWithoutMfa_DenyWithBoolIfExistsInAnotherPolicyOfTheGroup_NotReported()
     {
-        var findings = Scan(Group + "\n" + """
-              RequireMfa:
-                Type: AWS::IAM::ManagedPolicy
-                Properties:
-                  Groups: [!Ref Operators]
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Deny
-                        Action: "ecs:Delete*"
-                        Resource: "*"
-                        Condition:
-                          BoolIfExists:
-                            aws:MultiFactorAuthPresent: "false"
-            """);
+        var findings = Scan(Group + RequireMfa("BoolIfExists"));
 
         Assert.DoesNotContain(findings, f => f.Rule == "SHP-IAM-107");
     }
@@ -58,21 +62,7 @@ public sealed class IamRuleTests
     [Fact]
     public void DestructiveWithoutMfa_UnsafeBoolFalseDenyInAnotherPolicy_StillReported()
     {
-        var findings = Scan(Group + "\n" + """
-              RequireMfa:
-                Type: AWS::IAM::ManagedPolicy
-                Properties:
-                  Groups: [!Ref Operators]
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Deny
-                        Action: "ecs:Delete*"
-                        Resource: "*"
-                        Condition:
-                          Bool:
-                            aws:MultiFactorAuthPresent: "false"
-            """);
+        var findings = Scan(Group + RequireMfa("Bool"));
 
         Assert.Contains(("SHP-IAM-107", "ClusterAdmin"), findings);
         Assert.Contains(("SHP-IAM-108", "RequireMfa"), findings);
