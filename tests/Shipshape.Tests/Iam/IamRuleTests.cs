@@ -94,53 +94,48 @@ public sealed class IamRuleTests
         Assert.DoesNotContain(findings, f => f.Rule == "SHP-IAM-107");
     }
 
+    // A group and its policy with the given statements (YAML list items, indented here under the Statement key).
+    private static string TeamPolicy(string statements) => """
+          Team:
+            Type: AWS::IAM::Group
+          TeamPolicy:
+            Type: AWS::IAM::Policy
+            Properties:
+              PolicyName: team
+              Groups: [!Ref Team]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+
+        """ + string.Join('\n', statements.Split('\n').Select(line => "      " + line));
+
     [Fact]
     public void PrivilegeEscalation_PassRoleLimitedToLambda_NoEcsPath()
     {
-        var findings = Scan("""
-              Deployer:
-                Type: AWS::IAM::User
-              DeployPolicy:
-                Type: AWS::IAM::Policy
-                Properties:
-                  PolicyName: deploy
-                  Groups: [Deployers]
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: [ecs:RegisterTaskDefinition, ecs:RunTask]
-                        Resource: "*"
-                      - Effect: Allow
-                        Action: iam:PassRole
-                        Resource: "*"
-                        Condition:
-                          StringEquals:
-                            iam:PassedToService: lambda.amazonaws.com
-            """);
+        var findings = Scan(TeamPolicy("""
+                  - Effect: Allow
+                    Action: [ecs:RegisterTaskDefinition, ecs:RunTask]
+                    Resource: "*"
+                  - Effect: Allow
+                    Action: iam:PassRole
+                    Resource: "*"
+                    Condition:
+                      StringEquals:
+                        iam:PassedToService: lambda.amazonaws.com
+            """));
 
         Assert.DoesNotContain(findings, f => f.Rule == "SHP-IAM-109");
-        Assert.Contains(("SHP-IAM-112", "DeployPolicy"), findings);
+        Assert.Contains(("SHP-IAM-112", "TeamPolicy"), findings);
     }
 
     [Fact]
     public void ResourceScope_StarOnlyActions_NoResourceFindings()
     {
-        var findings = Scan("""
-              Readers:
-                Type: AWS::IAM::Group
-              ListPolicy:
-                Type: AWS::IAM::Policy
-                Properties:
-                  PolicyName: list
-                  Groups: [!Ref Readers]
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: [ecs:ListClusters, ecr:GetAuthorizationToken, logs:DescribeLogGroups, sts:GetCallerIdentity]
-                        Resource: "*"
-            """);
+        var findings = Scan(TeamPolicy("""
+                  - Effect: Allow
+                    Action: [ecs:ListClusters, ecr:GetAuthorizationToken, logs:DescribeLogGroups, sts:GetCallerIdentity]
+                    Resource: "*"
+            """));
 
         Assert.Empty(findings);
     }
@@ -148,29 +143,19 @@ public sealed class IamRuleTests
     [Fact]
     public void ClusterScope_TagConditionAlone_StillReportedButResourceRulesSatisfied()
     {
-        var findings = Scan("""
-              Ops:
-                Type: AWS::IAM::Group
-              OpsPolicy:
-                Type: AWS::IAM::Policy
-                Properties:
-                  PolicyName: ops
-                  Groups: [!Ref Ops]
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: [s3:PutObject]
-                        Resource: "*"
-                        Condition:
-                          StringEquals:
-                            aws:ResourceTag/team: shop
-                      - Effect: Allow
-                        Action: [ecs:UpdateService]
-                        Resource: "*"
-            """);
+        var findings = Scan(TeamPolicy("""
+                  - Effect: Allow
+                    Action: [s3:PutObject]
+                    Resource: "*"
+                    Condition:
+                      StringEquals:
+                        aws:ResourceTag/team: shop
+                  - Effect: Allow
+                    Action: [ecs:UpdateService]
+                    Resource: "*"
+            """));
 
-        Assert.Equal([("SHP-IAM-106", "OpsPolicy")], findings);
+        Assert.Equal([("SHP-IAM-106", "TeamPolicy")], findings);
     }
 
     private const string ExecutionRole = """
