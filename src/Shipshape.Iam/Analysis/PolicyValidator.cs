@@ -23,11 +23,6 @@ public static class PolicyValidator
             Malformed(document.Version.Span, document.Version.Path, $"Version '{version}' is not a policy language version (2012-10-17).");
         }
 
-        if (document.Statements.IsEmpty)
-        {
-            Malformed(document.Span, document.Path, "The policy has no statement.");
-        }
-
         foreach (var s in document.Statements)
         {
             if (s.Effect.IsKnown && s.Effect.Current is not ("Allow" or "Deny"))
