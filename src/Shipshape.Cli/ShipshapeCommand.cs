@@ -15,7 +15,7 @@ namespace Shipshape.Cli;
 public static class ShipshapeCommand
 {
     /// <summary>Runs a command line; <paramref name="stdin"/> opens what "scan -" reads (the process's standard input by default).</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null, Func<Stream>? stdin = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         try
@@ -31,22 +31,22 @@ public static class ShipshapeCommand
                 }
 
                 stderr.WriteLine("Run 'shipshape --help' for usage.");
-                return Task.FromResult(ExitCodes.Usage);
+                return ExitCodes.Usage;
             }
 
-            return Task.FromResult(parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }));
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (ConfigException ex)
         {
             stderr.WriteLine($"shipshape: {ex.Message}");
-            return Task.FromResult(ExitCodes.Usage);
+            return ExitCodes.Usage;
         }
 #pragma warning disable CA1031 // The last line of defence: an internal error is exit code 3 with a message, never a stack dump.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             stderr.WriteLine($"shipshape: internal error: {ex.GetType().Name}: {ex.Message}");
-            return Task.FromResult(ExitCodes.Internal);
+            return ExitCodes.Internal;
         }
     }
 
@@ -59,6 +59,7 @@ public static class ShipshapeCommand
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
         root.Subcommands.Add(VersionCommand(stdout));
         root.Subcommands.Add(DocsCommand(catalog, stderr));
+        root.Subcommands.Add(IamCommand.Build(stdout, stderr));
         return root;
     }
 
@@ -131,6 +132,7 @@ public static class ShipshapeCommand
             var pathList = parse.GetValue(paths) is { Length: > 0 } p ? p : ["."];
             var options = new ScanOptions
             {
+                IamCatalog = new(() => Shipshape.Iam.Catalog.IamCatalogCache.LoadPreferred()),
                 Paths = [.. pathList],
                 Scanners = Scanners(parse.GetValue(scanners) ?? []),
                 GitHistory = parse.GetValue(gitHistory),

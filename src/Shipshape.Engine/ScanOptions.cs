@@ -14,6 +14,9 @@ public sealed record ScanOptions
     public ImmutableArray<string> OnlyRules { get; init; } = [];
     public ImmutableArray<string> SkipRules { get; init; } = [];
     public ImmutableArray<string> TrustedRegistries { get; init; } = [];
+
+    /// <summary>The IAM action catalogue to use (the CLI passes the newer of the user cache and the embedded copy); null: the embedded one.</summary>
+    public Lazy<Shipshape.Iam.Catalog.IamCatalog>? IamCatalog { get; init; }
     public long? MaxFileBytes { get; init; }
     /// <summary>CloudFormation parameter values (like --parameter-overrides); pseudo parameters such as AWS::Region too.</summary>
     public ImmutableDictionary<string, string> CloudFormationParameters { get; init; } = ImmutableDictionary<string, string>.Empty;

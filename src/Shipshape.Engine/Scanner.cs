@@ -121,6 +121,7 @@ public sealed class Scanner
             TrustedRegistries = !options.TrustedRegistries.IsEmpty ? options.TrustedRegistries
                 : !config.TrustedRegistries.IsEmpty ? config.TrustedRegistries
                 : RuleContext.DefaultTrustedRegistries,
+            IamCatalog = options.IamCatalog ?? RuleContext.Default.IamCatalog,
         };
 
         foreach (var expired in config.Ignores.Where(i => i.Expires is { } e && e < options.Today))

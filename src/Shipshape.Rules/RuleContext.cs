@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Shipshape.Iam.Catalog;
 
 namespace Shipshape.Rules;
 
@@ -16,6 +17,9 @@ public sealed record RuleContext
 
     /// <summary>Registry host patterns ('*' matches within a host label sequence) or host/path prefixes.</summary>
     public ImmutableArray<string> TrustedRegistries { get; init; } = DefaultTrustedRegistries;
+
+    /// <summary>The IAM action catalogue, loaded on first use (only scans with policies pay for it).</summary>
+    public Lazy<IamCatalog> IamCatalog { get; init; } = new(() => Shipshape.Iam.Catalog.IamCatalog.Embedded);
 
     public static RuleContext Default { get; } = new();
 }

@@ -84,7 +84,7 @@ public sealed class PropertyReader
         var path = PathOf(key);
         return node switch
         {
-            null => [],
+            null or ScalarNode { Tag: null, IsNull: true } => [],
             SequenceNode list => [.. list.Items.Select((item, i) => Single(item, $"{path}[{i}]"))],
             _ => [Single(node, path)],
         };

@@ -25,7 +25,8 @@ public static class TerraformAdapters
         "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key",
         "aws_efs_file_system", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
         "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key",
-        "aws_iam_instance_profile",
+        "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
+        "aws_ssoadmin_permission_set_inline_policy",
     ];
 
     /// <summary>Whether the type is one this class maps (aws_ecs_task_definition has its own mapper).</summary>
@@ -119,6 +120,17 @@ public static class TerraformAdapters
             "aws_iam_role_policy" => [Policy(r, p, managed: false, roles: p.Strings("role"), users: [], groups: [])],
             "aws_iam_user_policy" => [Policy(r, p, managed: false, roles: [], users: p.Strings("user"), groups: [])],
             "aws_iam_group_policy" => [Policy(r, p, managed: false, roles: [], users: [], groups: p.Strings("group"))],
+            // Attachments of a managed policy by ARN: the document lives elsewhere, the attachment is what rules about
+            // who holds a policy (users directly, say) need.
+            "aws_iam_policy_attachment" => [Policy(r, p, managed: true, roles: p.Strings("roles"), users: p.Strings("users"), groups: p.Strings("groups"))],
+            "aws_ssoadmin_permission_set_inline_policy" => [new IamPolicy
+            {
+                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
+                Managed = false,
+                Document = PolicyDocumentReader.Read(p.Get("inline_policy"), "inline_policy"),
+            }],
+            "aws_iam_user_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: p.Strings("user"), groups: [])],
+            "aws_iam_group_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: [], groups: p.Strings("group"))],
             "aws_iam_user" or "aws_iam_group" or "aws_iam_instance_profile" => [new IamPrincipal
             {
                 Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,

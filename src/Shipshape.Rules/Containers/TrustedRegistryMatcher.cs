@@ -1,4 +1,5 @@
 using Shipshape.Core.Model;
+using Shipshape.Iam.Matching;
 
 namespace Shipshape.Rules.Containers;
 
@@ -38,38 +39,6 @@ public static class TrustedRegistryMatcher
         return true;
     }
 
-    /// <summary>Wildcard match with '*' only; linear-time greedy algorithm with one backtrack point.</summary>
-    internal static bool Glob(string pattern, string text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && pattern[p] != '*' && char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    /// <summary>Wildcard match with '*' only, case-insensitive: the IAM glob without '?'.</summary>
+    internal static bool Glob(string pattern, string text) => Wildcard.Matches(pattern, text, ignoreCase: true, questionMark: false);
 }

@@ -35,6 +35,7 @@ public sealed class SampleScanTests
             ("SHP-NET-010", "cloudformation.yaml", 38),
             ("SHP-NET-010", "cloudformation.yaml", 38),
             ("SHP-NET-011", "cloudformation.yaml", 38),
+            ("SHP-IAM-114", "cloudformation.yaml", 47),
             ("SHP-IAM-002", "cloudformation.yaml", 57),
             ("SHP-SEC-001", "cloudformation.yaml", 71),
             ("SHP-CTR-034", "cloudformation.yaml", 84),
@@ -66,6 +67,31 @@ public sealed class SampleScanTests
             ("SHP-NET-018", "eks.yaml", 21),
             ("SHP-NET-019", "eks.yaml", 29),
             ("SHP-CTR-033", "eks.yaml", 46),
+            ("SHP-IAM-114", "iam.yaml", 13),
+            ("SHP-IAM-115", "iam.yaml", 13),
+            ("SHP-IAM-100", "iam.yaml", 16),
+            ("SHP-IAM-118", "iam.yaml", 18),
+            ("SHP-IAM-105", "iam.yaml", 38),
+            ("SHP-IAM-116", "iam.yaml", 49),
+            ("SHP-IAM-109", "iam.yaml", 70),
+            ("SHP-IAM-103", "iam.yaml", 79),
+            ("SHP-IAM-106", "iam.yaml", 79),
+            ("SHP-IAM-107", "iam.yaml", 79),
+            ("SHP-IAM-112", "iam.yaml", 79),
+            ("SHP-IAM-101", "iam.yaml", 85),
+            ("SHP-IAM-103", "iam.yaml", 87),
+            ("SHP-IAM-105", "iam.yaml", 87),
+            ("SHP-IAM-104", "iam.yaml", 91),
+            ("SHP-IAM-102", "iam.yaml", 95),
+            ("SHP-IAM-110", "iam.yaml", 101),
+            ("SHP-IAM-108", "iam.yaml", 105),
+            ("SHP-IAM-111", "iam.yaml", 107),
+            ("SHP-IAM-113", "iam.yaml", 117),
+            ("SHP-IAM-100", "iam.yaml", 126),
+            ("SHP-IAM-107", "iam.yaml", 126),
+            ("SHP-IAM-119", "iam.yaml", 137),
+            ("SHP-IAM-120", "iam.yaml", 149),
+            ("SHP-IAM-117", "iam.yaml", 156),
             ("SHP-SEC-100", "release.env", 2),
             ("SHP-SEC-102", "release.env", 3),
             ("SHP-IAM-001", "web.json", 2),
@@ -224,7 +250,7 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((6, 29), (report.FilesScanned, report.Resources));
+        Assert.Equal((7, 35), (report.FilesScanned, report.Resources));
     }
 
     [Fact]
@@ -251,6 +277,9 @@ public sealed class SampleScanTests
             ("SHP-SEC-002", "main.tf", 46, "aws_ecs_task_definition.agent"),
             ("SHP-LOG-002", "main.tf", 48, "aws_ecs_task_definition.agent"),
             ("SHP-CTR-011", "main.tf", 58, "aws_ecs_task_definition.agent"),
+            ("SHP-IAM-114", "modules/ecs-task/assume-role.json", 4, "assume-role"),
+            ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.api.aws_iam_role.shared"),
+            ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.web.aws_iam_role.shared"),
             ("SHP-NET-002", "modules/ecs-task/main.tf", 23, "module.web.aws_ecs_task_definition.this"),
             ("SHP-IAM-002", "modules/ecs-task/main.tf", 24, "module.api.aws_ecs_task_definition.this"),
             ("SHP-IAM-002", "modules/ecs-task/main.tf", 24, "module.web.aws_ecs_task_definition.this"),

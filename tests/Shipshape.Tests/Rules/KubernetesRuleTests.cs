@@ -30,12 +30,12 @@ public sealed class KubernetesRuleTests
     [Fact]
     public void PrivilegeEscalation_DefaultExplicitAndPrivileged()
     {
-        Assert.Contains("allows privilege escalation", Assert.Single(Run(new PrivilegeEscalationRule(), Pod("a", "d", Plain))).Message, StringComparison.Ordinal);
-        Assert.Empty(Run(new PrivilegeEscalationRule(), Pod("a", "d", Plain + "    securityContext:\n      allowPrivilegeEscalation: false\n")));
+        Assert.Contains("allows privilege escalation", Assert.Single(Run(new AllowPrivilegeEscalationRule(), Pod("a", "d", Plain))).Message, StringComparison.Ordinal);
+        Assert.Empty(Run(new AllowPrivilegeEscalationRule(), Pod("a", "d", Plain + "    securityContext:\n      allowPrivilegeEscalation: false\n")));
         // Privileged without an explicit setting is SHP-CTR-001's alone.
-        Assert.Empty(Run(new PrivilegeEscalationRule(), Pod("a", "d", Plain + "    securityContext:\n      privileged: true\n")));
-        Assert.Single(Run(new PrivilegeEscalationRule(), "services:\n  a:\n    image: a:1\n"));
-        Assert.Empty(Run(new PrivilegeEscalationRule(), "services:\n  a:\n    image: a:1\n    security_opt: [\"no-new-privileges:true\"]\n"));
+        Assert.Empty(Run(new AllowPrivilegeEscalationRule(), Pod("a", "d", Plain + "    securityContext:\n      privileged: true\n")));
+        Assert.Single(Run(new AllowPrivilegeEscalationRule(), "services:\n  a:\n    image: a:1\n"));
+        Assert.Empty(Run(new AllowPrivilegeEscalationRule(), "services:\n  a:\n    image: a:1\n    security_opt: [\"no-new-privileges:true\"]\n"));
     }
 
     [Theory]

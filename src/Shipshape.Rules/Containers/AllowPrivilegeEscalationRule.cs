@@ -7,7 +7,7 @@ namespace Shipshape.Rules.Containers;
 /// capabilities): Kubernetes allowPrivilegeEscalation not false, compose without no-new-privileges.
 /// Privileged containers are SHP-CTR-001's, where escalation is always allowed, unless they also set it explicitly.
 /// </summary>
-public sealed class PrivilegeEscalationRule : IRule
+public sealed class AllowPrivilegeEscalationRule : IRule
 {
     public string Id => "SHP-CTR-010";
 

@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace Shipshape.Iam.Tools;
+
+/// <summary>What `shipshape iam suggest` is asked for: actions, an optional ECS/EKS cluster ARN, and whether to require MFA for all of them.</summary>
+public sealed record SuggestRequest(ImmutableArray<string> Actions, string? ClusterArn, bool RequireMfa);
