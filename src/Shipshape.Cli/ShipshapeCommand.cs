@@ -108,7 +108,7 @@ public static class ShipshapeCommand
         var variable = new Option<string[]>("--var") { Description = "Terraform variable NAME=VALUE for root modules (repeatable)." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
-        var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets, image (default: all that apply)." };
+        var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets (default: all; image is reserved for image archives, not scanned yet)." };
         var gitHistory = new Option<bool>("--git-history") { Description = "Also scan every commit of the git repository at the first PATH for secrets." };
         var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
