@@ -16,9 +16,6 @@ namespace Shipshape.Engine;
 /// </summary>
 internal sealed class ContentStage
 {
-    /// <summary>The path findings from standard input carry.</summary>
-    public const string StdinPath = "<stdin>";
-
     private readonly GitleaksIgnore _ignore;
 
     private ContentStage(ContentScanner scanner, GitleaksIgnore ignore)

@@ -192,6 +192,7 @@ internal static class CloudFormationAdapters
             SourceFormat = CfnResource.Format,
             ScanOnPush = p.ChildOrEmpty("ImageScanningConfiguration").Bool("ScanOnPush", false),
             TagMutability = p.RequiredString("ImageTagMutability", "MUTABLE"),
+            Name = p.String("RepositoryName"),
             HasLifecyclePolicy = lifecycle is null ? Value<bool>.Defaulted(false, r.Span, p.PathOf("LifecyclePolicy")) : Value<bool>.Explicit(true, lifecycle.Span, p.PathOf("LifecyclePolicy")),
             EncryptionType = p.ChildOrEmpty("EncryptionConfiguration").RequiredString("EncryptionType", "AES256"),
             RepositoryPolicy = PolicyDocumentReader.Read(p.Get("RepositoryPolicyText"), p.PathOf("RepositoryPolicyText")),

@@ -199,7 +199,7 @@ public static class TerraformAdapters
         (target.Reference is { } reference && string.Equals(reference, resource.Address, StringComparison.Ordinal))
         || (target.IsExplicit && target.Current is { } name && resource switch
         {
-            EcrRepository => resource.DisplayName == name,
+            EcrRepository repo => repo.Name?.Current == name,
             SecretsManagerSecret s => s.Name.Current == name,
             IamRole role => role.RoleName.Current == name,
             _ => false,
@@ -363,7 +363,7 @@ public static class TerraformAdapters
     private static EcrRepository Repository(Target r, PropertyReader p) => new()
     {
         Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-        DisplayName = p.String("name").Current,
+        Name = p.String("name"),
         ScanOnPush = p.BlockOrEmpty("image_scanning_configuration").Bool("scan_on_push", false),
         TagMutability = p.RequiredString("image_tag_mutability", "MUTABLE"),
         HasLifecyclePolicy = Value<bool>.Defaulted(false, r.Span, "aws_ecr_lifecycle_policy"),
