@@ -131,6 +131,10 @@ public sealed class Scanner
                 $"ignore entry for {expired.Rule} expired on {expired.Expires:yyyy-MM-dd}; its findings count again"));
         }
 
+        // Expired entries no longer apply; each glob is compiled once for the whole scan.
+        var ignores = config.Ignores.Where(i => i.Expires is not { } e || e >= options.Today)
+            .Select(i => (Entry: i, Paths: i.PathGlob is null ? null : Glob(i.PathGlob)))
+            .ToImmutableArray();
         var findings = ImmutableArray.CreateBuilder<Finding>();
         void Add(IRule rule, RuleHit hit)
         {
@@ -151,7 +155,7 @@ public sealed class Scanner
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Declared(rule.Id, hit) ?? Configured(finding, config, options.Today)
+                Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Declared(rule.Id, hit) ?? Configured(finding, ignores)
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }
@@ -350,15 +354,10 @@ public sealed class Scanner
         hit.Resource.Suppressions.FirstOrDefault(s => s.RuleId == "*" || string.Equals(s.RuleId, ruleId, StringComparison.OrdinalIgnoreCase))
             is { } declared ? new Suppression(SuppressionKind.Inline, declared.Reason) : null;
 
-    private static Suppression? Configured(Finding finding, ShipshapeConfig config, DateOnly today)
+    private static Suppression? Configured(Finding finding, ImmutableArray<(IgnoreEntry Entry, Matcher? Paths)> ignores)
     {
-        foreach (var entry in config.Ignores)
+        foreach (var (entry, paths) in ignores)
         {
-            if (entry.Expires is { } expires && expires < today)
-            {
-                continue;
-            }
-
             if (entry.Rule != "*" && !string.Equals(entry.Rule, finding.RuleId, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -369,20 +368,22 @@ public sealed class Scanner
                 continue;
             }
 
-            if (entry.PathGlob is not null)
+            if (paths is not null && !paths.Match(finding.Location.Path).HasMatches)
             {
-                var matcher = new Matcher(StringComparison.Ordinal);
-                matcher.AddInclude(entry.PathGlob);
-                if (!matcher.Match(finding.Location.Path).HasMatches)
-                {
-                    continue;
-                }
+                continue;
             }
 
             return new Suppression(SuppressionKind.Config, entry.Reason);
         }
 
         return null;
+    }
+
+    private static Matcher Glob(string pattern)
+    {
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(pattern);
+        return matcher;
     }
 
     private ShipshapeConfig LoadConfig(ScanOptions options)
