@@ -18,6 +18,7 @@ public static class ShipshapeCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool? color = null, Func<Stream>? stdin = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var debug = args.Contains("--debug", StringComparer.Ordinal);
         try
         {
             var catalog = RuleCatalog.CreateDefault();
@@ -38,16 +39,27 @@ public static class ShipshapeCommand
         }
         catch (ConfigException ex)
         {
-            stderr.WriteLine($"shipshape: {ex.Message}");
+            stderr.WriteLine($"shipshape: {TerminalText.Sanitize(ex.Message)}");
             return ExitCodes.Usage;
         }
-#pragma warning disable CA1031 // The last line of defence: an internal error is exit code 3 with a message, never a stack dump.
+#pragma warning disable CA1031 // The last line of defence: an internal error is exit code 3 with one line, never a stack dump (unless --debug).
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"shipshape: internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine($"shipshape: internal error: {TerminalText.Sanitize(FirstLine(ex.Message))} ({ex.GetType().Name}); run again with --debug for details, and please report it");
+            if (debug)
+            {
+                stderr.WriteLine(TerminalText.Sanitize(ex.ToString()));
+            }
+
             return ExitCodes.Internal;
         }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var cut = text.IndexOfAny(['\r', '\n']);
+        return cut < 0 ? text : text[..cut];
     }
 
     private static RootCommand Build(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
@@ -95,7 +107,11 @@ public static class ShipshapeCommand
         {
             Description = "Trusted image registry pattern, e.g. '*.dkr.ecr.*.amazonaws.com' or 'ghcr.io/my-org' (repeatable; default: Amazon ECR private and public).",
         };
-        var maxSize = new Option<long?>("--max-file-size") { Description = "Skip files larger than this many bytes (default: 10 MiB), with a diagnostic." };
+        var maxSize = new Option<string?>("--max-file-size") { Description = "Skip files larger than this, with a diagnostic: bytes, or a number with a unit such as 512K, 10MB, 1GiB (powers of 1024; default: 10MB)." };
+        var fileTimeout = new Option<string?>("--file-timeout") { Description = "Time one file (or one Terraform module directory) may take before it is reported as not checked and the scan goes on: 30, 30s, 2m (default: 10s)." };
+        var scanTimeout = new Option<string?>("--timeout") { Description = "Time the whole scan may take; files not reached by then are reported as not checked: 10m, 1h (default: 30m)." };
+        var failOnIncomplete = new Option<bool>("--fail-on-incomplete") { Description = "Exit with code 2 when anything could not be fully checked (skipped, unparseable, over a limit or deadline): a fail-closed gate." };
+        var debug = new Option<bool>("--debug") { Description = "On an internal error, print the stack trace as well." };
         var cfnParameter = new Option<string[]>("--cfn-parameter")
         {
             Description = "CloudFormation parameter value KEY=VALUE, like the AWS CLI's --parameter-overrides (repeatable); pseudo parameters too, e.g. AWS::Region=eu-west-1.",
@@ -114,8 +130,8 @@ public static class ShipshapeCommand
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
-            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
-            scanners, gitHistory, gitleaksConfig,
+            paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
+            scanners, gitHistory, gitleaksConfig, debug,
         };
         command.SetAction(parse =>
         {
@@ -143,7 +159,11 @@ public static class ShipshapeCommand
                 OnlyRules = [.. parse.GetValue(rule) ?? []],
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
-                MaxFileBytes = parse.GetValue(maxSize),
+                MaxFileBytes = parse.GetValue(maxSize) is { } sizeText
+                    ? Quantities.TryParseSize(sizeText, out var bytes) ? bytes : throw new ConfigException($"--max-file-size: '{sizeText}' is not a size; use {Quantities.SizeHelp}")
+                    : null,
+                FileTimeout = Duration(parse.GetValue(fileTimeout), "--file-timeout") ?? ScanOptions.DefaultFileTimeout,
+                ScanTimeout = Duration(parse.GetValue(scanTimeout), "--timeout") ?? ScanOptions.DefaultScanTimeout,
                 CloudFormationParameters = (parse.GetValue(cfnParametersFile) is { } parameterFile
                         ? ParameterFile.Load(parameterFile)
                         : ImmutableDictionary<string, string>.Empty)
@@ -154,12 +174,18 @@ public static class ShipshapeCommand
                 Progress = isQuiet ? null : line => stderr.WriteLine(line),
             };
 
+            // Fail before scanning, not after, when a report could not be written.
+            foreach (var target in targets.Where(t => t.File is not null).Select(t => t.File!).Append(parse.GetValue(writeBaseline)).OfType<string>())
+            {
+                CheckWritable(target);
+            }
+
             var report = new Scanner(catalog).Scan(options);
             if (!isQuiet)
             {
                 foreach (var d in report.Diagnostics.Where(d => d.Severity != Core.DiagnosticSeverity.Info))
                 {
-                    stderr.WriteLine($"{d.Severity.ToString().ToLowerInvariant()}: {d.Location}: {TerminalText.Sanitize(d.Message)}");
+                    stderr.WriteLine($"{d.Severity.ToString().ToLowerInvariant()}: {TerminalText.Sanitize(d.Location.ToString())}: {TerminalText.Sanitize(d.Message)}");
                 }
             }
 
@@ -176,7 +202,7 @@ public static class ShipshapeCommand
                 }
                 else
                 {
-                    using var file = File.Create(target.File);
+                    using var file = Create(target.File);
                     writer.Write(report, file);
                     if (!isQuiet)
                     {
@@ -187,7 +213,7 @@ public static class ShipshapeCommand
 
             if (parse.GetValue(writeBaseline) is { } baselinePath)
             {
-                using var file = File.Create(baselinePath);
+                using var file = Create(baselinePath);
                 Baseline.Write(report, file);
                 if (!isQuiet)
                 {
@@ -195,9 +221,69 @@ public static class ShipshapeCommand
                 }
             }
 
+            var summary = report.Summary;
+            if (report.FilesScanned == 0)
+            {
+                stderr.WriteLine($"shipshape: nothing was checked: {NothingCheckedReason(report)}");
+                return ExitCodes.Usage;
+            }
+
+            if (summary.Incomplete && !isQuiet)
+            {
+                stderr.WriteLine($"shipshape: not everything was checked: {IncompleteText(summary)} (see the diagnostics)");
+            }
+
+            if (summary.Incomplete && parse.GetValue(failOnIncomplete))
+            {
+                stderr.WriteLine($"shipshape: exit 2: {IncompleteText(summary)} (--fail-on-incomplete)");
+                return ExitCodes.Usage;
+            }
+
             return report.Fails ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
+    }
+
+    private static string IncompleteText(ScanSummary summary) =>
+        $"{summary.NotChecked} not checked, {summary.PartlyChecked} checked in part";
+
+    private static string NothingCheckedReason(ScanReport report)
+    {
+        var skipped = report.Incomplete.Where(d => d.Incomplete == IncompleteKind.Skipped).Select(d => TerminalText.Sanitize(d.Message)).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        return skipped.Count == 0
+            ? "no file in the given paths is one the selected scanners read"
+            : "every input was skipped; " + string.Join("; ", skipped);
+    }
+
+    private static TimeSpan? Duration(string? text, string option) =>
+        text is null ? null
+        : Quantities.TryParseDuration(text, out var duration) ? duration
+        : throw new ConfigException($"{option}: '{text}' is not a duration; use {Quantities.DurationHelp}");
+
+    private static void CheckWritable(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new ConfigException($"cannot write {path}: the directory {directory} does not exist");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new ConfigException($"cannot write {path}: it is a directory");
+        }
+    }
+
+    private static FileStream Create(string path)
+    {
+        try
+        {
+            return File.Create(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"cannot write {path}: {ex.Message}");
+        }
     }
 
     private static ImmutableDictionary<string, string> KeyValues(string option, string[] items)

@@ -23,9 +23,21 @@ public sealed record ScanReport
         get
         {
             var bySeverity = SeverityNames.Descending.ToImmutableSortedDictionary(s => s, s => Active.Count(f => f.Severity == s));
-            return new ScanSummary(FilesScanned, Resources, Active.Count(), bySeverity, Findings.Count(f => f.Suppressed));
+            var notChecked = Incomplete.Where(d => d.Incomplete == IncompleteKind.Skipped).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+            var partly = Incomplete.Select(d => d.Location.Path).Where(p => !notChecked.Contains(p)).Distinct(StringComparer.Ordinal).Count();
+            return new ScanSummary(FilesScanned, Resources, Active.Count(), bySeverity, Findings.Count(f => f.Suppressed))
+            {
+                NotChecked = notChecked.Count,
+                PartlyChecked = partly,
+            };
         }
     }
+
+    /// <summary>
+    /// The diagnostics that mean something was not fully checked: those that say so (<see cref="Diagnostic.Incomplete"/>)
+    /// and every error (an input that could not be parsed is not checked).
+    /// </summary>
+    public IEnumerable<Diagnostic> Incomplete => Diagnostics.Where(d => d.Incomplete is not null || d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>Whether an unsuppressed finding at or above the threshold remains.</summary>
     public bool Fails => Active.Any(f => f.Severity >= FailOn);

@@ -59,7 +59,8 @@ internal sealed class ContentStage
         return new ContentStage(new ContentScanner(engine), ignore);
     }
 
-    public ContentScanResult Scan(string path, ReadOnlySpan<byte> content) => _ignore.Filter(path, Scanner.Scan(path, content));
+    public ContentScanResult Scan(string path, ReadOnlySpan<byte> content, CancellationToken cancellationToken = default) =>
+        _ignore.Filter(path, Scanner.Scan(path, content, cancellationToken: cancellationToken));
 
     /// <summary>Every commit of the repository at the first path: what each introduced, once, as outcomes with their commit.</summary>
     /// <exception cref="ConfigException">The path is not in a git repository this reader can read.</exception>

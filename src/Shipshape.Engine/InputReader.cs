@@ -91,7 +91,7 @@ public sealed class InputReader
     internal const string TemplateNote =
         "skipped: contains template directives ({{ ... }}), such as a Helm chart template; scan the rendered output instead (helm template . > rendered.yaml)";
 
-    internal FileOutcome Read(string path, InputFormat format, ReadOnlyMemory<byte> content)
+    internal FileOutcome Read(string path, InputFormat format, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         if (format is not (InputFormat.Json or InputFormat.Yaml))
         {
@@ -101,7 +101,7 @@ public sealed class InputReader
                 return new FileOutcome(path, false, [], [], []);
             }
 
-            var result = reader.Read(path, content);
+            var result = reader.Read(path, content, cancellationToken);
             return new FileOutcome(path, true, result.Resources, result.Diagnostics, InlineSuppressionParser.Parse(content.Span));
         }
 
@@ -110,11 +110,11 @@ public sealed class InputReader
             return new FileOutcome(path, true, [], [], []);
         }
 
-        var parsed = StructuredParser.Parse(path, content);
+        var parsed = StructuredParser.Parse(path, content, cancellationToken: cancellationToken);
         if (parsed.Failed && content.Span.IndexOf("{{"u8) >= 0)
         {
-            // Helm and other Go templates are not YAML until rendered; an error here would only be noise.
-            return new FileOutcome(path, false, [], [Diagnostic.Info(SourceSpan.FileOnly(path), TemplateNote)], []);
+            // Helm and other Go templates are not YAML until rendered; an error here would only be noise, but the file is not checked.
+            return new FileOutcome(path, false, [], [Diagnostic.Info(SourceSpan.FileOnly(path), TemplateNote) with { Incomplete = IncompleteKind.Skipped }], []);
         }
 
         var resources = ImmutableArray.CreateBuilder<Resource>();
@@ -125,7 +125,8 @@ public sealed class InputReader
             {
                 if (reader.CanRead(root))
                 {
-                    var result = reader.Read(path, root);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var result = reader.Read(path, root, cancellationToken);
                     resources.AddRange(result.Resources);
                     diagnostics.AddRange(result.Diagnostics);
                     break;

@@ -37,6 +37,20 @@ public sealed record ScanOptions
     public bool GitHistory { get; init; }
     /// <summary>A gitleaks configuration; when null, .gitleaks.toml in the first path is used if present.</summary>
     public string? GitleaksConfigPath { get; init; }
+    /// <summary>How long one file (or one Terraform module directory) may take before it is reported as not checked and the scan goes on.</summary>
+    public TimeSpan FileTimeout { get; init; } = DefaultFileTimeout;
+    /// <summary>How long the whole scan may take; files not reached by then are reported as not checked. Null: no limit.</summary>
+    public TimeSpan? ScanTimeout { get; init; } = DefaultScanTimeout;
+    /// <summary>Findings kept per file; the rest are dropped with a diagnostic saying how many.</summary>
+    public int MaxFindingsPerFile { get; init; } = DefaultMaxFindingsPerFile;
+
+    /// <summary>Real configuration files parse in milliseconds; ten seconds is only reached by hostile or pathological input.</summary>
+    public static readonly TimeSpan DefaultFileTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>Half an hour: a CI job that needs longer has a problem worth hearing about.</summary>
+    public static readonly TimeSpan DefaultScanTimeout = TimeSpan.FromMinutes(30);
+    /// <summary>More findings than this in one file say the same thing again; a generated file with a million would exhaust memory.</summary>
+    public const int DefaultMaxFindingsPerFile = 1000;
+
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
     public Action<string>? Progress { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Shipshape.Core;
 using Shipshape.Core.Model;
@@ -71,17 +72,26 @@ public sealed class Scanner
         var inputReader = _fixedInputReader ?? InputReader.CreateDefault(new CloudFormationOptions { Parameters = options.CloudFormationParameters });
         options.Progress?.Invoke(readStdin ? $"Scanning {discovery.Files.Length} files and standard input" : $"Scanning {discovery.Files.Length} files");
 
+        // The scan's deadline: files not reached by then are reported as not checked, and the report is still written.
+        using var scanDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.ScanTimeout is { } scanTimeout)
+        {
+            scanDeadline.CancelAfter(scanTimeout);
+        }
+
+        var scanToken = scanDeadline.Token;
+
         // Directory-level formats (Terraform modules) read their files together; the secrets scanner still sees each file.
         var (moduleOutcomes, remaining) = modelRules
-            ? inputReader.ReadModules(discovery.Files, options, cancellationToken)
+            ? inputReader.ReadModules(discovery.Files, options, scanToken)
             : ([], discovery.Files);
         var claimed = discovery.Files.Except(remaining).ToHashSet();
         var files = discovery.Files;
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
-        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        Parallel.For(0, files.Length, i =>
         {
-            outcomes[i] = ReadFile(inputReader, files[i], content, options, modelRules && !claimed.Contains(files[i]));
+            outcomes[i] = ReadFile(inputReader, files[i], content, options, modelRules && !claimed.Contains(files[i]), scanToken);
             var n = Interlocked.Increment(ref done);
             if (n % 500 == 0)
             {
@@ -92,7 +102,7 @@ public sealed class Scanner
         outcomes = [.. moduleOutcomes, .. outcomes];
         if (readStdin)
         {
-            outcomes = [.. outcomes, ReadStandardInput(inputReader, options.StandardInput!, maxFileBytes, content, modelRules)];
+            outcomes = [.. outcomes, ReadStandardInput(inputReader, options, maxFileBytes, content, modelRules, scanToken)];
         }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
@@ -136,8 +146,16 @@ public sealed class Scanner
             .Select(i => (Entry: i, Paths: i.PathGlob is null ? null : Glob(i.PathGlob)))
             .ToImmutableArray();
         var findings = ImmutableArray.CreateBuilder<Finding>();
+        var findingsPerPath = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(IRule rule, RuleHit hit)
         {
+            // A generated file with a million secrets would exhaust memory and bury the report; the rest is counted.
+            var count = findingsPerPath[hit.Location.Path] = findingsPerPath.GetValueOrDefault(hit.Location.Path) + 1;
+            if (count > options.MaxFindingsPerFile)
+            {
+                return;
+            }
+
             var metadata = _catalog.Get(rule.Id);
             var severity = config.SeverityOverrides.TryGetValue(rule.Id, out var overridden) ? overridden : metadata.Severity;
             var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
@@ -182,6 +200,11 @@ public sealed class Scanner
         }
 
         AddContentFindings(rules, outcomes, findings, Add);
+        foreach (var (path, count) in findingsPerPath.Where(p => p.Value > options.MaxFindingsPerFile))
+        {
+            diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), string.Create(CultureInfo.InvariantCulture,
+                $"{count - options.MaxFindingsPerFile} of its {count} findings were not reported: at most {options.MaxFindingsPerFile} findings are kept per file")));
+        }
 
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
         return new ScanReport
@@ -240,7 +263,7 @@ public sealed class Scanner
         }
     }
 
-    private static FileOutcome ReadFile(InputReader inputReader, DiscoveredFile file, ContentStage? content, ScanOptions options, bool modelRules)
+    private static FileOutcome ReadFile(InputReader inputReader, DiscoveredFile file, ContentStage? content, ScanOptions options, bool modelRules, CancellationToken scanToken)
     {
         // Parsing into the model is wasted work when only content rules run (--scanners secrets).
         var accepted = modelRules && inputReader.Accepts(file.RelativePath, file.Format);
@@ -249,14 +272,19 @@ public sealed class Scanner
             return new FileOutcome(file.RelativePath, false, [], [], []);
         }
 
+        if (scanToken.IsCancellationRequested)
+        {
+            return NotChecked(file.RelativePath, ScanDeadlineMessage(options));
+        }
+
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = FileDiscovery.ReadRegularFile(file.FullPath, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new FileOutcome(file.RelativePath, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(file.RelativePath), $"cannot read file: {ex.Message}")], []);
+            return NotChecked(file.RelativePath, $"cannot read file: {ex.Message}");
         }
 
         if (file.Format == InputFormat.Binary && content is not null)
@@ -264,43 +292,83 @@ public sealed class Scanner
             return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
         }
 
-        return ReadBytes(inputReader, file.RelativePath, file.Format, bytes, content, accepted);
+        return ReadBytes(inputReader, file.RelativePath, file.Format, bytes, content, accepted, options, scanToken);
     }
 
-    /// <summary>One file's bytes into the model (when a reader accepts it) and through the secrets scanner (when it runs).</summary>
-    private static FileOutcome ReadBytes(InputReader inputReader, string path, InputFormat format, byte[] bytes, ContentStage? content, bool accepted)
+    /// <summary>
+    /// One file's bytes into the model (when a reader accepts it) and through the secrets scanner (when it runs), each
+    /// within the file's deadline: a part that runs out of time is reported as not checked and the scan goes on.
+    /// </summary>
+    private static FileOutcome ReadBytes(InputReader inputReader, string path, InputFormat format, byte[] bytes, ContentStage? content, bool accepted, ScanOptions options, CancellationToken scanToken)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(scanToken);
+        deadline.CancelAfter(options.FileTimeout);
+        var token = deadline.Token;
+        bytes = TextDecoding.ToUtf8(bytes);
+        FileOutcome outcome;
         try
         {
-            var outcome = accepted ? inputReader.Read(path, format, bytes) : new FileOutcome(path, content is not null, [], [], []);
-            if (content is null)
-            {
-                return outcome;
-            }
-
-            var found = content.Scan(path, bytes);
-            return found.IsEmpty ? outcome with { Scanned = true } : outcome with
-            {
-                Scanned = true,
-                Content = found,
-                Suppressions = outcome.Suppressions.IsEmpty ? InlineSuppressionParser.Parse(bytes) : outcome.Suppressions,
-            };
+            outcome = accepted ? inputReader.Read(path, format, bytes, token) : new FileOutcome(path, content is not null, [], [], []);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            outcome = NotChecked(path, TimeoutMessage(options, scanToken, "reading it into the model"));
         }
 #pragma warning disable CA1031 // A bug met on one file is reported for that file; the scan goes on.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new FileOutcome(path, false, [], [Diagnostic.Error(SourceSpan.FileOnly(path), $"internal error reading file: {ex.GetType().Name}: {ex.Message}")], []);
+            outcome = InternalError(path, ex);
+        }
+
+        if (content is null)
+        {
+            return outcome;
+        }
+
+        try
+        {
+            var found = content.Scan(path, bytes, token);
+            return found.IsEmpty ? outcome with { Scanned = true } : outcome with
+            {
+                Scanned = true,
+                Content = found,
+                Diagnostics = outcome.Diagnostics.AddRange(found.Incomplete.Select(note => Diagnostic.Partial(SourceSpan.FileOnly(path), "not fully checked: " + note))),
+                Suppressions = outcome.Suppressions.IsEmpty ? InlineSuppressionParser.Parse(bytes) : outcome.Suppressions,
+            };
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return outcome with { Diagnostics = outcome.Diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), TimeoutMessage(options, scanToken, "the secrets scan"))) };
+        }
+#pragma warning disable CA1031 // A bug met on one file is reported for that file; the scan goes on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return outcome with { Diagnostics = outcome.Diagnostics.AddRange(InternalError(path, ex).Diagnostics) };
         }
     }
 
+    private static FileOutcome NotChecked(string path, string message) =>
+        new(path, false, [], [Diagnostic.Skipped(SourceSpan.FileOnly(path), message)], []);
+
+    private static FileOutcome InternalError(string path, Exception ex) =>
+        new(path, false, [], [Diagnostic.Error(SourceSpan.FileOnly(path), $"not checked: internal error reading file ({ex.GetType().Name}: {ex.Message}); please report it") with { Incomplete = IncompleteKind.Skipped }], []);
+
+    private static string ScanDeadlineMessage(ScanOptions options) =>
+        string.Create(CultureInfo.InvariantCulture, $"not checked: the scan's time limit ({(options.ScanTimeout ?? TimeSpan.Zero).TotalSeconds:0.#} s, --timeout) ran out before this file was reached");
+
+    private static string TimeoutMessage(ScanOptions options, CancellationToken scanToken, string what) => scanToken.IsCancellationRequested
+        ? ScanDeadlineMessage(options)
+        : string.Create(CultureInfo.InvariantCulture, $"not fully checked: {what} took longer than the per-file time limit ({options.FileTimeout.TotalSeconds:0.#} s, --file-timeout)");
+
     /// <summary>Standard input as one file: read up to the size limit, format sniffed from the content.</summary>
-    private static FileOutcome ReadStandardInput(InputReader inputReader, Func<Stream> open, long maxFileBytes, ContentStage? content, bool modelRules)
+    private static FileOutcome ReadStandardInput(InputReader inputReader, ScanOptions options, long maxFileBytes, ContentStage? content, bool modelRules, CancellationToken scanToken)
     {
         byte[] bytes;
         try
         {
-            using var input = open();
+            using var input = options.StandardInput!();
             using var buffer = new MemoryStream();
             var chunk = new byte[81920];
             int read;
@@ -308,7 +376,7 @@ public sealed class Scanner
             {
                 if (buffer.Length + read > maxFileBytes)
                 {
-                    return new FileOutcome(StandardInputName, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(StandardInputName), $"skipped: standard input is larger than the size limit ({maxFileBytes} bytes)")], []);
+                    return NotChecked(StandardInputName, $"not checked: standard input is larger than the size limit ({maxFileBytes} bytes, --max-file-size)");
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -318,11 +386,11 @@ public sealed class Scanner
         }
         catch (IOException ex)
         {
-            return new FileOutcome(StandardInputName, false, [], [Diagnostic.Warning(SourceSpan.FileOnly(StandardInputName), $"cannot read standard input: {ex.Message}")], []);
+            return NotChecked(StandardInputName, $"cannot read standard input: {ex.Message}");
         }
 
-        var format = FormatSniffer.Sniff(StandardInputName, bytes);
-        return ReadBytes(inputReader, StandardInputName, format, bytes, content, modelRules && inputReader.Accepts(StandardInputName, format));
+        var format = FormatSniffer.Sniff(StandardInputName, TextDecoding.ToUtf8(bytes));
+        return ReadBytes(inputReader, StandardInputName, format, bytes, content, modelRules && inputReader.Accepts(StandardInputName, format), options, scanToken);
     }
 
     private static Suppression? Inline(string ruleId, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath)

@@ -10,5 +10,6 @@ public interface IDocumentReader
 
     bool CanRead(SyntaxNode root);
 
-    IngestResult Read(string path, SyntaxNode root);
+    /// <param name="cancellationToken">Cancelled when the file's deadline passes; long work checks it and stops.</param>
+    IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default);
 }

@@ -10,5 +10,6 @@ public interface IFileReader
 
     bool CanRead(string path, InputFormat format);
 
-    IngestResult Read(string path, ReadOnlyMemory<byte> content);
+    /// <param name="cancellationToken">Cancelled when the file's deadline passes; long work checks it and stops.</param>
+    IngestResult Read(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default);
 }

@@ -10,5 +10,8 @@ public sealed record ContentScanResult(ImmutableArray<SecretHit> Secrets, Immuta
 {
     public static ContentScanResult Empty { get; } = new([], []);
 
-    public bool IsEmpty => Secrets.IsEmpty && Cards.IsEmpty;
+    /// <summary>What could not be searched (a rule's regex that ran out of time); the findings stand, the search was partial.</summary>
+    public ImmutableArray<string> Incomplete { get; init; } = [];
+
+    public bool IsEmpty => Secrets.IsEmpty && Cards.IsEmpty && Incomplete.IsEmpty;
 }

@@ -18,13 +18,18 @@ public sealed class ContentScanner
 
     public bool CardNumbers { get; }
 
-    public ContentScanResult Scan(string path, ReadOnlySpan<byte> content, string? commit = null) =>
-        Scan(path, Encoding.UTF8.GetString(content), commit);
+    public ContentScanResult Scan(string path, ReadOnlySpan<byte> content, string? commit = null, CancellationToken cancellationToken = default) =>
+        Scan(path, Encoding.UTF8.GetString(content), commit, cancellationToken);
 
-    public ContentScanResult Scan(string path, string text, string? commit = null)
+    /// <param name="cancellationToken">The file's deadline: the scan stops with <see cref="OperationCanceledException"/> when it passes.</param>
+    public ContentScanResult Scan(string path, string text, string? commit = null, CancellationToken cancellationToken = default)
     {
-        var secrets = Engine.Scan(text, path, commit);
+        var incomplete = new List<string>();
+        var secrets = Engine.Scan(text, path, commit, incomplete, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var cards = CardNumbers ? CardNumberDetector.Scan(text) : [];
-        return secrets.IsEmpty && cards.IsEmpty ? ContentScanResult.Empty : new ContentScanResult(secrets, cards);
+        return secrets.IsEmpty && cards.IsEmpty && incomplete.Count == 0
+            ? ContentScanResult.Empty
+            : new ContentScanResult(secrets, cards) { Incomplete = [.. incomplete] };
     }
 }

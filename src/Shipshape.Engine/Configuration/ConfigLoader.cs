@@ -188,24 +188,10 @@ public static class ConfigLoader
             : throw Error(path, node, $"unknown severity '{text}' (use info, low, medium, high or critical)");
     }
 
-    private static long Size(string path, SyntaxNode node)
-    {
-        var text = Scalar(path, node).Trim().ToUpperInvariant();
-        long factor = 1;
-        foreach (var (suffix, f) in new[] { ("KB", 1024L), ("MB", 1024L * 1024), ("GB", 1024L * 1024 * 1024), ("B", 1L) })
-        {
-            if (text.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                factor = f;
-                text = text[..^suffix.Length].Trim();
-                break;
-            }
-        }
-
-        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n * factor
-            : throw Error(path, node, "maxFileSize must be a size such as 10MB");
-    }
+    private static long Size(string path, SyntaxNode node) =>
+        Quantities.TryParseSize(Scalar(path, node), out var bytes)
+            ? bytes
+            : throw Error(path, node, "maxFileSize must be " + Quantities.SizeHelp);
 
     private static ConfigException Error(string path, SyntaxNode node, string message) =>
         new($"{path}:{node.Span.StartLine}: {message}");

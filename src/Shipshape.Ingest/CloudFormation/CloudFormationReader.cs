@@ -25,7 +25,7 @@ public sealed class CloudFormationReader : IDocumentReader
                 e.Value is MappingNode r && r.Get("Type", Cmp) is ScalarNode t
                 && (t.Text.StartsWith("AWS::", Cmp) || t.Text.StartsWith("Custom::", Cmp)))));
 
-    public IngestResult Read(string path, SyntaxNode root)
+    public IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default)
     {
         var template = (MappingNode)root;
         var context = new TemplateContext(template, _options);

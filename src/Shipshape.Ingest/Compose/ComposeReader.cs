@@ -23,7 +23,7 @@ public sealed class ComposeReader : IDocumentReader
         && m.Get("Resources") is null
         && m.Get("AWSTemplateFormatVersion") is null;
 
-    public IngestResult Read(string path, SyntaxNode root)
+    public IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default)
     {
         var resources = ImmutableArray.CreateBuilder<Resource>();
         if (root is MappingNode m && m.Get("services") is MappingNode services)

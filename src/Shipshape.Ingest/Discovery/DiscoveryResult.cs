@@ -16,4 +16,6 @@ public sealed record DiscoveryResult
     public int SkippedOversize { get; init; }
     /// <summary>Symlinks not followed: links to directories, links leading outside the root, broken or looping links.</summary>
     public int SkippedSymlinks { get; init; }
+    /// <summary>FIFOs, sockets and device nodes, never opened; each also has a diagnostic.</summary>
+    public int SkippedSpecial { get; init; }
 }

@@ -61,6 +61,7 @@ public static class FileDiscovery
             SkippedIgnored = run.SkippedIgnored,
             SkippedOversize = run.SkippedOversize,
             SkippedSymlinks = run.SkippedSymlinks,
+            SkippedSpecial = run.SkippedSpecial,
         };
     }
 
@@ -101,7 +102,7 @@ public static class FileDiscovery
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(name), $"File '{name}' could not be read and was skipped: {e.Message}"));
+            run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(name), $"File '{name}' could not be read and was skipped: {e.Message}"));
         }
 
         run.Files.AddRange(files);
@@ -146,7 +147,7 @@ public static class FileDiscovery
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 var shown = frame.RelativePath.Length == 0 ? "." : frame.RelativePath;
-                run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(shown), $"Directory '{shown}' could not be read and was skipped: {e.Message}"));
+                run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(shown), $"Directory '{shown}' could not be read and was skipped: {e.Message}"));
                 continue;
             }
 
@@ -161,6 +162,13 @@ public static class FileDiscovery
                 }
 
                 var relative = frame.RelativePath.Length == 0 ? entry.Name : frame.RelativePath + "/" + entry.Name;
+                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // .NET decodes such names lossily, so the path it gives back names no file (or another one).
+                    run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: its name is not valid UTF-8"));
+                    continue;
+                }
+
                 if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
                 {
                     links.Add((entry, relative, ignore));
@@ -216,7 +224,15 @@ public static class FileDiscovery
             return;
         }
 
-        if (target is null || isDirectory || !File.Exists(target) || !PathResolver.IsInside(target, physicalRoot))
+        if (target is not null && !isDirectory && File.Exists(target) && !PathResolver.IsInside(target, physicalRoot))
+        {
+            // The link's target is not shown: it is outside what the user asked to scan.
+            run.SkippedSymlinks++;
+            run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it is a symbolic link to a file outside the scanned root, which is never read"));
+            return;
+        }
+
+        if (target is null || isDirectory || !File.Exists(target))
         {
             run.SkippedSymlinks++;
             return;
@@ -229,7 +245,7 @@ public static class FileDiscovery
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
+            run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
             return;
         }
 
@@ -244,10 +260,18 @@ public static class FileDiscovery
             return;
         }
 
+        var kind = FileKind.Of(fullPath);
+        if (kind is not (FileKindResult.Regular or FileKindResult.Unknown))
+        {
+            run.SkippedSpecial++;
+            run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it is {FileKind.Describe(kind)}, and only regular files are read"));
+            return;
+        }
+
         if (length > run.Options.MaxFileBytes)
         {
             run.SkippedOversize++;
-            run.Diagnostics.Add(Diagnostic.Warning(
+            run.Diagnostics.Add(Diagnostic.Skipped(
                 SourceSpan.FileOnly(relative),
                 Invariant($"File '{relative}' is {length} bytes, over the limit of {run.Options.MaxFileBytes} bytes, and was skipped.")));
             return;
@@ -258,6 +282,14 @@ public static class FileDiscovery
         var head = length == 0 ? [] : ReadHead(run, fullPath, relative);
         if (head is null)
         {
+            return;
+        }
+
+        // UTF-16 and UTF-32 text is full of NUL bytes but is text: its byte order mark says so.
+        if (TextDecoding.FromByteOrderMark(head) is not null)
+        {
+            var decoded = TextDecoding.ToUtf8(head);
+            files.Add(new DiscoveredFile(fullPath, relative, root, length, FormatSniffer.Sniff(relative, decoded.AsSpan(0, Math.Min(decoded.Length, FormatSniffer.HeadBytes)))));
             return;
         }
 
@@ -275,6 +307,48 @@ public static class FileDiscovery
 
         var format = FormatSniffer.Sniff(relative, head.AsSpan(0, Math.Min(head.Length, FormatSniffer.HeadBytes)));
         files.Add(new DiscoveredFile(fullPath, relative, root, length, format));
+    }
+
+    /// <summary>
+    /// Reads a discovered file whole, refusing what is not a regular file (it may have been swapped for a FIFO since
+    /// discovery) and what has grown past <paramref name="maxBytes"/>, so no read blocks or runs without bound.
+    /// </summary>
+    /// <exception cref="IOException">The file is not a regular file, is too large, or cannot be read.</exception>
+    public static byte[] ReadRegularFile(string fullPath, long maxBytes)
+    {
+        var kind = FileKind.Of(fullPath);
+        if (kind is not (FileKindResult.Regular or FileKindResult.Unknown))
+        {
+            throw new IOException($"it is {FileKind.Describe(kind)}, and only regular files are read");
+        }
+
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var length = RandomAccess.GetLength(handle);
+        if (length == 0 && kind == FileKindResult.Unknown)
+        {
+            // Without stat(2) a special file cannot be told from an empty one; an empty file has nothing to check.
+            return [];
+        }
+
+        if (length > maxBytes)
+        {
+            throw new IOException(Invariant($"it is {length} bytes, over the limit of {maxBytes} bytes"));
+        }
+
+        var buffer = new byte[length];
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+            if (read == 0)
+            {
+                return buffer[..total];
+            }
+
+            total += read;
+        }
+
+        return buffer;
     }
 
     private static byte[]? ReadHead(Run run, string fullPath, string relative)
@@ -299,7 +373,7 @@ public static class FileDiscovery
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            run.Diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
+            run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
             return null;
         }
     }
@@ -370,5 +444,6 @@ public static class FileDiscovery
         public int SkippedIgnored { get; set; }
         public int SkippedOversize { get; set; }
         public int SkippedSymlinks { get; set; }
+        public int SkippedSpecial { get; set; }
     }
 }

@@ -12,7 +12,7 @@ public sealed class DockerfileReader : IFileReader
 
     public bool CanRead(string path, InputFormat format) => format == InputFormat.Dockerfile;
 
-    public IngestResult Read(string path, ReadOnlyMemory<byte> content)
+    public IngestResult Read(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var text = Encoding.UTF8.GetString(content.Span);
         return DockerfileAdapter.Adapt(path, DockerfileParser.Parse(path, text), Format);

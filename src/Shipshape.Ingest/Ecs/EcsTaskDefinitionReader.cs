@@ -42,7 +42,7 @@ public sealed class EcsTaskDefinitionReader : IDocumentReader
         _ => false,
     };
 
-    public IngestResult Read(string path, SyntaxNode root)
+    public IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default)
     {
         var definitions = root switch
         {

@@ -19,7 +19,7 @@ public sealed class AuthorizationDetailsReader : IDocumentReader
     public bool CanRead(SyntaxNode root) =>
         root is MappingNode m && Lists.Any(l => m.Get(l, Cmp) is SequenceNode) && m.Get("Resources", Cmp) is null;
 
-    public IngestResult Read(string path, SyntaxNode root)
+    public IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default)
     {
         var top = new PropertyReader((MappingNode)root, root.Span, string.Empty);
         var resources = ImmutableArray.CreateBuilder<Resource>();

@@ -20,7 +20,7 @@ public sealed class IamPolicyFileReader : IDocumentReader
         && m.Get("Resources", StringComparison.Ordinal) is null
         && m.Get("AWSTemplateFormatVersion", StringComparison.Ordinal) is null;
 
-    public IngestResult Read(string path, SyntaxNode root)
+    public IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var document = PolicyDocumentReader.Read(root, string.Empty);

@@ -33,7 +33,7 @@ public sealed class KubernetesReader : IDocumentReader
         root is MappingNode m && KindOf(m) is { } kind && ApiVersionOf(m) is not null
         && (KubernetesWorkloadAdapter.IsWorkloadKind(kind) || ObjectKinds.Contains(kind) || (kind == "List" && m.Get("items") is SequenceNode));
 
-    public IngestResult Read(string path, SyntaxNode root)
+    public IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default)
     {
         var resources = ImmutableArray.CreateBuilder<Resource>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();

@@ -23,8 +23,25 @@ public static class StructuredParser
         return false;
     }
 
-    public static ParsedDocument Parse(string path, ReadOnlyMemory<byte> content, ParseLimits? limits = null) =>
-        LooksLikeJson(content.Span)
-            ? JsonSyntaxParser.Parse(path, content, limits)
-            : YamlSyntaxParser.Parse(path, content, limits);
+    /// <summary>
+    /// JSON when it looks like JSON, else YAML. YAML's flow style also starts with '{' or '[' (<c>{family: app}</c>), so
+    /// a document that is not valid JSON is read again as YAML, unless the file is named .json; the JSON error is
+    /// kept when YAML cannot read it either.
+    /// </summary>
+    public static ParsedDocument Parse(string path, ReadOnlyMemory<byte> content, ParseLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        if (!LooksLikeJson(content.Span))
+        {
+            return YamlSyntaxParser.Parse(path, content, limits, cancellationToken);
+        }
+
+        var json = JsonSyntaxParser.Parse(path, content, limits);
+        if (!json.Failed || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return json;
+        }
+
+        var yaml = YamlSyntaxParser.Parse(path, content, limits, cancellationToken);
+        return yaml.Failed ? json : yaml;
+    }
 }

@@ -15,7 +15,7 @@ public static class YamlSyntaxParser
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ParsedDocument Parse(string path, ReadOnlyMemory<byte> content, ParseLimits? limits = null)
+    public static ParsedDocument Parse(string path, ReadOnlyMemory<byte> content, ParseLimits? limits = null, CancellationToken cancellationToken = default)
     {
         limits ??= ParseLimits.Default;
         string text;
@@ -35,28 +35,35 @@ public static class YamlSyntaxParser
             return new ParsedDocument([], [Diagnostic.Error(new SourceSpan(path, line, 0, line, 0), "invalid UTF-8 in YAML file")]);
         }
 
-        return Parse(path, text, limits);
+        return Parse(path, text, limits, cancellationToken);
     }
 
-    public static ParsedDocument Parse(string path, string text, ParseLimits? limits = null)
+    public static ParsedDocument Parse(string path, string text, ParseLimits? limits = null, CancellationToken cancellationToken = default)
     {
         limits ??= ParseLimits.Default;
         var roots = ImmutableArray.CreateBuilder<SyntaxNode>();
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, SyntaxNode>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
+        // The alias budget is per file, not per document: a stream of many documents, each just under a
+        // per-document limit, would otherwise multiply it.
         long expanded = 0;
+        var events = 0;
         try
         {
             while (parser.MoveNext())
             {
+                if ((++events & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 SyntaxNode? completed = null;
                 string? anchor = null;
                 switch (parser.Current)
                 {
                     case DocumentStart:
                         anchors.Clear();
-                        expanded = 0;
                         continue;
                     case Scalar scalar:
                         completed = MakeScalar(path, scalar);
@@ -71,7 +78,7 @@ public static class YamlSyntaxParser
                         expanded += completed.Weight;
                         if (expanded > limits.MaxNodes)
                         {
-                            return Fail(path, alias.Start, $"document expands to more than {limits.MaxNodes} nodes through aliases; refusing to expand it");
+                            return Fail(path, alias.Start, $"file expands to more than {limits.MaxNodes} nodes through aliases; refusing to expand it");
                         }
 
                         break;

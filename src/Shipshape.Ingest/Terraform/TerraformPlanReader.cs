@@ -22,7 +22,7 @@ public sealed class TerraformPlanReader : IDocumentReader
     public bool CanRead(SyntaxNode root) =>
         root is MappingNode m && m.Get("format_version") is ScalarNode && m.Get("planned_values") is MappingNode;
 
-    public IngestResult Read(string path, SyntaxNode root)
+    public IngestResult Read(string path, SyntaxNode root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         var plan = (MappingNode)root;

@@ -40,6 +40,13 @@ internal sealed class LineIndex
         return _text.AsSpan(start, end - start).TrimEnd("\r\n");
     }
 
+    /// <summary>The offset at which the line holding <paramref name="offset"/> starts.</summary>
+    public int LineStartOf(int offset)
+    {
+        var (line, _) = Position(offset);
+        return _starts[line - 1];
+    }
+
     /// <summary>The text of the lines from the one holding <paramref name="start"/> to the one holding <paramref name="end"/>.</summary>
     public ReadOnlySpan<char> LinesAround(int start, int end)
     {

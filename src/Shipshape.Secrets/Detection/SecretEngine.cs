@@ -64,8 +64,13 @@ public sealed class SecretEngine
             maxDecodeDepth);
     }
 
+    /// <summary>A line longer than this is searched, and matched by line allowlists, only this far around each keyword and match: minified files would otherwise make every rule's work quadratic.</summary>
+    public const int LongLineWindow = 4096;
+
     /// <summary>The secrets in <paramref name="text"/>, found at <paramref name="path"/> (with '/' separators), in order of position.</summary>
-    public ImmutableArray<SecretHit> Scan(string text, string path, string? commit = null)
+    /// <param name="incomplete">Receives a note for each part of the search that could not be done (a rule's regex that ran out of time).</param>
+    /// <param name="cancellationToken">The file's deadline; checked between regex windows.</param>
+    public ImmutableArray<SecretHit> Scan(string text, string path, string? commit = null, ICollection<string>? incomplete = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
@@ -75,7 +80,8 @@ public sealed class SecretEngine
         }
 
         var hits = ImmutableArray.CreateBuilder<SecretHit>();
-        Scan(text, path, commit, 0, null, hits);
+        var scan = new FileScan(incomplete, cancellationToken);
+        Scan(text, path, commit, 0, null, hits, scan);
 
         // A generic rule's hit on a line where a specific rule already reported is the same secret, less precisely named.
         var specificLines = hits.Where(h => !h.Tags.Contains(GenericTag)).Select(h => h.Line).ToHashSet();
@@ -92,17 +98,19 @@ public sealed class SecretEngine
         }
 
         var hits = ImmutableArray.CreateBuilder<SecretHit>();
-        RunRule(_rules[index], text, [Range.All], path, null, new Lazy<LineIndex>(() => new LineIndex(text)), null, hits);
+        RunRule(_rules[index], new TextScan(text), [Range.All], path, null, null, hits, new FileScan(null, default));
         return hits.ToImmutable();
     }
 
-    private void Scan(string text, string path, string? commit, int depth, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits)
+    private void Scan(string text, string path, string? commit, int depth, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits, FileScan scan)
     {
         var active = ActiveRules(text);
-        var lines = new Lazy<LineIndex>(() => new LineIndex(text));
+        var textScan = new TextScan(text);
+        var lines = textScan.Lines;
         foreach (var (index, windows) in active)
         {
-            RunRule(_rules[index], text, windows, path, commit, lines, encoded, hits);
+            scan.CancellationToken.ThrowIfCancellationRequested();
+            RunRule(_rules[index], textScan, windows, path, commit, encoded, hits, scan);
         }
 
         if (depth >= MaxDecodeDepth)
@@ -112,10 +120,10 @@ public sealed class SecretEngine
 
         foreach (var segment in SegmentDecoder.Find(text))
         {
-            var (line, column) = encoded is not null ? (encoded.Line, encoded.Column) : lines.Value.Position(segment.Start);
-            var (endLine, endColumn) = encoded is not null ? (encoded.EndLine, encoded.EndColumn) : lines.Value.Position(segment.Start + segment.Length - 1);
+            var (line, column) = encoded is not null ? (encoded.Line, encoded.Column) : lines.Position(segment.Start);
+            var (endLine, endColumn) = encoded is not null ? (encoded.EndLine, encoded.EndColumn) : lines.Position(segment.Start + segment.Length - 1);
             var context = new EncodedContext(line, column, endLine, endColumn, [.. encoded?.Encodings ?? [], segment.Encoding]);
-            Scan(segment.Decoded, path, commit, depth + 1, context, hits);
+            Scan(segment.Decoded, path, commit, depth + 1, context, hits, scan);
         }
     }
 
@@ -136,6 +144,9 @@ public sealed class SecretEngine
 
         var span = text.AsSpan();
         var at = 0;
+        // The current line's bounds, found once per line (not once per keyword hit, which is quadratic on long lines).
+        var lineStartKnown = 0;
+        var lineEndKnown = -1;
         while (at < span.Length)
         {
             var i = span[at..].IndexOfAny(_keywordSearch);
@@ -158,9 +169,22 @@ public sealed class SecretEngine
 
                     if (lineStart is null)
                     {
-                        lineStart = span[..at].LastIndexOf('\n') + 1;
-                        var end = span[at..].IndexOf('\n');
-                        lineEnd = end < 0 ? span.Length : at + end;
+                        if (at > lineEndKnown)
+                        {
+                            var from = Math.Max(lineEndKnown + 1, 0);
+                            lineStartKnown = from + span[from..at].LastIndexOf('\n') + 1;
+                            var end = span[at..].IndexOf('\n');
+                            lineEndKnown = end < 0 ? span.Length : at + end;
+                        }
+
+                        lineStart = lineStartKnown;
+                        lineEnd = lineEndKnown;
+                        if (lineEnd - lineStart.Value > LongLineWindow * 2)
+                        {
+                            // A very long line: search around this keyword only.
+                            lineStart = Math.Max(lineStart.Value, at - LongLineWindow);
+                            lineEnd = Math.Min(lineEnd, at + LongLineWindow);
+                        }
                     }
 
                     foreach (var rule in _rulesByKeyword[k])
@@ -196,9 +220,9 @@ public sealed class SecretEngine
         return active;
     }
 
-    private void RunRule(CompiledRule rule, string text, List<Range> windows, string path, string? commit, Lazy<LineIndex> lines, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits)
+    private void RunRule(CompiledRule rule, TextScan text, List<Range> windows, string path, string? commit, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits, FileScan scan)
     {
-        if (rule.Path is { } pathRegex && !pathRegex.IsMatch(path))
+        if (rule.Path is { } pathRegex && !scan.IsMatch(rule, pathRegex, path))
         {
             return;
         }
@@ -206,7 +230,7 @@ public sealed class SecretEngine
         if (rule.Regex is null)
         {
             // A path-only rule reports the file itself.
-            if (encoded is null && !Allowed(rule, path, path, path, path, commit))
+            if (encoded is null && !Allowed(rule, path, path, path, path, commit, scan))
             {
                 hits.Add(Hit(rule, path, 0, 0, 0, 0, encoded));
             }
@@ -216,24 +240,21 @@ public sealed class SecretEngine
 
         foreach (var window in windows)
         {
-            var (start, length) = window.GetOffsetAndLength(text.Length);
-            RunWindow(rule, text, start, length, path, commit, lines, encoded, hits);
+            if (scan.GaveUp(rule))
+            {
+                return;
+            }
+
+            scan.CancellationToken.ThrowIfCancellationRequested();
+            var (start, length) = window.GetOffsetAndLength(text.Text.Length);
+            RunWindow(rule, text, start, length, path, commit, encoded, hits, scan);
         }
     }
 
-    private void RunWindow(CompiledRule rule, string text, int start, int length, string path, string? commit, Lazy<LineIndex> lines, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits)
+    private void RunWindow(CompiledRule rule, TextScan text, int start, int length, string path, string? commit, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits, FileScan scan)
     {
-        Match match;
-        try
-        {
-            match = rule.Regex!.Match(text, start, length);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return;
-        }
-
-        for (; match.Success; match = NextOrStop(match))
+        var lines = text.Lines;
+        for (var match = scan.Match(rule, text.Text, start, length); match.Success; match = scan.Next(rule, match))
         {
             if (rule.SecretOf(match) is not { } group)
             {
@@ -246,9 +267,9 @@ public sealed class SecretEngine
                 continue;
             }
 
-            var line = lines.Value.LinesAround(match.Index, match.Index + match.Length);
-            if (line.Contains(AllowComment, StringComparison.Ordinal)
-                || Allowed(rule, path, secret, match.ValueSpan, line, commit))
+            var line = text.LinesAround(match.Index, match.Index + match.Length);
+            if (text.AllowCommentIn(match.Index, match.Index + match.Length)
+                || Allowed(rule, path, secret, match.ValueSpan, line, commit, scan))
             {
                 continue;
             }
@@ -259,30 +280,18 @@ public sealed class SecretEngine
                 continue;
             }
 
-            var (startLine, startColumn) = lines.Value.Position(group.Index);
-            var (endLine, endColumn) = lines.Value.Position(group.Index + group.Length - 1);
+            var (startLine, startColumn) = lines.Position(group.Index);
+            var (endLine, endColumn) = lines.Position(group.Index + group.Length - 1);
             hits.Add(Hit(rule, secret, startLine, startColumn, endLine, endColumn, null));
         }
     }
 
-    // A pattern that runs past its timeout on this window gives up on the window, not on the scan.
-    private static Match NextOrStop(Match match)
-    {
-        try
-        {
-            return match.NextMatch();
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return Match.Empty;
-        }
-    }
-
-    private bool Allowed(CompiledRule rule, string path, string secret, ReadOnlySpan<char> match, ReadOnlySpan<char> line, string? commit)
+    // An allowlist whose regex runs out of time does not allow: the finding stays, and the note says why it may be a false positive.
+    private bool Allowed(CompiledRule rule, string path, string secret, ReadOnlySpan<char> match, ReadOnlySpan<char> line, string? commit, FileScan scan)
     {
         foreach (var allowlist in rule.Allowlists)
         {
-            if (allowlist.Allows(path, secret, match, line, commit))
+            if (Allows(allowlist, rule, path, secret, match, line, commit, scan))
             {
                 return true;
             }
@@ -290,13 +299,26 @@ public sealed class SecretEngine
 
         foreach (var allowlist in _globalAllowlists)
         {
-            if ((allowlist.TargetRules.IsEmpty || allowlist.TargetRules.Contains(rule.Rule.Id)) && allowlist.Allows(path, secret, match, line, commit))
+            if ((allowlist.TargetRules.IsEmpty || allowlist.TargetRules.Contains(rule.Rule.Id)) && Allows(allowlist, rule, path, secret, match, line, commit, scan))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool Allows(CompiledAllowlist allowlist, CompiledRule rule, string path, string secret, ReadOnlySpan<char> match, ReadOnlySpan<char> line, string? commit, FileScan scan)
+    {
+        try
+        {
+            return allowlist.Allows(path, secret, match, line, commit);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            scan.Note($"an allowlist regex of secret rule '{rule.Rule.Id}' ran out of time (it backtracks too much); its findings are kept unfiltered");
+            return false;
+        }
     }
 
     private static SecretHit Hit(CompiledRule rule, string secret, int line, int column, int endLine, int endColumn, EncodedContext? encoded) => new()
@@ -312,6 +334,127 @@ public sealed class SecretEngine
         Tags = rule.Rule.Tags,
         DecodedFrom = encoded?.Encodings ?? [],
     };
+
+    /// <summary>
+    /// One file's scan state: its deadline, the notes on what could not be searched, and the rules given up on. A
+    /// rule whose regex runs out of time once is not run again on the same file: the timeout is per file, not per
+    /// window, so a backtracking pattern from a configuration cannot multiply it by the number of lines.
+    /// </summary>
+    private sealed class FileScan(ICollection<string>? incomplete, CancellationToken cancellationToken)
+    {
+        private HashSet<string>? _gaveUp;
+        private HashSet<string>? _noted;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        public bool GaveUp(CompiledRule rule) => _gaveUp?.Contains(rule.Rule.Id) == true;
+
+        public Match Match(CompiledRule rule, string text, int start, int length) =>
+            GaveUp(rule) ? System.Text.RegularExpressions.Match.Empty : Guard(rule, () => rule.Regex!.Match(text, start, length));
+
+        public Match Next(CompiledRule rule, Match match)
+        {
+            CancellationToken.ThrowIfCancellationRequested();
+            return Guard(rule, match.NextMatch);
+        }
+
+        public bool IsMatch(CompiledRule rule, Regex regex, string input)
+        {
+            try
+            {
+                return !GaveUp(rule) && regex.IsMatch(input);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                GiveUp(rule);
+                return false;
+            }
+        }
+
+        public void Note(string note)
+        {
+            if (incomplete is not null && (_noted ??= new(StringComparer.Ordinal)).Add(note))
+            {
+                incomplete.Add(note);
+            }
+        }
+
+        private Match Guard(CompiledRule rule, Func<Match> run)
+        {
+            try
+            {
+                return run();
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                GiveUp(rule);
+                return System.Text.RegularExpressions.Match.Empty;
+            }
+        }
+
+        private void GiveUp(CompiledRule rule)
+        {
+            (_gaveUp ??= new(StringComparer.Ordinal)).Add(rule.Rule.Id);
+            Note($"secret rule '{rule.Rule.Id}': its regex ran out of time (it backtracks too much) and the rest of the file was not searched with it");
+        }
+    }
+
+    /// <summary>A text being searched, with its line index and the lines holding gitleaks:allow, each computed once.</summary>
+    private sealed class TextScan(string text)
+    {
+        private LineIndex? _lines;
+        private HashSet<int>? _allowLines;
+
+        public string Text { get; } = text;
+
+        public LineIndex Lines => _lines ??= new LineIndex(Text);
+
+        /// <summary>The lines a match stands on, cut to <see cref="LongLineWindow"/> around it when they are very long.</summary>
+        public ReadOnlySpan<char> LinesAround(int start, int end)
+        {
+            var full = Lines.LinesAround(start, end);
+            if (full.Length <= LongLineWindow * 2)
+            {
+                return full;
+            }
+
+            var offset = Lines.LineStartOf(start);
+            var from = Math.Max(0, start - offset - LongLineWindow);
+            var to = Math.Min(full.Length, end - offset + LongLineWindow);
+            return full[from..to];
+        }
+
+        public bool AllowCommentIn(int start, int end)
+        {
+            if (_allowLines is null)
+            {
+                _allowLines = [];
+                var at = 0;
+                while (Text.IndexOf(AllowComment, at, StringComparison.Ordinal) is var i and >= 0)
+                {
+                    _allowLines.Add(Lines.Position(i).Line);
+                    at = i + AllowComment.Length;
+                }
+            }
+
+            if (_allowLines.Count == 0)
+            {
+                return false;
+            }
+
+            var (first, _) = Lines.Position(start);
+            var (last, _) = Lines.Position(Math.Max(start, end - 1));
+            for (var line = first; line <= last; line++)
+            {
+                if (_allowLines.Contains(line))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Where decoded text came from: the outermost segment's position, and the encodings peeled so far.</summary>
     private sealed record EncodedContext(int Line, int Column, int EndLine, int EndColumn, ImmutableArray<string> Encodings);

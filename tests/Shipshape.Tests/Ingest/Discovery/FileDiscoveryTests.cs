@@ -385,10 +385,13 @@ public sealed class FileDiscoveryTests
 
         var result = await Task.Run(() => Discover(tree.Root)).WaitAsync(TimeSpan.FromSeconds(10));
 
-        // .NET exposes no file type on Unix, so a FIFO looks like an empty file: it is listed, never opened.
-        Assert.Equal(["pipe", "task.json"], Paths(result));
-        Assert.Equal(0, result.Files[0].Length);
-        Assert.Equal(InputFormat.Unknown, result.Files[0].Format);
+        // A FIFO is never opened (that would block until a writer comes): it is skipped, and the report says so.
+        Assert.Equal(["task.json"], Paths(result));
+        var skipped = Assert.Single(result.Diagnostics);
+        Assert.Equal("pipe", skipped.Location.Path);
+        Assert.Equal(IncompleteKind.Skipped, skipped.Incomplete);
+        Assert.Contains("FIFO", skipped.Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.SkippedSpecial);
     }
 
     private static bool CanList(string directory)

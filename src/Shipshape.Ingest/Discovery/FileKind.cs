@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+
+namespace Shipshape.Ingest.Discovery;
+
+/// <summary>
+/// What kind of file system object a path names (after following symlinks), so that FIFOs, sockets and device
+/// nodes are never opened: opening a FIFO blocks until a writer comes, and a device such as /dev/zero never ends.
+/// .NET does not expose the file type on Unix, so this asks libc's stat(2); where that is not possible it answers
+/// <see cref="FileKindResult.Unknown"/> and callers fall back to not opening empty-looking files.
+/// </summary>
+public static partial class FileKind
+{
+    private const int StatBufferBytes = 256;
+    private const uint TypeMask = 0xF000;
+    private const uint RegularType = 0x8000;
+    private const uint DirectoryType = 0x4000;
+
+    private static readonly int ModeOffset = OperatingSystem.IsLinux()
+        ? RuntimeInformation.ProcessArchitecture switch { Architecture.X64 => 24, Architecture.Arm64 => 16, _ => -1 }
+        : OperatingSystem.IsMacOS() ? 4 : -1;
+
+    /// <summary>Classifies the object the path leads to (symlinks followed).</summary>
+    public static FileKindResult Of(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.Exists(path) ? FileKindResult.Directory : File.Exists(path) ? FileKindResult.Regular : FileKindResult.Unknown;
+        }
+
+        if (ModeOffset < 0)
+        {
+            return FileKindResult.Unknown;
+        }
+
+        var buffer = new byte[StatBufferBytes];
+        try
+        {
+            if (Stat(path, buffer) != 0)
+            {
+                return FileKindResult.Unknown;
+            }
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // glibc before 2.33 exports stat only as __xstat.
+            return FileKindResult.Unknown;
+        }
+
+        var mode = OperatingSystem.IsMacOS() ? BitConverter.ToUInt16(buffer, ModeOffset) : BitConverter.ToUInt32(buffer, ModeOffset);
+        return (mode & TypeMask) switch
+        {
+            RegularType => FileKindResult.Regular,
+            DirectoryType => FileKindResult.Directory,
+            0x1000 => FileKindResult.Fifo,
+            0xC000 => FileKindResult.Socket,
+            0x2000 => FileKindResult.CharacterDevice,
+            0x6000 => FileKindResult.BlockDevice,
+            _ => FileKindResult.Unknown,
+        };
+    }
+
+    /// <summary>A name for messages: "a FIFO", "a socket", …</summary>
+    public static string Describe(FileKindResult kind) => kind switch
+    {
+        FileKindResult.Fifo => "a FIFO (named pipe)",
+        FileKindResult.Socket => "a socket",
+        FileKindResult.CharacterDevice => "a character device",
+        FileKindResult.BlockDevice => "a block device",
+        FileKindResult.Directory => "a directory",
+        _ => "not a regular file",
+    };
+
+    [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Stat(string path, [Out] byte[] buffer);
+}
