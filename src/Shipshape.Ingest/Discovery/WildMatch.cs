@@ -2,8 +2,10 @@ namespace Shipshape.Ingest.Discovery;
 
 /// <summary>
 /// Git's wildmatch with WM_PATHNAME: '*', '?' and classes never match '/', "**" between slashes spans directories.
-/// Written without regexes so that patterns from scanned repositories cannot cause catastrophic backtracking:
-/// the abort results cut the search the same way git does, keeping it polynomial.
+/// Written without regexes and without backtracking: the pattern becomes a list of tokens and the text is run
+/// through them as a set of states (an NFA), so the time is at most pattern length × path length and nothing
+/// recurses, whatever a scanned repository's .gitignore holds ("**/**/**/…" patterns are exponential for a
+/// backtracking matcher).
 /// </summary>
 internal static class WildMatch
 {
@@ -12,125 +14,155 @@ internal static class WildMatch
         Match,
         NoMatch,
         AbortAll,
-        AbortToStarStar,
     }
 
-    public static bool IsMatch(string pattern, string text) => Match(pattern, 0, text, 0) == Result.Match;
-
-    private static Result Match(string p, int pi, string t, int ti)
+    private enum Kind
     {
-        for (; pi < p.Length; pi++, ti++)
+        Literal,
+        AnyChar,
+        Class,
+        Star,
+        StarStar,
+    }
+
+    /// <param name="SkipSlash">For "**/": the '/' after it may be skipped too, so that it matches no directory at all.</param>
+    private readonly record struct Token(Kind Kind, char Char, int ClassStart, bool SkipSlash);
+
+    public static bool IsMatch(string pattern, string text)
+    {
+        var tokens = Compile(pattern);
+        if (tokens is null)
         {
-            var pc = p[pi];
-            if (ti >= t.Length && pc != '*')
+            return false;
+        }
+
+        // A state is "entered" when the token before it was just passed (or by an epsilon move), and "staying"
+        // when a star consumed a character and stays where it is; "**/" may skip its '/' only when entered.
+        var n = tokens.Length;
+        var entered = new bool[n + 1];
+        var staying = new bool[n + 1];
+        var nextEntered = new bool[n + 1];
+        var nextStaying = new bool[n + 1];
+        entered[0] = true;
+        Close(tokens, entered, staying);
+        foreach (var c in text)
+        {
+            Array.Clear(nextEntered);
+            Array.Clear(nextStaying);
+            var any = false;
+            for (var s = 0; s < n; s++)
             {
-                return Result.AbortAll;
+                if (!entered[s] && !staying[s])
+                {
+                    continue;
+                }
+
+                var token = tokens[s];
+                switch (token.Kind)
+                {
+                    case Kind.Literal when c == token.Char:
+                    case Kind.AnyChar when c != '/':
+                    case Kind.Class when ClassMatches(pattern, token.ClassStart, c):
+                        nextEntered[s + 1] = any = true;
+                        break;
+                    case Kind.Star when c != '/':
+                    case Kind.StarStar:
+                        nextStaying[s] = any = true;
+                        break;
+                }
             }
 
-            var tc = ti < t.Length ? t[ti] : '\0';
-            switch (pc)
+            if (!any)
+            {
+                return false;
+            }
+
+            Close(tokens, nextEntered, nextStaying);
+            (entered, nextEntered) = (nextEntered, entered);
+            (staying, nextStaying) = (nextStaying, staying);
+        }
+
+        return entered[n] || staying[n];
+    }
+
+    // Epsilon moves only go forward, so one pass in order reaches every state.
+    private static void Close(Token[] tokens, bool[] entered, bool[] staying)
+    {
+        for (var s = 0; s < tokens.Length; s++)
+        {
+            if ((!entered[s] && !staying[s]) || tokens[s].Kind is not (Kind.Star or Kind.StarStar))
+            {
+                continue;
+            }
+
+            entered[s + 1] = true;
+            if (tokens[s].SkipSlash && entered[s])
+            {
+                entered[s + 2] = true;
+            }
+        }
+    }
+
+    private static bool ClassMatches(string pattern, int start, char c) => MatchClass(pattern, ref start, c) == Result.Match;
+
+    /// <summary>The pattern's tokens, or null when it is malformed and, as in git, matches nothing.</summary>
+    private static Token[]? Compile(string p)
+    {
+        var tokens = new List<Token>();
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            switch (c)
             {
                 case '\\':
                     // A trailing backslash is an invalid pattern; git lets it match nothing.
-                    if (++pi >= p.Length || tc != p[pi])
+                    if (++i >= p.Length)
                     {
-                        return Result.NoMatch;
+                        return null;
                     }
 
-                    continue;
+                    tokens.Add(new Token(Kind.Literal, p[i], 0, false));
+                    break;
                 case '?':
-                    if (tc == '/')
-                    {
-                        return Result.NoMatch;
-                    }
-
-                    continue;
-                case '*':
-                    {
-                        var matchSlash = false;
-                        if (pi + 1 < p.Length && p[pi + 1] == '*')
-                        {
-                            var before = pi - 1;
-                            while (pi + 1 < p.Length && p[pi + 1] == '*')
-                            {
-                                pi++;
-                            }
-
-                            var next = pi + 1;
-                            var endsSegment = next >= p.Length || p[next] == '/' ||
-                                (p[next] == '\\' && next + 1 < p.Length && p[next + 1] == '/');
-                            if ((before < 0 || p[before] == '/') && endsSegment)
-                            {
-                                // "**/" may also match no directory at all.
-                                if (next < p.Length && p[next] == '/' && Match(p, next + 1, t, ti) == Result.Match)
-                                {
-                                    return Result.Match;
-                                }
-
-                                matchSlash = true;
-                            }
-                        }
-
-                        pi++;
-                        if (pi >= p.Length)
-                        {
-                            return !matchSlash && t.IndexOf('/', ti) >= 0 ? Result.AbortToStarStar : Result.Match;
-                        }
-
-                        if (!matchSlash && p[pi] == '/')
-                        {
-                            var slash = t.IndexOf('/', ti);
-                            if (slash < 0)
-                            {
-                                return Result.AbortAll;
-                            }
-
-                            // The loop increment consumes the '/' in both pattern and text.
-                            ti = slash;
-                            continue;
-                        }
-
-                        for (; ti < t.Length; ti++)
-                        {
-                            var r = Match(p, pi, t, ti);
-                            if (r != Result.NoMatch)
-                            {
-                                if (!matchSlash || r != Result.AbortToStarStar)
-                                {
-                                    return r;
-                                }
-                            }
-                            else if (!matchSlash && t[ti] == '/')
-                            {
-                                return Result.AbortToStarStar;
-                            }
-                        }
-
-                        return Result.AbortAll;
-                    }
-
+                    tokens.Add(new Token(Kind.AnyChar, '\0', 0, false));
+                    break;
                 case '[':
+                {
+                    var end = i;
+                    if (MatchClass(p, ref end, 'a') == Result.AbortAll)
                     {
-                        var r = MatchClass(p, ref pi, tc);
-                        if (r != Result.Match)
-                        {
-                            return r;
-                        }
-
-                        continue;
+                        return null;
                     }
+
+                    tokens.Add(new Token(Kind.Class, '\0', i, false));
+                    i = end;
+                    break;
+                }
+
+                case '*':
+                {
+                    var before = i - 1;
+                    var last = i;
+                    while (last + 1 < p.Length && p[last + 1] == '*')
+                    {
+                        last++;
+                    }
+
+                    var next = last + 1;
+                    var endsSegment = next >= p.Length || p[next] == '/' || (p[next] == '\\' && next + 1 < p.Length && p[next + 1] == '/');
+                    var starStar = last > i && (before < 0 || p[before] == '/') && endsSegment;
+                    tokens.Add(new Token(starStar ? Kind.StarStar : Kind.Star, '\0', 0, starStar && next < p.Length && p[next] == '/'));
+                    i = last;
+                    break;
+                }
 
                 default:
-                    if (tc != pc)
-                    {
-                        return Result.NoMatch;
-                    }
-
-                    continue;
+                    tokens.Add(new Token(Kind.Literal, c, 0, false));
+                    break;
             }
         }
 
-        return ti >= t.Length ? Result.Match : Result.NoMatch;
+        return [.. tokens];
     }
 
     // On entry p[pi] is '['; on a match pi is left on the closing ']'.

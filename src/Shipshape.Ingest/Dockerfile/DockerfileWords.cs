@@ -74,10 +74,29 @@ public static class DockerfileWords
     }
 
     /// <summary>
+    /// The longest value a substitution may produce. <c>ARG A=$A$A</c> repeated doubles a value each line, so forty
+    /// lines would ask for a terabyte; a longer result is left unexpanded and counts as unresolved.
+    /// </summary>
+    public const int MaxExpandedLength = 64 * 1024;
+
+    /// <summary>
     /// Replaces variables from <paramref name="lookup"/> (null: not declared or without a value);
-    /// <paramref name="unresolved"/> tells whether a variable without a value and without a default was met.
+    /// <paramref name="unresolved"/> tells whether a variable without a value and without a default was met, or the
+    /// result would be longer than <see cref="MaxExpandedLength"/> (then the text comes back unexpanded).
     /// </summary>
     public static string Substitute(string text, Func<string, string?> lookup, out bool unresolved, char escape = '\\')
+    {
+        var result = SubstituteUnbounded(text, lookup, out unresolved, escape);
+        if (result is null)
+        {
+            unresolved = true;
+            return text;
+        }
+
+        return result;
+    }
+
+    private static string? SubstituteUnbounded(string text, Func<string, string?> lookup, out bool unresolved, char escape)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(lookup);
@@ -90,6 +109,11 @@ public static class DockerfileWords
         var result = new StringBuilder();
         for (var i = 0; i < text.Length; i++)
         {
+            if (result.Length > MaxExpandedLength)
+            {
+                return null;
+            }
+
             var c = text[i];
             if (c == escape && i + 1 < text.Length && text[i + 1] == '$')
             {
@@ -166,6 +190,6 @@ public static class DockerfileWords
             i = end - 1;
         }
 
-        return result.ToString();
+        return result.Length > MaxExpandedLength ? null : result.ToString();
     }
 }

@@ -67,6 +67,9 @@ public sealed class SecretEngine
     /// <summary>A line longer than this is searched, and matched by line allowlists, only this far around each keyword and match: minified files would otherwise make every rule's work quadratic.</summary>
     public const int LongLineWindow = 4096;
 
+    /// <summary>Consecutive lines are searched in one regex call up to this many characters.</summary>
+    private const int MaxWindow = 64 * 1024;
+
     /// <summary>The secrets in <paramref name="text"/>, found at <paramref name="path"/> (with '/' separators), in order of position.</summary>
     /// <param name="incomplete">Receives a note for each part of the search that could not be done (a rule's regex that ran out of time).</param>
     /// <param name="cancellationToken">The file's deadline; checked between regex windows.</param>
@@ -207,8 +210,17 @@ public sealed class SecretEngine
                         }
                         else if (windows[^1].End.Value < lineEnd)
                         {
-                            // The next line: one window for consecutive lines saves a regex call per line.
-                            windows[^1] = windows[^1].Start..lineEnd;
+                            // The next line: one window for consecutive lines saves a regex call per line, up to a
+                            // size where one regex call could run into its timeout; then a new window starts.
+                            var last = windows[^1];
+                            if (lineEnd - last.Start.Value <= MaxWindow)
+                            {
+                                windows[^1] = last.Start..lineEnd;
+                            }
+                            else
+                            {
+                                windows.Add(Math.Max(last.End.Value, lineStart.Value)..lineEnd);
+                            }
                         }
                     }
                 }
