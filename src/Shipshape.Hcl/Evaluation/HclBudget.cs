@@ -16,21 +16,40 @@ public sealed class HclBudget
     /// <summary>Resource and module instances (count, for_each) one configuration may expand to.</summary>
     public const long DefaultInstances = 20_000;
 
+    /// <summary>
+    /// The largest value (characters of a string, elements of a collection; see <see cref="HclValue.Size"/>) one
+    /// expression may produce: 4 Mi, far above real configurations, far below what exhausts memory.
+    /// </summary>
+    public const long MaxValueSize = 4L * 1024 * 1024;
+
+    /// <summary>The total size of the values one configuration may create, so that many large values cannot add up: 64 Mi.</summary>
+    public const long DefaultAllocation = 64L * 1024 * 1024;
+
+    private readonly CancellationToken _cancellationToken;
     private long _remaining;
     private long _reads;
+    private long _allocation = DefaultAllocation;
     private long _instances = DefaultInstances;
     private int _overrunReported;
 
-    public HclBudget(long steps = DefaultSteps, long reads = DefaultReads)
+    /// <param name="cancellationToken">The deadline: once it passes, every step is refused, so evaluation ends with unknowns.</param>
+    public HclBudget(long steps = DefaultSteps, long reads = DefaultReads, CancellationToken cancellationToken = default)
     {
         _remaining = steps;
         _reads = reads;
+        _cancellationToken = cancellationToken;
     }
 
-    public bool Exhausted => Interlocked.Read(ref _remaining) <= 0;
+    public bool Exhausted => Interlocked.Read(ref _remaining) <= 0 || Interlocked.Read(ref _allocation) <= 0 || _cancellationToken.IsCancellationRequested;
 
-    /// <summary>Takes one step; false once the budget is spent.</summary>
-    public bool Spend() => Interlocked.Decrement(ref _remaining) >= 0;
+    /// <summary>Whether the deadline passed (rather than the budget running out).</summary>
+    public bool TimedOut => _cancellationToken.IsCancellationRequested;
+
+    /// <summary>Takes one step; false once the budget is spent or the deadline passed.</summary>
+    public bool Spend() => !_cancellationToken.IsCancellationRequested && Interlocked.Decrement(ref _remaining) >= 0;
+
+    /// <summary>Takes the size of a newly created value; false once the configuration has created too much.</summary>
+    public bool SpendSize(long size) => Interlocked.Add(ref _allocation, -size) >= 0;
 
     /// <summary>Takes one resource or module instance; false once they are spent.</summary>
     public bool SpendInstance() => Interlocked.Decrement(ref _instances) >= 0;

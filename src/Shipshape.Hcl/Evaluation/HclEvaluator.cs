@@ -38,6 +38,23 @@ public sealed class HclEvaluator
         try
         {
             var value = Eval(expression, scope);
+            if (value is HclNumber { Value: var number } && !double.IsFinite(number))
+            {
+                // pow(10, 400) is infinity, which neither Terraform's numbers nor JSON can hold.
+                return HclUnknown.Error("number out of range");
+            }
+
+            if (value.Size > HclBudget.MaxValueSize)
+            {
+                return HclUnknown.Error($"value too large (more than {HclBudget.MaxValueSize} characters or elements)");
+            }
+
+            // Only what an expression creates is charged; a reference to an existing value costs nothing.
+            if (expression is TemplateExpr or FunctionCallExpr or TupleExpr or ObjectExpr or ForExpr && value.Size > 1 && !_budget.SpendSize(value.Size))
+            {
+                return HclUnknown.Error("evaluation budget spent (the configuration creates too much data)");
+            }
+
             return value.Span is null ? value with { Span = expression.Span } : value;
         }
         finally
@@ -164,6 +181,12 @@ public sealed class HclEvaluator
         {
             if (HclConvert.TryString(value, out var s))
             {
+                if (text.Length + (long)s.Length > HclBudget.MaxValueSize)
+                {
+                    unknowns.Add(HclUnknown.Error($"template result too large (more than {HclBudget.MaxValueSize} characters)"));
+                    return;
+                }
+
                 text.Append(s);
             }
             else

@@ -125,6 +125,13 @@ public static class HclFunctions
             return args.OfType<HclUnknown>().Any(u => u.IsError) ? merged with { IsError = true } : merged;
         }
 
+        // No function needs more input than one value may hold; checked before the function allocates anything.
+        var inputSize = args.Aggregate(0L, (total, a) => HclValue.AddSizes(total, a.Size));
+        if (inputSize > HclBudget.MaxValueSize)
+        {
+            return Bad($"{name}: arguments too large (more than {HclBudget.MaxValueSize} characters or elements)");
+        }
+
         try
         {
             return function(args, context);
@@ -136,6 +143,16 @@ public static class HclFunctions
     }
 
     private static HclUnknown Bad(string reason) => HclUnknown.Error(reason);
+
+    private static HclUnknown TooLarge(string function) => Bad($"{function}: result too large (more than {HclBudget.MaxValueSize} characters or elements)");
+
+    /// <summary>Widths and precisions beyond this are refused: "%999999999d" would ask for a gigabyte of padding.</summary>
+    private const int MaxFormatWidth = 10_000;
+
+    private static int FormatWidth(string digits) =>
+        int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var width) && width <= MaxFormatWidth
+            ? width
+            : throw new ArgumentException($"width or precision '{digits}' is larger than {MaxFormatWidth}");
 
     private static string? Str(ImmutableArray<HclValue> args, int index) =>
         index < args.Length && HclConvert.TryString(args[index], out var s) ? s : null;
@@ -235,7 +252,8 @@ public static class HclFunctions
             }
         }
 
-        return HclValue.Of(string.Join(separator, parts));
+        var length = parts.Aggregate((long)separator.Length * Math.Max(0, parts.Count - 1), (total, part) => total + part.Length);
+        return length > HclBudget.MaxValueSize ? TooLarge("join") : HclValue.Of(string.Join(separator, parts));
     }
 
     private static HclValue Replace(ImmutableArray<HclValue> args, HclCallContext context)
@@ -243,6 +261,13 @@ public static class HclFunctions
         if (Str(args, 0) is not { } s || Str(args, 1) is not { } search || Str(args, 2) is not { } replacement)
         {
             return Bad("replace needs strings");
+        }
+
+        // The result can be the input with every match grown to the replacement (an empty regex matches everywhere).
+        var matches = search.Length is 0 or > 2 && search[0] == '/' && search[^1] == '/' ? s.Length + 1L : (s.Length / Math.Max(1, search.Length)) + 1L;
+        if (s.Length + (matches * replacement.Length) > HclBudget.MaxValueSize)
+        {
+            return TooLarge("replace");
         }
 
         if (search.Length > 2 && search[0] == '/' && search[^1] == '/')
@@ -313,9 +338,31 @@ public static class HclFunctions
         return new HclTuple(items.ToImmutable());
     }
 
-    private static HclTuple Distinct(HclTuple list)
+    /// <summary>Collections compared pairwise beyond this many elements would take quadratic time; primitives are hashed at any size.</summary>
+    private const int MaxPairwiseDistinct = 4096;
+
+    private static HclValue Distinct(HclTuple list)
     {
         var items = new List<HclValue>();
+        if (list.Items.All(i => i is HclString or HclNumber or HclBool))
+        {
+            var seen = new HashSet<(Type, string)>();
+            foreach (var item in list.Items)
+            {
+                if (seen.Add((item.GetType(), item is HclString s ? s.Value : item is HclNumber n ? n.Text : ((HclBool)item).Value ? "true" : "false")))
+                {
+                    items.Add(item);
+                }
+            }
+
+            return new HclTuple([.. items]);
+        }
+
+        if (list.Items.Length > MaxPairwiseDistinct)
+        {
+            return Bad($"distinct: more than {MaxPairwiseDistinct} collections to compare");
+        }
+
         foreach (var item in list.Items)
         {
             if (!items.Any(i => HclConvert.Equal(i, item)))
@@ -361,15 +408,17 @@ public static class HclFunctions
             2 => (Num(args[0])!.Value, Num(args[1])!.Value, 1d),
             _ => (Num(args[0])!.Value, Num(args[1])!.Value, Num(args[2])!.Value),
         };
-        if (step == 0 || Math.Abs((end - start) / step) > 1024)
+        var count = step == 0 ? double.PositiveInfinity : Math.Ceiling((end - start) / step);
+        if (!double.IsFinite(count) || count > 1024)
         {
             return Bad("range: too many elements");
         }
 
+        // Each element from its index: "v += step" never advances where step is below the numbers' precision (1e16 + 1).
         var items = ImmutableArray.CreateBuilder<HclValue>();
-        for (var v = start; step > 0 ? v < end : v > end; v += step)
+        for (var i = 0; i < (int)Math.Max(0, count); i++)
         {
-            items.Add(HclValue.Of(v));
+            items.Add(HclValue.Of(start + (i * step)));
         }
 
         return new HclTuple(items.ToImmutable());
@@ -540,7 +589,7 @@ public static class HclFunctions
                     }
 
                     var digits = ((long)d).ToString(CultureInfo.InvariantCulture);
-                    text.Append(flags.Length > 0 && flags[0] == '0' && int.TryParse(flags, NumberStyles.Integer, CultureInfo.InvariantCulture, out var width) ? digits.PadLeft(width, '0') : Pad(digits, flags));
+                    text.Append(flags.Length > 0 && flags[0] == '0' && flags.All(char.IsAsciiDigit) ? digits.PadLeft(FormatWidth(flags), '0') : Pad(digits, flags));
                     break;
                 case 'f' or 'g' or 'e':
                     if (Num(arg) is not { } f)
@@ -548,7 +597,8 @@ public static class HclFunctions
                         return Bad("format: %f needs a number");
                     }
 
-                    var precision = flags.Contains('.', StringComparison.Ordinal) && int.TryParse(flags[(flags.IndexOf('.', StringComparison.Ordinal) + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : 6;
+                    var precisionText = flags.Contains('.', StringComparison.Ordinal) ? flags[(flags.IndexOf('.', StringComparison.Ordinal) + 1)..] : string.Empty;
+                    var precision = precisionText.Length > 0 && precisionText.All(char.IsAsciiDigit) ? FormatWidth(precisionText) : 6;
                     text.Append(f.ToString(verb == 'f' ? "F" + precision : "G", CultureInfo.InvariantCulture));
                     break;
                 case 't':
@@ -574,11 +624,12 @@ public static class HclFunctions
     {
         var left = flags.StartsWith('-');
         var digits = new string([.. flags.TrimStart('-').TakeWhile(char.IsAsciiDigit)]);
-        if (!int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var width))
+        if (digits.Length == 0)
         {
             return s;
         }
 
+        var width = FormatWidth(digits);
         return left ? s.PadRight(width) : s.PadLeft(width);
     }
 
@@ -586,6 +637,7 @@ public static class HclFunctions
     {
         var length = args.Skip(1).OfType<HclTuple>().Select(t => t.Items.Length).DefaultIfEmpty(1).Max();
         var items = ImmutableArray.CreateBuilder<HclValue>();
+        var size = 1L;
         for (var i = 0; i < length; i++)
         {
             var row = args.Select((a, n) => n > 0 && a is HclTuple t ? (i < t.Items.Length ? t.Items[i] : HclValue.Null) : a).ToImmutableArray();
@@ -593,6 +645,12 @@ public static class HclFunctions
             if (formatted is HclUnknown)
             {
                 return formatted;
+            }
+
+            size += formatted.Size;
+            if (size > HclBudget.MaxValueSize)
+            {
+                return TooLarge("formatlist");
             }
 
             items.Add(formatted);

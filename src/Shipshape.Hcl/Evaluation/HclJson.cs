@@ -35,7 +35,7 @@ public static class HclJson
             case HclBool b:
                 writer.WriteBooleanValue(b.Value);
                 break;
-            case HclNumber n:
+            case HclNumber n when double.IsFinite(n.Value):
                 writer.WriteRawValue(n.Text);
                 break;
             case HclString s:
@@ -74,8 +74,9 @@ public static class HclJson
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 256, AllowTrailingCommas = false });
             return From(document.RootElement);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or FormatException)
         {
+            // FormatException: a number such as 1e400 that a double cannot hold.
             return HclUnknown.Error($"jsondecode: {ex.Message}");
         }
     }

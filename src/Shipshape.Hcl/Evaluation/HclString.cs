@@ -5,6 +5,8 @@ public sealed record HclString(string Value) : HclValue
 {
     public override bool IsWhollyKnown => true;
 
+    public override long Size => Math.Max(1, Value.Length);
+
     /// <summary>Where the raw text begins when the string is a literal, a heredoc without interpolation, or a file's content.</summary>
     public Shipshape.Core.SourceSpan? TextOrigin { get; init; }
 

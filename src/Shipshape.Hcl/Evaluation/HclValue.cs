@@ -12,6 +12,15 @@ public abstract record HclValue
     /// <summary>Whether this value or anything inside it is unknown.</summary>
     public abstract bool IsWhollyKnown { get; }
 
+    /// <summary>
+    /// The value's logical size: characters of a string, plus one per element of a collection, counting a shared
+    /// element once per use (as jsonencode would write it). Known at construction, so limits cost nothing to check.
+    /// </summary>
+    public virtual long Size => 1;
+
+    /// <summary>Adds sizes without overflowing: a hostile value's size saturates at <see cref="long.MaxValue"/>.</summary>
+    public static long AddSizes(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
     public static HclNull Null { get; } = new();
     public static HclBool True { get; } = new(true);
     public static HclBool False { get; } = new(false);

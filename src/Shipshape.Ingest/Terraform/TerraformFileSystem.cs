@@ -1,19 +1,37 @@
+using Shipshape.Core;
 using Shipshape.Hcl.Evaluation;
+using Shipshape.Ingest.Discovery;
 
 namespace Shipshape.Ingest.Terraform;
 
-/// <summary>file() and templatefile() reads, relative to a module directory and never outside the scanned root.</summary>
+/// <summary>
+/// file(), templatefile() and fileexists() reads, relative to a module directory and never outside the scanned
+/// root (also not through a symlinked directory): a refused read is an unresolved value and a diagnostic.
+/// </summary>
 public sealed class TerraformFileSystem : IHclFileSystem
 {
     public const long MaxBytes = 4 * 1024 * 1024;
 
+    private readonly ScanRoot _boundary;
     private readonly string _root;
     private readonly string _directory;
+    private readonly string _moduleDisplay;
+    private readonly ICollection<Diagnostic>? _diagnostics;
 
     public TerraformFileSystem(string root, string directory)
+        : this(new ScanRoot(root), root, directory, ".", null)
     {
+    }
+
+    /// <param name="moduleDisplay">The module directory as reported (relative to the root), where refusals are reported.</param>
+    /// <param name="diagnostics">Receives one diagnostic per refused read; null: refusals are silent (tests).</param>
+    public TerraformFileSystem(ScanRoot boundary, string root, string directory, string moduleDisplay, ICollection<Diagnostic>? diagnostics)
+    {
+        _boundary = boundary;
         _root = Path.GetFullPath(root);
         _directory = directory;
+        _moduleDisplay = moduleDisplay;
+        _diagnostics = diagnostics;
     }
 
     public (string Text, string DisplayPath)? Read(string path)
@@ -26,24 +44,26 @@ public sealed class TerraformFileSystem : IHclFileSystem
 
         var full = Path.GetFullPath(Path.Combine(_directory, path));
         var relative = Path.GetRelativePath(_root, full);
-        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            Refuse(path, "it is outside the scanned root, which is never read");
+            return null;
+        }
+
+        if (!File.Exists(full))
         {
             return null;
         }
 
-        try
+        if (!_boundary.TryRead(full, MaxBytes, out var bytes, out var refusal))
         {
-            var info = new FileInfo(full);
-            if (!info.Exists || info.Length > MaxBytes || info.LinkTarget is not null)
-            {
-                return null;
-            }
-
-            return (File.ReadAllText(full), relative.Replace('\\', '/'));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
+            Refuse(path, refusal);
             return null;
         }
+
+        return (System.Text.Encoding.UTF8.GetString(TextDecoding.ToUtf8(bytes)), relative.Replace('\\', '/'));
     }
+
+    private void Refuse(string path, string reason) =>
+        _diagnostics?.Add(Diagnostic.Partial(SourceSpan.FileOnly(_moduleDisplay), $"file \"{path}\" was not read ({reason}); what depends on it is unresolved"));
 }

@@ -46,7 +46,7 @@ public sealed class TerraformModuleInstance : IHclScope
         _wanted = wantedResourceType;
         _diagnostics = diagnostics;
         _depth = depth;
-        Files = new TerraformFileSystem(loader.Root, module.Directory);
+        Files = new TerraformFileSystem(loader.Boundary, loader.Root, module.Directory, module.RelativeDirectory, diagnostics);
         foreach (var locals in module.OfType("locals"))
         {
             foreach (var attribute in locals.Body.Attributes)
@@ -383,8 +383,13 @@ public sealed class TerraformModuleInstance : IHclScope
         new(ImmutableDictionary<string, HclValue>.Empty.WithComparers(StringComparer.Ordinal).Add(name, value), scope);
 
     /// <summary>Every resource instance of this module and the modules it calls, evaluated for the wanted types only.</summary>
+    /// <summary>
+    /// The module's resources and those of the modules it calls. A resource or a called module whose evaluation
+    /// fails is reported and left out; the others are still returned.
+    /// </summary>
     public IEnumerable<TerraformResource> Resources(Action<string> counted)
     {
+        var resources = new List<TerraformResource>();
         foreach (var block in _module.OfType("resource").Where(b => b.Labels.Length == 2))
         {
             var type = block.Labels[0];
@@ -394,11 +399,14 @@ public sealed class TerraformModuleInstance : IHclScope
                 continue;
             }
 
-            foreach (var (key, scope, _) in Expand(block, this))
+            Guarded(block.Span, $"resource {AddressPrefix}{type}.{block.Labels[1]}", () =>
             {
-                var address = $"{AddressPrefix}{type}.{block.Labels[1]}{key}";
-                yield return new TerraformResource(address, type, EvaluateBody(block.Body, scope, 0), block.Span);
-            }
+                foreach (var (key, scope, _) in Expand(block, this))
+                {
+                    var address = $"{AddressPrefix}{type}.{block.Labels[1]}{key}";
+                    resources.Add(new TerraformResource(address, type, EvaluateBody(block.Body, scope, 0), block.Span));
+                }
+            });
         }
 
         foreach (var call in _module.OfType("module").Where(m => m.Labels.Length == 1))
@@ -411,16 +419,27 @@ public sealed class TerraformModuleInstance : IHclScope
 
             foreach (var (_, child, _) in calls)
             {
-                if (child is null)
+                if (child is not null)
                 {
-                    continue;
-                }
-
-                foreach (var resource in child.Resources(counted))
-                {
-                    yield return resource;
+                    Guarded(call.Span, $"module {AddressPrefix}module.{call.Labels[0]}", () => resources.AddRange(child.Resources(counted)));
                 }
             }
+        }
+
+        return resources;
+    }
+
+    private void Guarded(SourceSpan span, string what, Action action)
+    {
+        try
+        {
+            action();
+        }
+#pragma warning disable CA1031 // A bug met in one resource or module is reported for it; the rest of the configuration is still read.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            _diagnostics.Add(Diagnostic.Error(span, $"{what} could not be evaluated and was not checked: internal error ({ex.GetType().Name}: {ex.Message}); please report it") with { Incomplete = IncompleteKind.Skipped });
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Shipshape.Core;
 using Shipshape.Hcl.Syntax;
+using Shipshape.Ingest.Discovery;
 
 namespace Shipshape.Ingest.Terraform;
 
@@ -12,18 +13,25 @@ public sealed class TerraformModuleLoader
     private readonly string _root;
     private readonly ConcurrentDictionary<string, Lazy<TerraformModule>> _modules = new(StringComparer.Ordinal);
 
-    public TerraformModuleLoader(string root) => _root = Path.GetFullPath(root);
+    public TerraformModuleLoader(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Boundary = new ScanRoot(_root);
+    }
 
     public string Root => _root;
+
+    /// <summary>What may be read: files whose resolved path is inside the scanned root.</summary>
+    public ScanRoot Boundary { get; }
 
     public static bool IsConfigurationFile(string name) =>
         name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tf.json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Whether the directory is inside the root (a module source may not leave it).</summary>
+    /// <summary>Whether the directory is inside the root, also once symlinks are resolved (a module source may not leave it).</summary>
     public bool IsInsideRoot(string directory)
     {
         var relative = Path.GetRelativePath(_root, Path.GetFullPath(directory));
-        return !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        return !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative) && Boundary.Contains(directory);
     }
 
     public string Relative(string fullPath)
@@ -47,21 +55,9 @@ public sealed class TerraformModuleLoader
         foreach (var file in files)
         {
             var relative = Relative(file);
-            byte[] bytes;
-            try
+            if (!Boundary.TryRead(file, TerraformFileSystem.MaxBytes * 4, out var bytes, out var refusal))
             {
-                var info = new FileInfo(file);
-                if (info.Length > TerraformFileSystem.MaxBytes * 4)
-                {
-                    diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), "skipped: file too large"));
-                    continue;
-                }
-
-                bytes = File.ReadAllBytes(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(relative), $"cannot read file: {ex.Message}"));
+                diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"not read: {refusal}"));
                 continue;
             }
 

@@ -68,15 +68,25 @@ public sealed class TerraformModuleReader : IModuleReader
             foreach (var file in group.Where(f => TerraformVariables.IsVariablesFile(Path.GetFileName(f.FullPath))))
             {
                 var full = Path.GetFullPath(file.FullPath);
-                if (!modules.ContainsKey(Path.GetDirectoryName(full)!))
+                if (!modules.ContainsKey(Path.GetDirectoryName(full)!) && loader.Boundary.TryRead(full, TerraformFileSystem.MaxBytes, out var bytes, out _))
                 {
-                    files.Add(new ModuleFile(file.RelativePath, File.ReadAllBytes(full)));
+                    files.Add(new ModuleFile(file.RelativePath, bytes));
                 }
             }
 
             var roots = modules.Values.Where(m => !called.Contains(m.Directory)).OrderBy(m => m.Directory, StringComparer.Ordinal).ToList();
-            Parallel.ForEach(roots, new ParallelOptions { CancellationToken = cancellationToken }, module =>
+            Parallel.ForEach(roots, module =>
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(module.RelativeDirectory), "Terraform module not checked: the scan's time limit (--timeout) ran out before it was reached"));
+                    return;
+                }
+
+                // The module's deadline stops its evaluation through the budget: what is left becomes unknown.
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(request.ModuleTimeout);
+                var budget = new HclBudget(cancellationToken: deadline.Token);
                 try
                 {
                     var local = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -88,7 +98,7 @@ public sealed class TerraformModuleReader : IModuleReader
                     }
 
                     var evaluationDiagnostics = new List<Diagnostic>();
-                    var instance = new TerraformModuleInstance(loader, module, string.Empty, inputs, Wanted, evaluationDiagnostics);
+                    var instance = new TerraformModuleInstance(loader, module, string.Empty, inputs, Wanted, evaluationDiagnostics, budget: budget);
                     var mapped = new List<Resource>();
                     var attachments = new List<(string, string, Shipshape.Ingest.Syntax.MappingNode, SourceSpan)>();
                     foreach (var resource in instance.Resources(resourceSeen))
@@ -112,12 +122,21 @@ public sealed class TerraformModuleReader : IModuleReader
                     {
                         diagnostics.Add(diagnostic);
                     }
+
+                    if (budget.TimedOut)
+                    {
+                        diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(module.RelativeDirectory), $"Terraform module not fully checked: its evaluation took longer than the time limit ({request.ModuleTimeout.TotalSeconds:0.#} s, --file-timeout); values evaluated after that are unresolved"));
+                    }
+                    else if (budget.Exhausted)
+                    {
+                        diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(module.RelativeDirectory), "Terraform module not fully checked: its evaluation ran out of budget (it computes more than real configurations do); values evaluated after that are unresolved"));
+                    }
                 }
 #pragma warning disable CA1031 // A bug met on one module is reported for that module; the scan goes on.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly(module.RelativeDirectory), $"internal error evaluating Terraform module: {ex.GetType().Name}: {ex.Message}"));
+                    diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly(module.RelativeDirectory), $"Terraform module not checked: internal error evaluating it ({ex.GetType().Name}: {ex.Message}); please report it") with { Incomplete = IncompleteKind.Skipped });
                 }
             });
         }

@@ -3,6 +3,7 @@ using System.Text;
 using Shipshape.Core;
 using Shipshape.Hcl.Evaluation;
 using Shipshape.Hcl.Syntax;
+using Shipshape.Ingest.Discovery;
 
 namespace Shipshape.Ingest.Terraform;
 
@@ -36,7 +37,7 @@ public static class TerraformVariables
             var path = Path.Combine(directory, name);
             if (File.Exists(path))
             {
-                LoadFile(path, loader.Relative(Path.GetFullPath(path)), values, diagnostics, read);
+                LoadFile(path, loader.Relative(Path.GetFullPath(path)), values, diagnostics, read, loader.Boundary);
             }
         }
 
@@ -49,7 +50,7 @@ public static class TerraformVariables
             }
 
             var full = Path.GetFullPath(file);
-            LoadFile(full, loader.IsInsideRoot(Path.GetDirectoryName(full)!) ? loader.Relative(full) : file.Replace('\\', '/'), values, diagnostics, read: null);
+            LoadFile(full, loader.IsInsideRoot(Path.GetDirectoryName(full)!) ? loader.Relative(full) : file.Replace('\\', '/'), values, diagnostics, read: null, boundary: null);
         }
 
         foreach (var assignment in variables)
@@ -88,17 +89,29 @@ public static class TerraformVariables
         return HclValue.Of(text);
     }
 
-    private static void LoadFile(string path, string display, ImmutableDictionary<string, HclValue>.Builder values, ImmutableArray<Diagnostic>.Builder diagnostics, List<ModuleFile>? read)
+    /// <param name="boundary">For files found in a module directory: they may not lead out of the scanned root. Null for a --var-file the user named.</param>
+    private static void LoadFile(string path, string display, ImmutableDictionary<string, HclValue>.Builder values, ImmutableArray<Diagnostic>.Builder diagnostics, List<ModuleFile>? read, ScanRoot? boundary)
     {
         byte[] bytes;
-        try
+        if (boundary is not null)
         {
-            bytes = File.ReadAllBytes(path);
+            if (!boundary.TryRead(path, TerraformFileSystem.MaxBytes, out bytes, out var refusal))
+            {
+                diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(display), $"variables not read: {refusal}"));
+                return;
+            }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        else
         {
-            diagnostics.Add(Diagnostic.Warning(SourceSpan.FileOnly(display), $"cannot read file: {ex.Message}"));
-            return;
+            try
+            {
+                bytes = FileDiscovery.ReadRegularFile(path, TerraformFileSystem.MaxBytes);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(display), $"cannot read file: {ex.Message}"));
+                return;
+            }
         }
 
         read?.Add(new ModuleFile(display, bytes));

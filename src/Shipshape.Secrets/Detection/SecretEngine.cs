@@ -322,13 +322,20 @@ public sealed class SecretEngine
 
     private static bool Allows(CompiledAllowlist allowlist, CompiledRule rule, string path, string secret, ReadOnlySpan<char> match, ReadOnlySpan<char> line, string? commit, FileScan scan)
     {
+        if (scan.GaveUp(allowlist))
+        {
+            return false;
+        }
+
         try
         {
             return allowlist.Allows(path, secret, match, line, commit);
         }
         catch (RegexMatchTimeoutException)
         {
-            scan.Note($"an allowlist regex of secret rule '{rule.Rule.Id}' ran out of time (it backtracks too much); its findings are kept unfiltered");
+            // Not tried again on this file: one timeout per file, not one per finding.
+            scan.GiveUp(allowlist);
+            scan.Note($"an allowlist regex of secret rule '{rule.Rule.Id}' ran out of time (it backtracks too much); that allowlist was not applied to the rest of the file, whose findings stay");
             return false;
         }
     }
@@ -355,11 +362,16 @@ public sealed class SecretEngine
     private sealed class FileScan(ICollection<string>? incomplete, CancellationToken cancellationToken)
     {
         private HashSet<string>? _gaveUp;
+        private HashSet<CompiledAllowlist>? _allowlistsGivenUp;
         private HashSet<string>? _noted;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 
         public bool GaveUp(CompiledRule rule) => _gaveUp?.Contains(rule.Rule.Id) == true;
+
+        public bool GaveUp(CompiledAllowlist allowlist) => _allowlistsGivenUp?.Contains(allowlist) == true;
+
+        public void GiveUp(CompiledAllowlist allowlist) => (_allowlistsGivenUp ??= []).Add(allowlist);
 
         public Match Match(CompiledRule rule, string text, int start, int length) =>
             GaveUp(rule) ? System.Text.RegularExpressions.Match.Empty : Guard(rule, () => rule.Regex!.Match(text, start, length));
