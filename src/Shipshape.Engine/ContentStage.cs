@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Shipshape.Core;
 using Shipshape.Engine.Configuration;
+using Shipshape.Ingest.Discovery;
 using Shipshape.Secrets;
 using Shipshape.Secrets.Config;
 using Shipshape.Secrets.Detection;
@@ -26,23 +27,32 @@ internal sealed class ContentStage
 
     public ContentScanner Scanner { get; }
 
-    /// <exception cref="ConfigException">The gitleaks configuration is missing or invalid.</exception>
+    /// <summary>Warnings about the configuration itself (a gitleaks configuration with no rules).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; private init; } = [];
+
+    /// <exception cref="ConfigException">The gitleaks configuration is missing, invalid, or leads outside the scanned root.</exception>
     public static ContentStage Create(ScanOptions options)
     {
         var root = options.Paths.FirstOrDefault(p => p != "-") ?? ".";
         var rootDir = Directory.Exists(root) ? root : null;
         SecretEngine engine;
+        string? configPath = null;
         try
         {
             if (options.GitleaksConfigPath is { } explicitPath)
             {
+                // Named by the user, so it may be anywhere; still only a regular file of sensible size.
+                configPath = explicitPath;
                 engine = File.Exists(explicitPath)
-                    ? SecretEngine.Create(GitleaksConfigLoader.Load(explicitPath))
+                    ? SecretEngine.Create(GitleaksConfigLoader.Load(explicitPath, p => ConfigFiles.ReadText(p, boundary: null)))
                     : throw new ConfigException($"gitleaks configuration not found: {explicitPath}");
             }
-            else if (rootDir is not null && File.Exists(Path.Combine(rootDir, GitleaksConfigLoader.DefaultFileName)))
+            else if (rootDir is not null && ConfigFiles.Find(rootDir, GitleaksConfigLoader.DefaultFileName) is { } found)
             {
-                engine = SecretEngine.Create(GitleaksConfigLoader.Load(Path.Combine(rootDir, GitleaksConfigLoader.DefaultFileName)));
+                // Found in the scanned tree: neither it nor its [extend] path may lead out of the tree.
+                configPath = found;
+                var boundary = new ScanRoot(rootDir);
+                engine = SecretEngine.Create(GitleaksConfigLoader.Load(found, p => ConfigFiles.ReadText(p, boundary)));
             }
             else
             {
@@ -54,9 +64,12 @@ internal sealed class ContentStage
             throw new ConfigException(ex.Message);
         }
 
-        var ignorePath = rootDir is null ? null : Path.Combine(rootDir, GitleaksIgnore.FileName);
-        var ignore = ignorePath is not null && File.Exists(ignorePath) ? GitleaksIgnore.Parse(File.ReadAllText(ignorePath)) : GitleaksIgnore.Empty;
-        return new ContentStage(new ContentScanner(engine), ignore);
+        var ignorePath = rootDir is null ? null : ConfigFiles.Find(rootDir, GitleaksIgnore.FileName);
+        var ignore = ignorePath is not null ? GitleaksIgnore.Parse(ConfigFiles.ReadText(ignorePath, new ScanRoot(rootDir!))) : GitleaksIgnore.Empty;
+        var diagnostics = engine.RuleCount == 0 && configPath is not null
+            ? [Diagnostic.Warning(SourceSpan.FileOnly(configPath), "this gitleaks configuration defines no rules and does not extend the defaults ([extend] useDefault = true): the secrets scanner checks nothing")]
+            : ImmutableArray<Diagnostic>.Empty;
+        return new ContentStage(new ContentScanner(engine), ignore) { Diagnostics = diagnostics };
     }
 
     public ContentScanResult Scan(string path, ReadOnlySpan<byte> content, CancellationToken cancellationToken = default) =>

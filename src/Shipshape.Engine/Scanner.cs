@@ -106,6 +106,7 @@ public sealed class Scanner
         }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
+        diagnostics.AddRange(content?.Diagnostics ?? []);
         if (options.GitHistory && content is not null)
         {
             var (history, summary) = content.ReadHistory(options, options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, cancellationToken);
@@ -464,8 +465,9 @@ public sealed class Scanner
         }
 
         var first = options.Paths.FirstOrDefault(".");
-        var candidate = Path.Combine(first, ConfigLoader.DefaultFileName);
-        return Directory.Exists(first) && File.Exists(candidate) ? ConfigLoader.Load(candidate) : ShipshapeConfig.Empty;
+        return Directory.Exists(first) && ConfigFiles.Find(first, ConfigLoader.DefaultFileName) is { } candidate
+            ? ConfigLoader.Load(candidate, new ScanRoot(first))
+            : ShipshapeConfig.Empty;
     }
 
     private static string ConfigDisplayPath(ScanOptions options) => options.ConfigPath ?? ConfigLoader.DefaultFileName;

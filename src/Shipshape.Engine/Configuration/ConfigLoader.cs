@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using Shipshape.Core;
+using Shipshape.Ingest.Discovery;
 using Shipshape.Ingest.Syntax;
 
 namespace Shipshape.Engine.Configuration;
@@ -13,12 +15,13 @@ public static class ConfigLoader
 {
     public const string DefaultFileName = ".shipshape.yaml";
 
-    public static ShipshapeConfig Load(string path)
+    /// <param name="boundary">For a configuration found in the scanned tree: it may not lead outside it. Null for one the user named.</param>
+    public static ShipshapeConfig Load(string path, ScanRoot? boundary = null)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = Encoding.UTF8.GetBytes(ConfigFiles.ReadText(path, boundary));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

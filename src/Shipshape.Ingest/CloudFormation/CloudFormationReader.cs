@@ -29,7 +29,7 @@ public sealed class CloudFormationReader : IDocumentReader
     {
         var template = (MappingNode)root;
         var context = new TemplateContext(template, _options);
-        var resolver = new IntrinsicResolver(context);
+        var resolver = new IntrinsicResolver(context, cancellationToken);
         var resources = ImmutableArray.CreateBuilder<Resource>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var rotated = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
@@ -37,13 +37,13 @@ public sealed class CloudFormationReader : IDocumentReader
         {
             if (entry.Key.Text.StartsWith("Fn::ForEach", Cmp))
             {
-                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"'{entry.Key.Text}' (AWS::LanguageExtensions) is not expanded; the resources it generates are not checked"));
+                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"'{entry.Key.Text}' (AWS::LanguageExtensions) is not expanded; the resources it generates are not checked") with { Incomplete = IncompleteKind.Partial });
                 continue;
             }
 
             if (entry.Value is MappingNode withModule && RainModule(withModule.Get("Type", Cmp)) is { } module)
             {
-                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"resource '{entry.Key.Text}' is a Rain module ({module}); package the template with rain first to check what it expands to"));
+                diagnostics.Add(Diagnostic.Info(entry.Key.Span, $"resource '{entry.Key.Text}' is a Rain module ({module}); package the template with rain first to check what it expands to") with { Incomplete = IncompleteKind.Partial });
                 continue;
             }
 
@@ -82,6 +82,11 @@ public sealed class CloudFormationReader : IDocumentReader
             {
                 resources[i] = s with { Rotated = Value<bool>.Explicit(true, scheduleSpan, "RotationSchedule") };
             }
+        }
+
+        if (resolver.Exhausted)
+        {
+            diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), $"template not fully checked: resolving its intrinsic functions took more than {IntrinsicResolver.DefaultSteps} steps (functions that refer to each other?); the rest is unresolved"));
         }
 
         return new IngestResult(resources.ToImmutable(), diagnostics.ToImmutable());

@@ -15,11 +15,32 @@ namespace Shipshape.Ingest.CloudFormation;
 internal sealed class IntrinsicResolver
 {
     private const int MaxDepth = 64;
+
+    /// <summary>
+    /// Nodes one template may resolve: far above real templates (the largest in the corpus resolves tens of
+    /// thousands), and a bound on what chains of intrinsics that refer to each other can cost.
+    /// </summary>
+    public const long DefaultSteps = 2_000_000;
+
+    /// <summary>The longest string Fn::Join or Fn::Sub may build; longer results are unresolved.</summary>
+    public const int MaxStringLength = 1024 * 1024;
+
     private readonly TemplateContext _context;
+    private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, bool?> _conditions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string, string), SyntaxNode?> _mapValues = [];
+    private long _steps = DefaultSteps;
 
-    public IntrinsicResolver(TemplateContext context) => _context = context;
+    /// <param name="cancellationToken">The file's deadline, checked as resolution goes.</param>
+    public IntrinsicResolver(TemplateContext context, CancellationToken cancellationToken = default)
+    {
+        _context = context;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Whether the step budget ran out, so that some values were left unresolved.</summary>
+    public bool Exhausted => _steps < 0;
 
     public SyntaxNode? Resolve(SyntaxNode node) => Resolve(node, 0);
 
@@ -47,6 +68,16 @@ internal sealed class IntrinsicResolver
         if (depth > MaxDepth)
         {
             return ScalarNode.Unresolved(node.Span, "expression nested too deeply");
+        }
+
+        if (--_steps < 0)
+        {
+            return ScalarNode.Unresolved(node.Span, "resolution budget spent");
+        }
+
+        if ((_steps & 0x3FF) == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
         }
 
         if (AsFunction(node) is var (name, argument))
@@ -289,6 +320,11 @@ internal sealed class IntrinsicResolver
             }
         }
 
+        if (result.Length > MaxStringLength)
+        {
+            return ScalarNode.Unresolved(span, "Fn::Sub result too large");
+        }
+
         if (known)
         {
             return new ScalarNode(span, result.ToString(), ScalarKind.String);
@@ -303,7 +339,10 @@ internal sealed class IntrinsicResolver
         if (argument is SequenceNode { Items.Length: 2 } seq && seq.Items[0] is ScalarNode { Tag: null } delimiter
             && seq.Items[1] is SequenceNode list && list.Items.All(i => i is ScalarNode { Tag: null }))
         {
-            return new ScalarNode(span, string.Join(delimiter.Text, list.Items.Cast<ScalarNode>().Select(s => s.Text)), ScalarKind.String);
+            var length = list.Items.Cast<ScalarNode>().Sum(s => (long)s.Text.Length) + ((long)delimiter.Text.Length * Math.Max(0, list.Items.Length - 1));
+            return length > MaxStringLength
+                ? ScalarNode.Unresolved(span, "Fn::Join result too large")
+                : new ScalarNode(span, string.Join(delimiter.Text, list.Items.Cast<ScalarNode>().Select(s => s.Text)), ScalarKind.String);
         }
 
         return ScalarNode.Unresolved(span, "Fn::Join");
@@ -340,8 +379,17 @@ internal sealed class IntrinsicResolver
             && mapNode.Get(top.Text, StringComparison.Ordinal) is MappingNode topNode
             && topNode.Get(second.Text, StringComparison.Ordinal) is { } found)
         {
+            // Resolved once per entry: a mapping value that refers to other entries twice would otherwise double the work per level.
+            var key = (map.Text, top.Text, second.Text);
+            if (!_mapValues.TryGetValue(key, out var resolved))
+            {
+                _mapValues[key] = ScalarNode.Unresolved(span, "Fn::FindInMap refers to itself");
+                resolved = Resolve(found, depth);
+                _mapValues[key] = resolved;
+            }
+
             // A value from a mapping is reported where it is used, not where the mapping lists it.
-            return Resolve(found, depth) is ScalarNode { Tag: null } plain ? new ScalarNode(span, plain.Text, plain.Kind) : Resolve(found, depth);
+            return resolved is ScalarNode { Tag: null } plain ? new ScalarNode(span, plain.Text, plain.Kind) : resolved;
         }
 
         if (argument is SequenceNode { Items.Length: 4 } withDefault && withDefault.Items[3] is MappingNode options

@@ -35,6 +35,12 @@ public static class FormatSniffer
             return InputFormat.Hcl;
         }
 
+        // TOML and INI-style files (a gitleaks configuration's "[[rules]]") are never JSON or YAML documents.
+        if (Is(extension, ".toml") || Is(extension, ".ini") || Is(extension, ".cfg") || Is(extension, ".properties"))
+        {
+            return InputFormat.Text;
+        }
+
         var content = SniffContent(head);
         if (Is(extension, ".json"))
         {

@@ -260,14 +260,14 @@ public sealed class TerraformModuleInstance : IHclScope
         var source = call.Body.Attribute("source") is { } s && _evaluator.Evaluate(s.Expression, HclScope.Empty) is HclString text ? text.Value : null;
         if (source is null || !(source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal)))
         {
-            _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source ?? "unknown"}) is not a local module and is not fetched; its resources are not scanned"));
+            _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source ?? "unknown"}) is not a local module and is not fetched; its resources are not scanned") with { Incomplete = IncompleteKind.Partial });
             return default;
         }
 
         var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(_module.Directory, source)));
         if (!_loader.IsInsideRoot(directory) || !Directory.Exists(directory))
         {
-            _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source}) is outside the scanned directory or missing; its resources are not scanned"));
+            _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source}) is outside the scanned directory or missing; its resources are not scanned") with { Incomplete = IncompleteKind.Partial });
             return default;
         }
 

@@ -30,9 +30,14 @@ public static class GitleaksConfigLoader
 
     /// <summary>Reads a configuration file and resolves what it extends (the built-in rules, another file).</summary>
     /// <exception cref="SecretConfigException">The file cannot be read or is not a valid configuration.</exception>
-    public static SecretConfig Load(string path) => Load(path, depth: 0);
+    /// <param name="readText">
+    /// Reads the file and each file it extends; the caller confines it (a configuration found in a scanned tree may
+    /// not lead out of it through a symlink or an <c>[extend] path</c>) and throws <see cref="IOException"/> to refuse.
+    /// Null: read directly.
+    /// </param>
+    public static SecretConfig Load(string path, Func<string, string>? readText = null) => Load(path, depth: 0, readText ?? File.ReadAllText);
 
-    private static SecretConfig Load(string path, int depth)
+    private static SecretConfig Load(string path, int depth, Func<string, string> readText)
     {
         if (depth > 4)
         {
@@ -42,7 +47,7 @@ public static class GitleaksConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = readText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -53,7 +58,7 @@ public static class GitleaksConfigLoader
         if (config.ExtendsPath is { } basePath)
         {
             var resolved = System.IO.Path.IsPathRooted(basePath) ? basePath : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".", basePath);
-            return Merge(Load(resolved, depth + 1), config);
+            return Merge(Load(resolved, depth + 1, readText), config);
         }
 
         return config.ExtendsDefault ? Merge(BuiltIn, config) : config;
