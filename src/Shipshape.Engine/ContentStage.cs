@@ -61,8 +61,12 @@ internal sealed class ContentStage
 
     public ContentScanResult Scan(string path, ReadOnlySpan<byte> content) => _ignore.Filter(path, Scanner.Scan(path, content));
 
-    /// <summary>Every commit of the repository at the first path: what each introduced, once, as outcomes with their commit.</summary>
-    /// <exception cref="ConfigException">The path is not in a git repository this reader can read.</exception>
+    /// <summary>
+    /// Every commit of the repository at the first path: what each introduced, once, as outcomes with their commit;
+    /// what could not be read (corrupt or missing objects, capped blobs, a repository outside the root) comes as
+    /// diagnostics on <c>&lt;git-history&gt;</c>, in a last outcome, and the rest is still scanned.
+    /// </summary>
+    /// <exception cref="ConfigException">The path is not in a git repository at all.</exception>
     public (IEnumerable<FileOutcome> Outcomes, Diagnostic Summary) ReadHistory(ScanOptions options, long maxBlobBytes, CancellationToken cancellationToken)
     {
         var root = options.Paths.FirstOrDefault(p => p != "-") ?? ".";
@@ -70,15 +74,16 @@ internal sealed class ContentStage
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            result = new GitHistoryScanner(Scanner, maxBlobBytes).Scan(root, cancellationToken);
+            result = new GitHistoryScanner(Scanner, maxBlobBytes, options.GitFollowExternal).Scan(root, cancellationToken);
         }
         catch (GitFormatException ex)
         {
             throw new ConfigException($"--git-history: {ex.Message}");
         }
 
-        var outcomes = result.Files.Select(f => new FileOutcome(f.Path, false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) });
-        var summary = Diagnostic.Info(SourceSpan.FileOnly("<git-history>"), string.Create(CultureInfo.InvariantCulture,
+        var outcomes = result.Files.Select(f => new FileOutcome(f.Path, false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) })
+            .Append(new FileOutcome(GitHistoryScanner.Location, false, [], result.Diagnostics, []));
+        var summary = Diagnostic.Info(SourceSpan.FileOnly(GitHistoryScanner.Location), string.Create(CultureInfo.InvariantCulture,
             $"git history: {result.Commits} commits, {result.BlobsScanned} file versions, {result.BytesScanned / 1048576.0:0.0} MiB scanned in {started.Elapsed.TotalSeconds:0.00} s"));
         return (outcomes, summary);
     }
