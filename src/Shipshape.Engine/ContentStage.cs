@@ -91,13 +91,13 @@ internal sealed class ContentStage
     /// <summary>An archive as a virtual tree: every text file inside it scanned as a member outcome.</summary>
     public FileOutcome ReadArchive(string path, byte[] bytes, long maxEntryBytes)
     {
-        var problems = new List<string>();
-        var entries = new ArchiveReader(maxEntryBytes).Read(path, bytes, problems);
-        var members = entries
+        var diagnostics = new List<Diagnostic>();
+        // Members come one at a time and only those with hits are kept, so an archive's text is never all in memory at once.
+        var members = new ArchiveReader(maxEntryBytes).Read(path, bytes, diagnostics)
             .Select(e => new FileOutcome(e.Path, true, [], [], []) { Content = Scan(e.Path, e.Content) })
             .Where(o => !o.Content.IsEmpty)
             .ToImmutableArray();
-        return new FileOutcome(path, true, [], [.. problems.Select(p => Diagnostic.Warning(SourceSpan.FileOnly(path), p))], []) { Members = members };
+        return new FileOutcome(path, true, [], [.. diagnostics], []) { Members = members };
     }
 
 }
