@@ -38,7 +38,7 @@ public sealed class GitHistoryScanner
             return new GitHistoryResult([], 0, 0, 0, problems.ToImmutable());
         }
 
-        var shallow = Shallow(repo);
+        var shallow = repo.ShallowCommits(problems);
         var commits = Walk(repo, repo.RefTips(problems, cancellationToken), shallow, problems, cancellationToken);
         var byId = commits.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var pending = new List<Change>();
@@ -155,27 +155,8 @@ public sealed class GitHistoryScanner
         }
     }
 
-    // Commits whose parents a shallow clone does not have; git treats them as roots.
-    private static HashSet<string> Shallow(GitRepository repo)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var path = Path.Combine(repo.CommonDir, "shallow");
-        if (File.Exists(path) && new FileInfo(path).Length is > 0 and <= GitLimits.MaxConfigBytes * 64L)
-        {
-            foreach (var line in File.ReadLines(path))
-            {
-                if (ObjectId.Parse(line) is { } id)
-                {
-                    ids.Add(id);
-                }
-            }
-        }
-
-        return ids;
-    }
-
     // Every reachable commit, parents before children; among commits ready at once, the older author date first.
-    private static List<GitCommit> Walk(GitRepository repo, ImmutableArray<string> tips, HashSet<string> shallow, CappedDiagnostics problems, CancellationToken cancellationToken)
+    private static List<GitCommit> Walk(GitRepository repo, ImmutableArray<string> tips, IReadOnlySet<string> shallow, CappedDiagnostics problems, CancellationToken cancellationToken)
     {
         var all = new Dictionary<string, GitCommit>(StringComparer.Ordinal);
         var tried = new HashSet<string>(StringComparer.Ordinal);

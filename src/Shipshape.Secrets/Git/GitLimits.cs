@@ -33,7 +33,7 @@ internal static class GitLimits
     /// <summary>packed-refs of repositories with a million refs is ~100 MiB; read line by line, so this only bounds time.</summary>
     public const long MaxPackedRefsBytes = 256L * 1024 * 1024;
 
-    /// <summary>config and objects/info/alternates are small text files.</summary>
+    /// <summary>config, objects/info/alternates and shallow are small text files (1 MiB is 25,000 shallow boundaries).</summary>
     public const int MaxConfigBytes = 1024 * 1024;
 
     /// <summary>A pack index is read into memory: 28 bytes per object, so this is ~9 million objects.</summary>

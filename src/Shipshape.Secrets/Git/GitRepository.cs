@@ -146,12 +146,18 @@ public sealed class GitRepository : IDisposable
         foreach (var objects in objectDirs)
         {
             var packDir = Path.Combine(objects, "pack");
-            if (!Directory.Exists(packDir))
+            string[] indexes;
+            try
             {
+                indexes = Directory.Exists(packDir) ? Directory.GetFiles(packDir, "*.idx") : [];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Partial($"{packDir} cannot be listed: {ex.Message}"));
                 continue;
             }
 
-            foreach (var index in Directory.GetFiles(packDir, "*.idx").Order(StringComparer.Ordinal))
+            foreach (var index in indexes.Order(StringComparer.Ordinal))
             {
                 try
                 {
@@ -425,6 +431,28 @@ public sealed class GitRepository : IDisposable
         return null;
     }
 
+    /// <summary>Commits whose parents a shallow clone does not have; git treats them as roots.</summary>
+    public IReadOnlySet<string> ShallowCommits(ICollection<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var bytes = _files.ReadSmall(Path.Combine(CommonDir, "shallow"), GitLimits.MaxConfigBytes, out var problem);
+        if (problem is not null)
+        {
+            diagnostics.Add(Partial($"{problem}: shallow boundaries unknown, missing parents are reported"));
+        }
+
+        foreach (var line in bytes is null ? [] : Encoding.ASCII.GetString(bytes).Split('\n'))
+        {
+            if (ObjectId.Parse(line) is { } id)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
     /// <summary>Reads an object by its hex ID.</summary>
     /// <exception cref="GitFormatException">It is missing, corrupt or over its size limit.</exception>
     public GitObject Read(string id) => TryRead(id) ?? throw new GitFormatException($"object {id} is missing");
@@ -445,7 +473,16 @@ public sealed class GitRepository : IDisposable
         }
 
         id = id.ToLowerInvariant();
-        var obj = ReadObject(id);
+        GitObject? obj;
+        try
+        {
+            obj = ReadObject(id);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new GitFormatException($"object {id} cannot be read: {ex.Message}", ex);
+        }
+
         if (obj is not null && obj.Type is GitObjectType.Tree or GitObjectType.Commit)
         {
             Remember(_cache, id, obj, ref _cacheBytes, GitLimits.ObjectCacheBytes);

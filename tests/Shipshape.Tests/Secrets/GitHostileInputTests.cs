@@ -239,6 +239,27 @@ public sealed class GitHostileInputTests
     }
 
     [Fact]
+    public void Scan_ShallowClone_MissingParentsNotReported()
+    {
+        using var source = new TempTree();
+        GitCli.Run(source.Root, "init", "-q");
+        source.Write("README.md", "# app\n");
+        GitCli.Run(source.Root, "add", ".");
+        GitCli.Run(source.Root, "commit", "-q", "-m", "first");
+        source.Write("ci.env", SecretFile);
+        GitCli.Run(source.Root, "add", ".");
+        GitCli.Run(source.Root, "commit", "-q", "-m", "second");
+        using var tree = new TempTree();
+        GitCli.Run(tree.Root, "clone", "-q", "--depth", "1", "file://" + source.Root, "clone");
+
+        var result = Scan(tree.PathOf("clone"));
+
+        Assert.Equal(1, result.Commits);
+        Assert.Equal("ci.env", Assert.Single(result.Files).Path);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
     public void Scan_GitFileNamingADirectoryOutsideTheRoot_NotFollowedUnlessAllowed()
     {
         var (outside, _) = Outside();
