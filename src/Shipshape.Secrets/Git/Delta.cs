@@ -6,15 +6,6 @@ namespace Shipshape.Secrets.Git;
 /// </summary>
 internal static class Delta
 {
-    /// <summary>The result's size as the delta declares it.</summary>
-    /// <exception cref="GitFormatException">The header is truncated or absurd.</exception>
-    public static long ResultSize(ReadOnlySpan<byte> delta)
-    {
-        var at = 0;
-        _ = ReadSize(delta, ref at);
-        return ReadSize(delta, ref at);
-    }
-
     /// <exception cref="GitFormatException">The delta does not fit its base, or its result would exceed <paramref name="maxResultBytes"/>.</exception>
     public static byte[] Apply(byte[] source, byte[] delta, long maxResultBytes)
     {
