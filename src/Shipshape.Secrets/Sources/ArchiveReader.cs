@@ -120,6 +120,11 @@ public sealed class ArchiveReader
                 frame.Members.Dispose();
             }
         }
+
+        if (run.OverTotalCount > 0)
+        {
+            run.Partial($"{path}: the archive expands beyond {_maxTotalBytes} bytes in total: {run.OverTotalCount} members that did not fit are not read, the first {run.FirstOverTotal}");
+        }
     }
 
     private IEnumerator<Member> Open(Kind kind, string path, byte[] content, Run run) => kind switch
@@ -150,6 +155,12 @@ public sealed class ArchiveReader
                 if (entry.Length > _maxEntryBytes)
                 {
                     run.Partial($"{path}!{name}: {entry.Length} bytes, over the limit of {_maxEntryBytes}: not read");
+                    continue;
+                }
+
+                if (entry.Length > run.Remaining(_maxTotalBytes))
+                {
+                    run.OverTotal($"{path}!{name}");
                     continue;
                 }
 
@@ -239,9 +250,8 @@ public sealed class ArchiveReader
 
             if (member.Length > run.Remaining(_maxTotalBytes))
             {
-                run.Partial($"{name}: the archive expands beyond {_maxTotalBytes} bytes in total: the rest is not read");
-                run.Stopped = true;
-                yield break;
+                run.OverTotal(name);
+                continue;
             }
 
             run.Take(member.Length);
@@ -290,8 +300,7 @@ public sealed class ArchiveReader
                 {
                     if (limit < _maxEntryBytes)
                     {
-                        run.Partial($"{name}: the archive expands beyond {_maxTotalBytes} bytes in total: the rest is not read");
-                        run.Stopped = true;
+                        run.OverTotal(name);
                     }
                     else
                     {
@@ -360,7 +369,18 @@ public sealed class ArchiveReader
 
         public bool Stopped { get; set; }
 
+        public int OverTotalCount { get; private set; }
+
+        public string? FirstOverTotal { get; private set; }
+
         public long Remaining(long max) => max - _total;
+
+        // Members that no longer fit the total are counted, not reported one by one; smaller ones after them are still read.
+        public void OverTotal(string name)
+        {
+            FirstOverTotal ??= name;
+            OverTotalCount++;
+        }
 
         public void Take(long bytes) => _total += bytes;
 

@@ -244,15 +244,17 @@ public sealed class ArchiveHostileInputTests
     }
 
     [Fact]
-    public void Read_ZipExpandingBeyondTheTotal_StopsThereAndReports()
+    public void Read_ZipExpandingBeyondTheTotal_MembersThatDoNotFitCountedAndSmallerOnesStillRead()
     {
         var zeros = new byte[(1 << 20) - 1];
         var zip = Zip([("first.env", Secret), .. Enumerable.Range(0, 8).Select(i => ($"zeros{i}.bin", zeros)), ("last.env", Secret)]);
 
         var (paths, diagnostics) = Read("bundle.zip", zip, maxEntryBytes: 1 << 20, maxTotalBytes: 4 << 20);
 
-        Assert.Equal(["bundle.zip!first.env"], paths);
-        Assert.Equal("bundle.zip!zeros3.bin: the archive expands beyond 4194304 bytes in total: the rest is not read", Assert.Single(diagnostics).Message);
+        Assert.Equal(["bundle.zip!first.env", "bundle.zip!last.env"], paths);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(IncompleteKind.Partial, diagnostic.Incomplete);
+        Assert.Equal("bundle.zip: the archive expands beyond 4194304 bytes in total: 5 members that did not fit are not read, the first bundle.zip!zeros3.bin", diagnostic.Message);
     }
 
     [Fact]
