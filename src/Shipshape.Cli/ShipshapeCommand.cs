@@ -126,12 +126,16 @@ public static class ShipshapeCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
         var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets (default: all; image is reserved for image archives, not scanned yet)." };
         var gitHistory = new Option<bool>("--git-history") { Description = "Also scan every commit of the git repository at the first PATH for secrets." };
+        var gitAllowExternal = new Option<bool>("--git-allow-external")
+        {
+            Description = "With --git-history, also follow what the repository names outside PATH (a .git file's gitdir, commondir, objects/info/alternates) or read the repository of a parent directory; without it those are reported and not read.",
+        };
         var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
-            scanners, gitHistory, gitleaksConfig, debug,
+            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug,
         };
         command.SetAction(parse =>
         {
@@ -152,6 +156,7 @@ public static class ShipshapeCommand
                 Paths = [.. pathList],
                 Scanners = Scanners(parse.GetValue(scanners) ?? []),
                 GitHistory = parse.GetValue(gitHistory),
+                GitFollowExternal = parse.GetValue(gitAllowExternal),
                 GitleaksConfigPath = parse.GetValue(gitleaksConfig),
                 FailOn = threshold,
                 ConfigPath = parse.GetValue(config),

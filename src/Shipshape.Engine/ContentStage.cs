@@ -75,8 +75,12 @@ internal sealed class ContentStage
     public ContentScanResult Scan(string path, ReadOnlySpan<byte> content, CancellationToken cancellationToken = default) =>
         _ignore.Filter(path, Scanner.Scan(path, content, cancellationToken: cancellationToken));
 
-    /// <summary>Every commit of the repository at the first path: what each introduced, once, as outcomes with their commit.</summary>
-    /// <exception cref="ConfigException">The path is not in a git repository this reader can read.</exception>
+    /// <summary>
+    /// Every commit of the repository at the first path: what each introduced, once, as outcomes with their commit;
+    /// what could not be read (corrupt or missing objects, capped blobs, a repository outside the root) comes as
+    /// diagnostics on <c>&lt;git-history&gt;</c>, in a last outcome, and the rest is still scanned.
+    /// </summary>
+    /// <exception cref="ConfigException">The path is not in a git repository at all.</exception>
     public (IEnumerable<FileOutcome> Outcomes, Diagnostic Summary) ReadHistory(ScanOptions options, long maxBlobBytes, CancellationToken cancellationToken)
     {
         var root = options.Paths.FirstOrDefault(p => p != "-") ?? ".";
@@ -84,15 +88,16 @@ internal sealed class ContentStage
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            result = new GitHistoryScanner(Scanner, maxBlobBytes).Scan(root, cancellationToken);
+            result = new GitHistoryScanner(Scanner, maxBlobBytes, options.GitFollowExternal).Scan(root, cancellationToken);
         }
         catch (GitFormatException ex)
         {
             throw new ConfigException($"--git-history: {ex.Message}");
         }
 
-        var outcomes = result.Files.Select(f => new FileOutcome(f.Path, false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) });
-        var summary = Diagnostic.Info(SourceSpan.FileOnly("<git-history>"), string.Create(CultureInfo.InvariantCulture,
+        var outcomes = result.Files.Select(f => new FileOutcome(f.Path, false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) })
+            .Append(new FileOutcome(GitHistoryScanner.Location, false, [], result.Diagnostics, []));
+        var summary = Diagnostic.Info(SourceSpan.FileOnly(GitHistoryScanner.Location), string.Create(CultureInfo.InvariantCulture,
             $"git history: {result.Commits} commits, {result.BlobsScanned} file versions, {result.BytesScanned / 1048576.0:0.0} MiB scanned in {started.Elapsed.TotalSeconds:0.00} s"));
         return (outcomes, summary);
     }
@@ -100,13 +105,13 @@ internal sealed class ContentStage
     /// <summary>An archive as a virtual tree: every text file inside it scanned as a member outcome.</summary>
     public FileOutcome ReadArchive(string path, byte[] bytes, long maxEntryBytes)
     {
-        var problems = new List<string>();
-        var entries = new ArchiveReader(maxEntryBytes).Read(path, bytes, problems);
-        var members = entries
+        var diagnostics = new List<Diagnostic>();
+        // Members come one at a time and only those with hits are kept, so an archive's text is never all in memory at once.
+        var members = new ArchiveReader(maxEntryBytes).Read(path, bytes, diagnostics)
             .Select(e => new FileOutcome(e.Path, true, [], [], []) { Content = Scan(e.Path, e.Content) })
             .Where(o => !o.Content.IsEmpty)
             .ToImmutableArray();
-        return new FileOutcome(path, true, [], [.. problems.Select(p => Diagnostic.Warning(SourceSpan.FileOnly(path), p))], []) { Members = members };
+        return new FileOutcome(path, true, [], [.. diagnostics], []) { Members = members };
     }
 
 }

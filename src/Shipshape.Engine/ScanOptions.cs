@@ -35,6 +35,11 @@ public sealed record ScanOptions
     public ImmutableArray<string> Scanners { get; init; } = [];
     /// <summary>Also scan every commit reachable from the refs of the git repository at the first path for secrets.</summary>
     public bool GitHistory { get; init; }
+    /// <summary>
+    /// Let the history scan follow what the repository names outside the scanned root (a .git file's gitdir, commondir,
+    /// objects/info/alternates) and read the repository of a parent directory; without it, those are reported, not read.
+    /// </summary>
+    public bool GitFollowExternal { get; init; }
     /// <summary>A gitleaks configuration; when null, .gitleaks.toml in the first path is used if present.</summary>
     public string? GitleaksConfigPath { get; init; }
     /// <summary>How long one file (or one Terraform module directory) may take before it is reported as not checked and the scan goes on.</summary>

@@ -1,115 +1,214 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text;
+using Shipshape.Core;
 
 namespace Shipshape.Secrets.Git;
 
 /// <summary>
 /// Scans every commit reachable from the refs: each commit's changes against its first parent, parents before
 /// children, only the lines a change added (other lines blanked, so line numbers stay true). Each secret is
-/// reported once per file, at the commit that first added it, also when a later commit deleted it.
+/// reported once per file, at the commit that first added it, also when a later commit deleted it. What cannot be
+/// read (a missing or corrupt object, a blob over the size limit, a tree that contains itself, a limit of
+/// <see cref="GitLimits"/> reached) is a diagnostic, and the rest of the history is still scanned.
 /// </summary>
 public sealed class GitHistoryScanner
 {
-    private readonly ContentScanner _scanner;
-    private readonly long _maxBlobBytes;
+    /// <summary>The path that history diagnostics are reported at.</summary>
+    public const string Location = "<git-history>";
 
-    public GitHistoryScanner(ContentScanner scanner, long maxBlobBytes)
+    private readonly ContentScanner _scanner;
+    private readonly GitReadOptions _options;
+
+    public GitHistoryScanner(ContentScanner scanner, long maxBlobBytes, bool followExternal = false)
     {
         ArgumentNullException.ThrowIfNull(scanner);
         _scanner = scanner;
-        _maxBlobBytes = maxBlobBytes;
+        _options = new GitReadOptions(maxBlobBytes, followExternal);
     }
 
-    /// <exception cref="GitFormatException">The path is not in a readable repository.</exception>
+    /// <exception cref="GitFormatException">The path is not in a git repository at all.</exception>
     public GitHistoryResult Scan(string path, CancellationToken cancellationToken = default)
     {
-        var repo = GitRepository.Open(path);
-        var commits = Walk(repo, repo.RefTips());
-        var changes = new List<(GitCommit Commit, string Path, string? Old, string New)>();
-        var seenBlobs = new HashSet<(string, string)>();
+        var problems = new CappedDiagnostics();
+        using var repo = GitRepository.Open(path, _options, problems);
+        if (repo is null)
+        {
+            return new GitHistoryResult([], 0, 0, 0, problems.ToImmutable());
+        }
+
+        var shallow = repo.ShallowCommits(problems);
+        var commits = Walk(repo, repo.RefTips(problems, cancellationToken), shallow, problems, cancellationToken);
+        var byId = commits.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var pending = new List<Change>();
+        var seenBlobs = new HashSet<UInt128>();
+        var found = new List<(string Path, ContentScanResult Content)>();
+        var totals = new Totals();
         foreach (var commit in commits)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var parentTree = commit.Parents.Length > 0 && repo.TryRead(commit.Parents[0]) is { } parent
-                ? GitCommit.Parse(commit.Parents[0], parent.Data).Tree
-                : null;
-            Diff(repo, parentTree, commit.Tree, string.Empty, (file, oldId, newId) =>
+            var parentTree = commit.Parents.Length > 0 && !shallow.Contains(commit.Id) && byId.TryGetValue(commit.Parents[0], out var parent) ? parent.Tree : null;
+            var complete = Diff(repo, commit, parentTree, totals, problems, cancellationToken, (file, oldId, newId) =>
             {
-                if (seenBlobs.Add((file, newId)))
+                if (seenBlobs.Add(Key(file, newId)))
                 {
-                    changes.Add((commit, file, oldId, newId));
+                    pending.Add(new Change(commit, file, oldId, newId));
                 }
             });
+            if (pending.Count >= GitLimits.ScanBatch)
+            {
+                ScanBatch(repo, pending, found, problems, totals, cancellationToken);
+            }
+
+            if (!complete)
+            {
+                problems.Add(Partial($"the budget of {GitLimits.MaxTreeEntriesTotal} tree entries is used up: commits after {commit.Id} are not scanned"));
+                break;
+            }
         }
 
-        var results = new ContentScanResult?[changes.Count];
-        long bytes = 0;
-        var scanned = 0;
-        Parallel.For(0, changes.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        ScanBatch(repo, pending, found, problems, totals, cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var files = ImmutableArray.CreateBuilder<HistoryFile>();
+        foreach (var (file, content) in found)
         {
-            var (commit, file, oldId, newId) = changes[i];
-            var blob = repo.Read(newId).Data;
-            if (blob.Length > _maxBlobBytes || blob.AsSpan(0, Math.Min(blob.Length, 8000)).IndexOf((byte)0) >= 0)
+            var secrets = content.Secrets.Where(h => seen.Add($"{h.RuleId}\0{file}\0{h.SecretHash}")).ToImmutableArray();
+            var cards = content.Cards.Where(h => seen.Add($"pan\0{file}\0{h.NumberHash}")).ToImmutableArray();
+            if (!secrets.IsEmpty || !cards.IsEmpty)
+            {
+                files.Add(new HistoryFile(file, content with { Secrets = secrets, Cards = cards }));
+            }
+        }
+
+        return new GitHistoryResult(files.ToImmutable(), commits.Count, totals.Scanned, totals.Bytes, problems.ToImmutable());
+    }
+
+    // The pending file versions, scanned in parallel; results and problems kept in order, so the report is deterministic.
+    private void ScanBatch(GitRepository repo, List<Change> pending, List<(string, ContentScanResult)> found, CappedDiagnostics problems, Totals totals, CancellationToken cancellationToken)
+    {
+        var results = new ContentScanResult?[pending.Count];
+        var failures = new string?[pending.Count];
+        Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (commit, file, oldId, newId) = pending[i];
+            GitObject blob;
+            try
+            {
+                blob = repo.Read(newId);
+            }
+            catch (GitFormatException ex)
+            {
+                failures[i] = $"{file} at commit {commit.Id}: {ex.Message}: not scanned";
+                return;
+            }
+
+            if (blob.Type != GitObjectType.Blob)
+            {
+                failures[i] = $"{file} at commit {commit.Id}: object {newId} is not a blob: not scanned";
+                return;
+            }
+
+            if (blob.Data.AsSpan(0, Math.Min(blob.Data.Length, 8000)).IndexOf((byte)0) >= 0)
             {
                 return;
             }
 
-            Interlocked.Add(ref bytes, blob.Length);
-            Interlocked.Increment(ref scanned);
-            var text = Encoding.UTF8.GetString(blob);
-            if (oldId is not null && repo.TryRead(oldId) is { Type: GitObjectType.Blob } old)
+            Interlocked.Add(ref totals.Bytes, blob.Data.Length);
+            Interlocked.Increment(ref totals.Scanned);
+            var text = Encoding.UTF8.GetString(blob.Data);
+            if (oldId is not null && TryReadQuietly(repo, oldId) is { Type: GitObjectType.Blob } old)
             {
                 text = AddedLines(Encoding.UTF8.GetString(old.Data), text);
             }
 
-            var found = _scanner.Scan(file, text, commit.Id);
-            results[i] = found.IsEmpty ? null : found with { Commit = commit.Info };
+            var hits = _scanner.Scan(file, text, commit.Id);
+            results[i] = hits.IsEmpty ? null : hits with { Commit = commit.Info };
         });
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var files = ImmutableArray.CreateBuilder<HistoryFile>();
-        for (var i = 0; i < changes.Count; i++)
+        for (var i = 0; i < pending.Count; i++)
         {
-            if (results[i] is not { } found)
+            if (failures[i] is { } failure)
             {
-                continue;
+                problems.Add(Partial(failure));
             }
 
-            var file = changes[i].Path;
-            var secrets = found.Secrets.Where(h => seen.Add($"{h.RuleId}\0{file}\0{h.SecretHash}")).ToImmutableArray();
-            var cards = found.Cards.Where(h => seen.Add($"pan\0{file}\0{h.NumberHash}")).ToImmutableArray();
-            if (!secrets.IsEmpty || !cards.IsEmpty)
+            if (results[i] is { } result)
             {
-                files.Add(new HistoryFile(file, found with { Secrets = secrets, Cards = cards }));
+                found.Add((pending[i].Path, result));
             }
         }
 
-        return new GitHistoryResult(files.ToImmutable(), commits.Count, scanned, bytes);
+        pending.Clear();
+    }
+
+    // An unreadable old version only means the whole new version is scanned: more is reported, nothing is missed.
+    private static GitObject? TryReadQuietly(GitRepository repo, string id)
+    {
+        try
+        {
+            return repo.TryRead(id);
+        }
+        catch (GitFormatException)
+        {
+            return null;
+        }
     }
 
     // Every reachable commit, parents before children; among commits ready at once, the older author date first.
-    private static List<GitCommit> Walk(GitRepository repo, ImmutableArray<string> tips)
+    private static List<GitCommit> Walk(GitRepository repo, ImmutableArray<string> tips, IReadOnlySet<string> shallow, CappedDiagnostics problems, CancellationToken cancellationToken)
     {
         var all = new Dictionary<string, GitCommit>(StringComparer.Ordinal);
-        var stack = new Stack<string>(tips);
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<(string Id, string? Child)>(tips.Select(t => (t, (string?)null)));
         while (stack.Count > 0)
         {
-            var id = stack.Pop();
-            if (all.ContainsKey(id) || repo.TryRead(id) is not { Type: GitObjectType.Commit } obj)
+            cancellationToken.ThrowIfCancellationRequested();
+            var (id, child) = stack.Pop();
+            if (!tried.Add(id))
             {
                 continue;
             }
 
-            var commit = GitCommit.Parse(id, obj.Data);
-            all[id] = commit;
-            foreach (var parent in commit.Parents)
+            if (all.Count >= GitLimits.MaxCommits)
             {
-                stack.Push(parent);
+                problems.Add(Partial($"more than {GitLimits.MaxCommits} commits: the rest of the history is not scanned"));
+                break;
+            }
+
+            var of = child is null ? string.Empty : $" (parent of {child})";
+            GitCommit commit;
+            try
+            {
+                var obj = repo.TryRead(id);
+                if (obj is not { Type: GitObjectType.Commit })
+                {
+                    problems.Add(Partial(obj is null
+                        ? $"commit {id}{of} is missing: it and its ancestors are not scanned"
+                        : $"object {id}{of} is a {obj.Type.ToString().ToLowerInvariant()}, not a commit: not scanned"));
+                    continue;
+                }
+
+                commit = GitCommit.Parse(id, obj.Data);
+            }
+            catch (GitFormatException ex)
+            {
+                problems.Add(Partial($"commit {id}{of}: {ex.Message}: it and its ancestors are not scanned"));
+                continue;
+            }
+
+            all[id] = commit;
+            if (!shallow.Contains(id))
+            {
+                foreach (var parent in commit.Parents)
+                {
+                    stack.Push((parent, id));
+                }
             }
         }
 
-        var pending = all.Values.ToDictionary(c => c.Id, c => c.Parents.Count(all.ContainsKey), StringComparer.Ordinal);
-        var children = all.Values.SelectMany(c => c.Parents.Where(all.ContainsKey).Select(p => (p, c.Id)))
+        var pending = all.Values.ToDictionary(c => c.Id, c => c.Parents.Distinct(StringComparer.Ordinal).Count(all.ContainsKey), StringComparer.Ordinal);
+        var children = all.Values.SelectMany(c => c.Parents.Distinct(StringComparer.Ordinal).Where(all.ContainsKey).Select(p => (p, c.Id)))
             .ToLookup(x => x.p, x => x.Id, StringComparer.Ordinal);
         var ready = new PriorityQueue<string, (DateTimeOffset, string)>();
         foreach (var (id, count) in pending.Where(p => p.Value == 0))
@@ -130,37 +229,117 @@ public sealed class GitHistoryScanner
             }
         }
 
+        if (order.Count < all.Count)
+        {
+            // Only forged objects make a commit its own ancestor; those in the cycle have no place in the order.
+            problems.Add(Partial($"{all.Count - order.Count} commits are their own ancestors (a parent cycle): not scanned"));
+        }
+
         return order;
     }
 
-    private static void Diff(GitRepository repo, string? oldTree, string newTree, string prefix, Action<string, string?, string> changed)
+    // The files a commit changed against its parent's tree, walked with an explicit stack (no recursion on the
+    // tree's depth), refusing trees that contain themselves and stopping at the depth and entry limits. False when
+    // the whole scan's entry budget is used up.
+    private static bool Diff(GitRepository repo, GitCommit commit, string? oldTree, Totals totals, CappedDiagnostics problems, CancellationToken cancellationToken, Action<string, string?, string> changed)
     {
-        if (oldTree == newTree)
+        var stack = new Stack<(string? Old, string New, string Prefix, int Depth, ImmutableHashSet<string> Ancestors)>();
+        stack.Push((oldTree, commit.Tree, string.Empty, 0, ImmutableHashSet.Create<string>(StringComparer.Ordinal)));
+        var visited = 0;
+        while (stack.TryPop(out var frame))
         {
-            return;
-        }
-
-        var old = oldTree is null ? [] : GitTree.Parse(repo.Read(oldTree).Data);
-        var current = GitTree.Parse(repo.Read(newTree).Data);
-        foreach (var (name, (id, isTree)) in current)
-        {
-            old.TryGetValue(name, out var before);
-            if (before.Id == id)
+            cancellationToken.ThrowIfCancellationRequested();
+            if (frame.Old == frame.New)
             {
                 continue;
             }
 
-            var path = prefix + name;
-            if (isTree)
+            var where = frame.Prefix.Length == 0 ? "root tree" : $"tree '{frame.Prefix}'";
+            if (ReadTree(repo, frame.New, out var problem) is not { } current)
             {
-                Diff(repo, before.IsTree ? before.Id : null, id, path + "/", changed);
+                problems.Add(Partial($"commit {commit.Id}: {where} ({frame.New}): {problem}: its files are not scanned"));
+                continue;
             }
-            else
+
+            if (problem is not null)
             {
-                changed(path, before.Id is not null && !before.IsTree ? before.Id : null, id);
+                problems.Add(Partial($"commit {commit.Id}: {where} ({frame.New}): {problem}: the rest of it is not scanned"));
+            }
+
+            var old = frame.Old is null ? null : ReadTree(repo, frame.Old, out _);
+            var ancestors = frame.Ancestors.Add(frame.New);
+            foreach (var (name, (id, isTree)) in current)
+            {
+                if (++totals.TreeEntries > GitLimits.MaxTreeEntriesTotal)
+                {
+                    return false;
+                }
+
+                if (++visited > GitLimits.MaxTreeEntriesPerCommit)
+                {
+                    problems.Add(Partial($"commit {commit.Id}: more than {GitLimits.MaxTreeEntriesPerCommit} tree entries: the rest of its tree is not scanned"));
+                    return true;
+                }
+
+                (string? Id, bool IsTree) before = old is not null && old.TryGetValue(name, out var known) ? known : default;
+                if (before.Id == id)
+                {
+                    continue;
+                }
+
+                var path = frame.Prefix + name;
+                if (!isTree)
+                {
+                    changed(path, before.Id is not null && !before.IsTree ? before.Id : null, id);
+                }
+                else if (ancestors.Contains(id))
+                {
+                    problems.Add(Partial($"commit {commit.Id}: tree {id} contains itself at '{path}/': not followed"));
+                }
+                else if (frame.Depth + 1 > GitLimits.MaxTreeDepth)
+                {
+                    problems.Add(Partial($"commit {commit.Id}: trees nested deeper than {GitLimits.MaxTreeDepth} at '{path}/': not followed"));
+                }
+                else
+                {
+                    stack.Push((before.IsTree ? before.Id : null, id, path + "/", frame.Depth + 1, ancestors));
+                }
             }
         }
+
+        return true;
     }
+
+    // A tree's entries (up to a malformed one, which <paramref name="problem"/> names), or null when it cannot be read at all.
+    private static Dictionary<string, (string Id, bool IsTree)>? ReadTree(GitRepository repo, string id, out string? problem)
+    {
+        try
+        {
+            var obj = repo.TryRead(id);
+            if (obj is not { Type: GitObjectType.Tree })
+            {
+                problem = obj is null ? "missing" : $"a {obj.Type.ToString().ToLowerInvariant()}, not a tree";
+                return null;
+            }
+
+            return GitTree.Parse(obj.Data, out problem);
+        }
+        catch (GitFormatException ex)
+        {
+            problem = ex.Message;
+            return null;
+        }
+    }
+
+    // A file version's identity in 16 bytes instead of two strings, so millions of them stay small in memory.
+    private static UInt128 Key(string path, string id)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(path + "\0" + id), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+    }
+
+    private static Diagnostic Partial(string message) => Diagnostic.Partial(SourceSpan.FileOnly(Location), message);
 
     // The new text with every line that the old text already had blanked out: line numbers stay those of the new file.
     private static string AddedLines(string oldText, string newText)
@@ -176,5 +355,14 @@ public sealed class GitHistoryScanner
         }
 
         return string.Join('\n', lines);
+    }
+
+    private sealed record Change(GitCommit Commit, string Path, string? Old, string New);
+
+    private sealed class Totals
+    {
+        public long Bytes;
+        public int Scanned;
+        public long TreeEntries;
     }
 }

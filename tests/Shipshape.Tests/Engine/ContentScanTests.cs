@@ -23,20 +23,7 @@ public sealed class ContentScanTests
     private static ScanReport Scan(string root) =>
         new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], Scanners = ["secrets"] });
 
-    private static byte[] Zip(params (string Name, byte[] Content)[] files)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in files)
-            {
-                using var stream = zip.CreateEntry(name).Open();
-                stream.Write(content);
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] Zip(params (string Name, byte[] Content)[] files) => TestArchives.Zip(files);
 
     private static byte[] TarGz(string name, string content)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Shipshape.Engine;
 using Shipshape.Rules;
@@ -14,23 +13,7 @@ public sealed class GitHistoryScannerTests
 {
     private const string Token = "ghp_4Rk9ZqT2mX7vB1nC8dE5fG3hJ6kL0pQ2sU9w";
 
-    private static string Git(string dir, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["-c", "user.name=Ada Lovelace", "-c", "user.email=ada@example.com", "-c", "init.defaultBranch=main", "-c", "gc.auto=0", .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["GIT_AUTHOR_DATE"] = "2026-03-01T10:00:00+00:00";
-        start.Environment["GIT_COMMITTER_DATE"] = "2026-03-01T10:00:00+00:00";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', args)}: {error}");
-        return output.Trim();
-    }
+    private static string Git(string dir, params string[] args) => GitCli.Run(dir, args);
 
     // A filler file large enough that later versions are stored as deltas once packed.
     private static string Filler(int version) =>
