@@ -103,15 +103,30 @@ internal sealed class ContentStage
     }
 
     /// <summary>An archive as a virtual tree: every text file inside it scanned as a member outcome.</summary>
-    public FileOutcome ReadArchive(string path, byte[] bytes, long maxEntryBytes)
+    /// <param name="cancellationToken">The archive's deadline: when it passes, the members not yet read are reported as not checked.</param>
+    public FileOutcome ReadArchive(string path, byte[] bytes, long maxEntryBytes, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>();
-        // Members come one at a time and only those with hits are kept, so an archive's text is never all in memory at once.
-        var members = new ArchiveReader(maxEntryBytes).Read(path, bytes, diagnostics)
-            .Select(e => new FileOutcome(e.Path, true, [], [], []) { Content = Scan(e.Path, e.Content) })
-            .Where(o => !o.Content.IsEmpty)
-            .ToImmutableArray();
-        return new FileOutcome(path, true, [], [.. diagnostics], []) { Members = members };
+        var members = ImmutableArray.CreateBuilder<FileOutcome>();
+        try
+        {
+            // Members come one at a time and only those with hits are kept, so an archive's text is never all in memory at once.
+            foreach (var entry in new ArchiveReader(maxEntryBytes).Read(path, bytes, diagnostics, cancellationToken))
+            {
+                var found = Scan(entry.Path, entry.Content, cancellationToken);
+                diagnostics.AddRange(found.Incomplete.Select(note => Diagnostic.Partial(SourceSpan.FileOnly(entry.Path), "not fully checked: " + note)));
+                if (!found.IsEmpty)
+                {
+                    members.Add(new FileOutcome(entry.Path, true, [], [], []) { Content = found });
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), "archive not fully checked: reading it took longer than the per-file time limit (--file-timeout); the members after that were not read"));
+        }
+
+        return new FileOutcome(path, true, [], [.. diagnostics], []) { Members = members.ToImmutable() };
     }
 
 }

@@ -9,6 +9,7 @@ using Shipshape.Engine.Suppressions;
 using Shipshape.Ingest.CloudFormation;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Rules;
+using Shipshape.Secrets.Detection;
 using Shipshape.Secrets.Sources;
 
 namespace Shipshape.Engine;
@@ -208,16 +209,23 @@ public sealed class Scanner
         }
 
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
+
+        // Whatever reached a message, an address or a diagnostic, a secret in it is printed redacted by every writer.
+        var redactor = new ReportRedactor(content is null || content.Scanner.Engine == SecretEngine.Default
+            ? [SecretEngine.Default]
+            : [SecretEngine.Default, content.Scanner.Engine]);
+        var redactedFindings = findings.AsParallel().AsOrdered().Select(redactor.Redact).ToList();
+        var redactedDiagnostics = diagnostics.Select(redactor.Redact).ToList();
         return new ScanReport
         {
             ToolVersion = ToolVersion,
-            Findings = [.. findings.OrderBy(f => f.Location.Path, StringComparer.Ordinal)
+            Findings = [.. redactedFindings.OrderBy(f => f.Location.Path, StringComparer.Ordinal)
                 .ThenBy(f => f.Location.StartLine)
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Resource.Address, StringComparer.Ordinal)
                 .ThenBy(f => f.Resource.Path, StringComparer.Ordinal)
                 .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)],
-            Diagnostics = [.. diagnostics.OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+            Diagnostics = [.. redactedDiagnostics.OrderBy(d => d.Location.Path, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.StartLine)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)],
             Rules = ruleMetadata,
@@ -290,7 +298,9 @@ public sealed class Scanner
 
         if (file.Format == InputFormat.Binary && content is not null)
         {
-            return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(scanToken);
+            deadline.CancelAfter(options.FileTimeout);
+            return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, deadline.Token);
         }
 
         return ReadBytes(inputReader, file.RelativePath, file.Format, bytes, content, accepted, options, scanToken);

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Shipshape.Core;
+using Shipshape.Secrets.Cards;
+using Shipshape.Secrets.Detection;
+
+namespace Shipshape.Engine;
+
+/// <summary>
+/// The last line of defence for "never print a secret": every text the report carries (messages, resource
+/// addresses and names, property paths, file paths, diagnostics) is searched with the secret engines and the
+/// card-number detector, and whatever they recognise is replaced by its redacted form, whatever rule, reader or
+/// diagnostic put it there: an image tag made from a token, a Terraform name, an archive member's name, a parse
+/// error quoting the line. Thread-safe; each distinct text is searched once.
+/// </summary>
+internal sealed class ReportRedactor
+{
+    private readonly IReadOnlyList<SecretEngine> _engines;
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
+    public ReportRedactor(IReadOnlyList<SecretEngine> engines) => _engines = engines;
+
+    public Finding Redact(Finding finding) => finding with
+    {
+        Message = Redact(finding.Message),
+        Location = Redact(finding.Location),
+        Resource = finding.Resource with
+        {
+            Address = RedactPath(Redact(finding.Resource.Address)),
+            Path = finding.Resource.Path is null ? null : Redact(finding.Resource.Path),
+            DisplayName = finding.Resource.DisplayName is null ? null : Redact(finding.Resource.DisplayName),
+        },
+        Suppression = finding.Suppression is { Reason: { } reason } suppression ? suppression with { Reason = Redact(reason) } : finding.Suppression,
+    };
+
+    public Diagnostic Redact(Diagnostic diagnostic) => diagnostic with { Message = Redact(diagnostic.Message), Location = Redact(diagnostic.Location) };
+
+    private SourceSpan Redact(SourceSpan span) => span with { Path = RedactPath(Redact(span.Path)) };
+
+    /// <summary>Delimiters inside a file name around which a secret may stand ("dir_ghp_…", "ghp_….txt").</summary>
+    private static readonly char[] NameDelimiters = ['_', '-', '.', ':', '@', ' ', '+', '=', ','];
+
+    /// <summary>
+    /// A file path (or an archive member's) with secrets in its names redacted. Detectors expect a secret to stand
+    /// apart from what surrounds it, and in a name it is glued to "_" or ".txt"; so every piece of each name between
+    /// two delimiters is searched on its own.
+    /// </summary>
+    public string RedactPath(string path) => path.Length < 8 ? path : _paths.GetOrAdd(path, RedactPathUncached);
+
+    private readonly ConcurrentDictionary<string, string> _paths = new(StringComparer.Ordinal);
+
+    private string RedactPathUncached(string path)
+    {
+        var result = new StringBuilder(path.Length);
+        var start = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] is not ('/' or '!' or '\\'))
+            {
+                continue;
+            }
+
+            result.Append(RedactName(path[start..i]));
+            if (i < path.Length)
+            {
+                result.Append(path[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return result.ToString();
+    }
+
+    private string RedactName(string name)
+    {
+        if (name.Length < 8)
+        {
+            return name;
+        }
+
+        var cuts = new List<int> { 0 };
+        for (var i = 0; i < name.Length && cuts.Count < 16; i++)
+        {
+            if (Array.IndexOf(NameDelimiters, name[i]) >= 0)
+            {
+                cuts.Add(i);
+                cuts.Add(i + 1);
+            }
+        }
+
+        cuts.Add(name.Length);
+        foreach (var from in cuts.Distinct().Order())
+        {
+            foreach (var to in cuts.Distinct().Where(t => t - from >= 8).OrderDescending())
+            {
+                var piece = name[from..to];
+                if (Redact(piece + "\n") is var redacted && !string.Equals(redacted, piece + "\n", StringComparison.Ordinal))
+                {
+                    return name[..from] + redacted.TrimEnd('\n') + RedactName(name[to..]);
+                }
+            }
+        }
+
+        return name;
+    }
+
+    public string Redact(string text)
+    {
+        if (text.Length < 8)
+        {
+            return text;
+        }
+
+        return _cache.GetOrAdd(text, RedactUncached);
+    }
+
+    private string RedactUncached(string text)
+    {
+        // (start, end exclusive, replacement), from every engine and the card detector.
+        var spans = new List<(int Start, int End, string Replacement)>();
+        var lineStarts = LineStarts(text);
+        int Offset(int line, int column) => line >= 1 && line <= lineStarts.Count ? Math.Min(text.Length, lineStarts[line - 1] + Math.Max(0, column - 1)) : -1;
+
+        foreach (var engine in _engines)
+        {
+            foreach (var hit in engine.Scan(text, "<report>"))
+            {
+                var start = Offset(hit.Line, hit.Column);
+                var end = Offset(hit.EndLine, hit.EndColumn) + 1;
+                if (start >= 0 && end > start)
+                {
+                    spans.Add((start, Math.Min(end, text.Length), hit.Redacted));
+                }
+            }
+        }
+
+        foreach (var card in CardNumberDetector.Scan(text))
+        {
+            var start = Offset(card.Line, card.Column);
+            var end = Offset(card.Line, card.EndColumn) + 1;
+            if (start >= 0 && end > start)
+            {
+                spans.Add((start, Math.Min(end, text.Length), card.Masked));
+            }
+        }
+
+        if (spans.Count == 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (start, end, replacement) in spans.OrderBy(s => s.Start).ThenByDescending(s => s.End))
+        {
+            if (end <= at)
+            {
+                continue;
+            }
+
+            if (start >= at)
+            {
+                result.Append(text, at, start - at).Append('[').Append(replacement).Append(']');
+            }
+
+            at = end;
+        }
+
+        return result.Append(text, at, text.Length - at).ToString();
+    }
+
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts;
+    }
+}
