@@ -156,7 +156,7 @@ EOF
       ;;
     dockerfile)
       seed_files "$corpus" 40 -name 'Dockerfile*' -o -name '*.dockerfile' -o -name 'Containerfile*'
-      cat > "$corpus/inline.Dockerfile" << 'EOF'
+      cat > "$corpus/inline.Dockerfile" << 'DOCKERFILE'
 # syntax=docker/dockerfile:1
 # escape=\
 ARG BASE=alpine:3.19
@@ -172,7 +172,7 @@ ENV A=1 B="two words"
 USER root
 HEALTHCHECK --interval=5s CMD ["curl", "-f", "http://localhost/"]
 ENTRYPOINT ["/bin/sh", "-c"]
-EOF
+DOCKERFILE
       words=('"FROM"' '"AS"' '"RUN"' '"CMD"' '"ENTRYPOINT"' '"USER"' '"ENV"' '"ARG"' '"COPY"' '"ADD"' '"HEALTHCHECK"' '"ONBUILD"' '"SHELL"' '"EXPOSE"' '"WORKDIR"' '"--mount=type=secret"' '"--chown="' '"--from="' '"<<EOF"' '"\\\x0a"' '"&&"' '"||"' '";"' '"|"' '"$("' '"`"' '"${"' '"sudo"' '"curl"' '"apt-get install -y"' '"# escape=`"')
       ;;
     gitleaks-toml)
@@ -290,7 +290,11 @@ triage() {
   fi
   for f in "${hangs[@]:0:10}"; do repro_one "$target" "$f" >> "$raw"; done
   awk '
-    /^\/.*: (CRASH|ok|HANG|PROCESS DIED)/ { file = $0; sub(/: (CRASH|ok|HANG|PROCESS DIED).*/, "", file); sig = ""; next }
+    /^\/.*: (CRASH|ok|HANG|PROCESS DIED)/ {
+      file = $0; sub(/: (CRASH|ok|HANG|PROCESS DIED).*/, "", file); sig = ""
+      if ($0 ~ /: ok \(/) { missed++; missing = missing "  " file "\n" }
+      next
+    }
     /^SIGNATURE / {
       sig = substr($0, 11); count[sig]++
       cmd = "stat -c %s \"" file "\""; cmd | getline size; close(cmd)
@@ -299,6 +303,7 @@ triage() {
     }
     sig != "" && keep && lines[sig]++ < 14 { trace[sig] = trace[sig] "    " $0 "\n" }
     END {
+      if (missed) printf "%d input(s) did not crash when rerun (flaky, or the crash needed state from earlier inputs):\n%s\n", missed, missing
       for (s in count) {
         printf "%d input(s): %s\n  smallest: %s (%d bytes)\n%s\n", count[s], s, best[s], bestsize[s], trace[s]
       }
