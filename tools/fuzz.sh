@@ -5,7 +5,8 @@
 #        tools/fuzz.sh list               the targets
 #        tools/fuzz.sh repro TARGET FILE... rerun the harness on inputs, printing each exception and stack
 #        tools/fuzz.sh triage TARGET      rerun the last run's crashes and hangs, group them by stack
-#        tools/fuzz.sh tmin TARGET FILE   minimise a crashing input with afl-tmin (writes FILE.min)
+#        tools/fuzz.sh shrink TARGET FILE shrink a crashing input, keeping its exception and frames (FILE.min)
+#        tools/fuzz.sh tmin TARGET FILE   minimise with afl-tmin (FILE.min; may drift to another crash)
 #
 # Everything is written outside the repository, under $SHIPSHAPE_FUZZ_DIR (default /tmp/shipshape-fuzz):
 #   bin/                 the Release build with the Shipshape assemblies (and YamlDotNet, Tomlyn) instrumented
@@ -32,7 +33,7 @@ say() { echo "fuzz: $*"; }
 die() { echo "fuzz: error: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
   echo "targets: ${targets[*]}" >&2
   exit 2
 }
@@ -350,7 +351,7 @@ fuzz() {
   echo "crashes:    ${crashes:-?}  -> $dir/out/default/crashes/"
   echo "hangs:      ${hangs:-?}  -> $dir/out/default/hangs/"
   [[ -f "$dir/triage.txt" && -s "$dir/triage.txt" ]] && echo "triage:     $dir/triage.txt"
-  echo "rerun one:  tools/fuzz.sh repro $target FILE    minimise: tools/fuzz.sh tmin $target FILE"
+  echo "rerun one:  tools/fuzz.sh repro $target FILE    minimise: tools/fuzz.sh shrink $target FILE"
 }
 
 [[ $# -ge 1 ]] || usage
@@ -381,6 +382,13 @@ EOF
     [[ -f "$bin/Shipshape.Fuzz.dll" ]] || { ensure_tools; build; }
     triage "$2" "$work_root/$2/out/default" "$work_root/$2/triage.txt"
     cat "$work_root/$2/triage.txt"
+    ;;
+  shrink)
+    [[ $# -eq 3 ]] || usage
+    is_target "$2" || die "unknown target '$2' (tools/fuzz.sh list)"
+    [[ -f "$3" ]] || die "no such file: $3"
+    [[ -f "$bin/Shipshape.Fuzz.dll" ]] || { ensure_tools; build; }
+    harness shrink "$2" "$3" "$3.min"
     ;;
   tmin)
     [[ $# -eq 3 ]] || usage
