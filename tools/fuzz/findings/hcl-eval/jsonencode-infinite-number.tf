@@ -1,0 +1,1 @@
+a = jsonencode(1e999)
