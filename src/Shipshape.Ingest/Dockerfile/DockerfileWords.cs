@@ -152,7 +152,7 @@ public static class DockerfileWords
 
                 var colon = inner[op] == ':';
                 var kind = colon && op + 1 < inner.Length ? inner[op + 1] : inner[op];
-                var word = inner[(op + (colon ? 2 : 1))..];
+                var word = inner[Math.Min(inner.Length, op + (colon ? 2 : 1))..];
                 var empty = colon ? string.IsNullOrEmpty(value) : value is null;
                 switch (kind)
                 {

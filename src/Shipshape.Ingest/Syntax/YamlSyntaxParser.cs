@@ -150,6 +150,12 @@ public static class YamlSyntaxParser
         {
             return Fail(path, ex.Start, "invalid YAML: " + Clean(ex.Message));
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet reports some malformed input (bad tags, escapes beyond Unicode, stray bytes after "...") this way.
+            var mark = parser.Current?.Start ?? Mark.Empty;
+            return Fail(path, mark, "invalid YAML: " + ex.Message);
+        }
         catch (OverflowException)
         {
             return new ParsedDocument([], [Diagnostic.Error(SourceSpan.FileOnly(path), "document is too large to expand")]);

@@ -125,8 +125,9 @@ public static class GitleaksConfigLoader
             root = TomlSerializer.Deserialize(text, TomlModelContext.Default.TomlTable)
                 ?? throw new SecretConfigException($"{source}: empty gitleaks configuration");
         }
-        catch (TomlException ex)
+        catch (Exception ex) when (ex is TomlException or ArgumentException or InvalidOperationException)
         {
+            // Tomlyn fails on some malformed input ('"\' at the end) with an argument exception of its own.
             throw new SecretConfigException($"{source}: invalid TOML: {ex.Message}", ex);
         }
 

@@ -68,7 +68,7 @@ internal static class GitPackInput
                         _ = GitCommit.Parse(id, obj.Data);
                         break;
                     case GitObjectType.Tree:
-                        _ = GitTree.Parse(obj.Data);
+                        _ = GitTree.Parse(obj.Data, out _);
                         break;
                 }
             }
@@ -80,7 +80,7 @@ internal static class GitPackInput
 
         try
         {
-            _ = repository.RefTips();
+            _ = repository.RefTips(new List<Shipshape.Core.Diagnostic>(), CancellationToken.None);
         }
         catch (GitFormatException)
         {

@@ -150,8 +150,11 @@ internal static class Targets
 
     private static void Archive(byte[] input)
     {
-        var problems = new List<string>();
-        _ = new ArchiveReader(maxEntryBytes: 1 << 20, maxTotalBytes: 8 << 20).Read("fuzz.tgz", input, problems);
+        var problems = new List<Diagnostic>();
+        foreach (var entry in new ArchiveReader(maxEntryBytes: 1 << 20, maxTotalBytes: 8 << 20).Read("fuzz.tgz", input, problems))
+        {
+            _ = entry.Content.Length;
+        }
     }
 
     /// <summary>
