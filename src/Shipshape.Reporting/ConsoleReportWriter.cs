@@ -92,6 +92,10 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
         var final = ReportFacts.Plural(summary.Findings, "finding") + " (" + counts + "); "
             + ReportFacts.Invariant(summary.Suppressed) + " suppressed";
         text.WriteLine(Paint(Bold + (summary.Findings > 0 ? Red : Green), final));
+        if (ReportFacts.Coverage(summary) is { } coverage)
+        {
+            text.WriteLine(Paint(Bold + Yellow, coverage));
+        }
     }
 
     private void WriteFinding(StreamWriter text, ScanReport report, Finding finding)

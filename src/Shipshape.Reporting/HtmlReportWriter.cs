@@ -85,10 +85,16 @@ public sealed class HtmlReportWriter : IReportWriter
 
         if (report.Diagnostics.Length > 0)
         {
-            html.WriteLine("<h2>Inputs that could not be read</h2><table><tr><th>Severity</th><th>Location</th><th>Message</th></tr>");
+            html.WriteLine("<h2>Inputs that could not be read</h2>");
+            if (ReportFacts.Coverage(summary) is { } coverage)
+            {
+                html.WriteLine("<p><strong>" + E(coverage) + "</strong></p>");
+            }
+
+            html.WriteLine("<table><tr><th>Severity</th><th>Coverage</th><th>Location</th><th>Message</th></tr>");
             foreach (var d in report.Diagnostics)
             {
-                html.WriteLine("<tr><td>" + E(d.Severity.ToString().ToLowerInvariant()) + "</td><td><code>" + E(d.Location.ToString()) + "</code></td><td>" + E(d.Message) + "</td></tr>");
+                html.WriteLine("<tr><td>" + E(d.Severity.ToString().ToLowerInvariant()) + "</td><td>" + E(d.Incomplete?.ToName() ?? string.Empty) + "</td><td><code>" + E(d.Location.ToString()) + "</code></td><td>" + E(d.Message) + "</td></tr>");
             }
 
             html.WriteLine("</table>");

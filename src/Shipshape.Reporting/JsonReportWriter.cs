@@ -74,6 +74,10 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteEndObject();
         json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteStartObject("incomplete");
+        json.WriteNumber("notChecked", summary.NotChecked);
+        json.WriteNumber("partlyChecked", summary.PartlyChecked);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 
@@ -135,6 +139,11 @@ public sealed class JsonReportWriter : IReportWriter
         WritePathAndLines(json, diagnostic.Location, withEndLine: false);
         json.WriteString("severity", diagnostic.Severity.ToName());
         json.WriteString("message", diagnostic.Message);
+        if (diagnostic.Incomplete is { } incomplete)
+        {
+            json.WriteString("incomplete", incomplete.ToName());
+        }
+
         json.WriteEndObject();
     }
 

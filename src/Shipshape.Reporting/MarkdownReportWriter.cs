@@ -24,6 +24,11 @@ public sealed class MarkdownReportWriter : IReportWriter
             + "**" + (summary.Suppressed > 0 ? " (" + ReportFacts.Invariant(summary.Suppressed) + " suppressed)" : string.Empty)
             + ". Shipshape " + MarkdownText.Escape(report.ToolVersion) + ".");
         md.WriteLine();
+        if (ReportFacts.Coverage(summary) is { } coverage)
+        {
+            md.WriteLine("> **" + MarkdownText.Escape(coverage) + "**");
+            md.WriteLine();
+        }
 
         md.WriteLine("| Severity | Findings |");
         md.WriteLine("| --- | ---: |");
@@ -88,7 +93,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.WriteLine();
             foreach (var diagnostic in report.Diagnostics)
             {
-                md.WriteLine("- **" + diagnostic.Severity.ToName() + "** " + MarkdownText.Escape(diagnostic.Location.ToString())
+                md.WriteLine("- **" + diagnostic.Severity.ToName() + "**" + (diagnostic.Incomplete is { } kind ? " (" + kind.ToName() + ")" : string.Empty) + " " + MarkdownText.Escape(diagnostic.Location.ToString())
                     + ": " + MarkdownText.Escape(diagnostic.Message));
             }
         }

@@ -71,4 +71,12 @@ internal static class ReportFacts
         DiagnosticSeverity.Info => "info",
         _ => throw new ArgumentOutOfRangeException(nameof(severity)),
     };
+
+    /// <summary>"Not fully checked: 2 inputs not checked, 1 checked in part." or null when everything was checked.</summary>
+    public static string? Coverage(ScanSummary summary) => summary.Incomplete
+        ? "Not fully checked: " + Plural(summary.NotChecked, "input") + " not checked, " + Invariant(summary.PartlyChecked) + " checked in part (see the diagnostics)."
+        : null;
+
+    /// <summary>The name of an incomplete kind in reports: "skipped" or "partial".</summary>
+    public static string ToName(this IncompleteKind kind) => kind == IncompleteKind.Skipped ? "skipped" : "partial";
 }

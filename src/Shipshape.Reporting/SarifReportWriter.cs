@@ -211,6 +211,12 @@ public sealed class SarifReportWriter : IReportWriter
                 _ => "note",
             });
             WriteMessage(json, "message", NonEmpty(diagnostic.Message, "(no message)"));
+            if (diagnostic.Incomplete is { } incomplete)
+            {
+                json.WriteStartObject("properties");
+                json.WriteString("incomplete", incomplete.ToName());
+                json.WriteEndObject();
+            }
             if (!string.IsNullOrEmpty(diagnostic.Location.Path))
             {
                 json.WriteStartArray("locations");

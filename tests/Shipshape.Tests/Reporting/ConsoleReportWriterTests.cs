@@ -72,7 +72,8 @@ public sealed class ConsoleReportWriterTests
         var text = Render(SampleReport.Create());
 
         Assert.DoesNotContain("SHP-SEC-002", text, StringComparison.Ordinal);
-        Assert.EndsWith("\n2 findings (0 critical, 1 high, 1 medium, 0 low, 0 info); 1 suppressed\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n2 findings (0 critical, 1 high, 1 medium, 0 low, 0 info); 1 suppressed\n"
+            + "Not fully checked: 0 inputs not checked, 1 checked in part (see the diagnostics).\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class JUnitReportWriterTests
         Assert.Equal("shipshape", Attr(root, "name"));
         Assert.Equal("3", Attr(root, "tests"));
         Assert.Equal("2", Attr(root, "failures"));
-        Assert.Equal("1", Attr(root, "skipped"));
+        // One suppressed finding, and broken.json, which could not be parsed and so was not checked.
+        Assert.Equal("2", Attr(root, "skipped"));
     }
 
     [Fact]
@@ -29,8 +30,12 @@ public sealed class JUnitReportWriterTests
         var suites = Root().Elements("testsuite").ToArray();
 
         Assert.Equal(
-            ["Secrets management", "Host and container security", "Logging and monitoring"],
+            ["Secrets management", "Host and container security", "Logging and monitoring", "Coverage"],
             suites.Select(s => Attr(s, "name")!).ToArray());
+        var coverage = Assert.Single(suites[3].Elements("testcase"));
+        Assert.Equal("broken.json", Attr(coverage, "file"));
+        Assert.Equal("error: Unexpected token '}'.", Attr(coverage.Element("skipped")!, "message"));
+        suites = suites[..3];
         Assert.Equal(["1", "1", "1"], suites.Select(s => Attr(s, "tests")!).ToArray());
         Assert.Equal(["0", "1", "1"], suites.Select(s => Attr(s, "failures")!).ToArray());
         Assert.Equal(["1", "0", "0"], suites.Select(s => Attr(s, "skipped")!).ToArray());
