@@ -19,7 +19,16 @@ internal static class HostileScan
     public static ScanReport Scan(ScanOptions options)
     {
         var task = Task.Run(() => new Scanner(Catalog).Scan(options));
-        return task.Wait(HangGuard) ? task.Result : throw new TimeoutException($"the scan did not return within {HangGuard}");
+        try
+        {
+            return task.Wait(HangGuard) ? task.Result : throw new TimeoutException($"the scan did not return within {HangGuard}");
+        }
+        catch (AggregateException ex) when (ex.InnerException is { } inner)
+        {
+            // The scan's own exception (a configuration error, say), as a direct call would throw it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+            throw;
+        }
     }
 
     public static ScanOptions Options(TempTree tree) => new() { Paths = [tree.Root], Today = new DateOnly(2026, 12, 4) };
