@@ -335,7 +335,12 @@ public static class FileDiscovery
             throw new IOException(Invariant($"it is {length} bytes, over the limit of {maxBytes} bytes"));
         }
 
-        var buffer = new byte[length];
+        return ReadFully(handle, new byte[length]);
+    }
+
+    /// <summary>Fills the buffer from the start of the file; shorter when the file is (or has become) shorter.</summary>
+    private static byte[] ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer)
+    {
         var total = 0;
         while (total < buffer.Length)
         {
@@ -356,20 +361,7 @@ public static class FileDiscovery
         try
         {
             using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var buffer = new byte[BinaryProbeBytes];
-            var total = 0;
-            while (total < buffer.Length)
-            {
-                var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                total += read;
-            }
-
-            return total == buffer.Length ? buffer : buffer[..total];
+            return ReadFully(handle, new byte[BinaryProbeBytes]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
