@@ -95,7 +95,7 @@ public sealed class ShipshapeCommandTests
             Assert.Equal(1, code);
             Assert.Equal(string.Empty, stdout);
 
-            var schema = await JsonSchema.FromFileAsync(Path.Combine(TestPaths.Shared, "schemas", "sarif-schema-2.1.0.json"));
+            var schema = await JsonSchema.FromFileAsync(TestPaths.SarifSchema);
             var sarif = await File.ReadAllTextAsync(output);
             Assert.Empty(schema.Validate(sarif));
             using var doc = JsonDocument.Parse(sarif);

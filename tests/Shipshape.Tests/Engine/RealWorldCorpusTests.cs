@@ -19,7 +19,7 @@ public sealed class RealWorldCorpusTests
         return (report, clock.Elapsed);
     });
 
-    [Fact]
+    [SharedCorpusFact("corpus/realworld")]
     public void Scan_RealWorldCorpus_NoInternalErrorsAndTemplatesAreNotErrors()
     {
         var report = Result.Value.Report;
@@ -31,7 +31,7 @@ public sealed class RealWorldCorpusTests
         Assert.DoesNotContain(report.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Location.Path.Contains("/templates/", StringComparison.Ordinal) && !d.Location.Path.Contains("gke-model-armor", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SharedCorpusFact("corpus/realworld")]
     public void Scan_RealWorldCorpus_EveryDockerfileAndManifestIsReadInTime()
     {
         var (report, elapsed) = Result.Value;

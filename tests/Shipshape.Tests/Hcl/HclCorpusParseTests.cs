@@ -8,7 +8,7 @@ namespace Shipshape.Tests.Hcl;
 /// <summary>Every .tf file of the real-world and checkov corpora parses without a syntax error, quickly.</summary>
 public sealed class HclCorpusParseTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedCorpusFact("corpus/realworld", "corpus/checkov/terraform")]
     public void Parse_EveryCorpusTfFile_NoSyntaxErrors()
     {
         var files = Directory.EnumerateFiles(Path.Combine(TestPaths.Shared, "corpus"), "*.tf", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();

@@ -8,7 +8,7 @@ namespace Shipshape.Tests.Hcl;
 /// <summary>Hostile and broken input: the parser always terminates, never throws, and reports lines it can name.</summary>
 public sealed class HclRobustnessTests
 {
-    [Fact]
+    [SharedCorpusFact("corpus/realworld")]
     public void Parse_TruncatedAndMutatedCorpusFiles_NeverThrowsOrHangs()
     {
         var files = Directory.EnumerateFiles(Path.Combine(TestPaths.Shared, "corpus", "realworld"), "*.tf", SearchOption.AllDirectories)

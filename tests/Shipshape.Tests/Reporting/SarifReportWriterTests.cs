@@ -2,13 +2,13 @@ using System.Text.Json;
 using NJsonSchema;
 using Shipshape.Core;
 using Shipshape.Reporting;
+using Shipshape.Tests.Support;
 
 namespace Shipshape.Tests.Reporting;
 
 public sealed class SarifReportWriterTests
 {
-    private static readonly Lazy<Task<JsonSchema>> Schema = new(() => JsonSchema.FromFileAsync(
-        Path.Combine(ReportOutput.RepoRoot(), "..", "shared", "schemas", "sarif-schema-2.1.0.json")));
+    private static readonly Lazy<Task<JsonSchema>> Schema = new(() => JsonSchema.FromFileAsync(TestPaths.SarifSchema));
 
     private static JsonElement Run(ScanReport? report = null)
     {

@@ -85,7 +85,7 @@ public sealed class CheckovContainerCorpusTests
 
     public static TheoryData<string> Checks() => [.. Coverage.Keys.Order(StringComparer.Ordinal)];
 
-    [Theory]
+    [SharedCorpusTheory("corpus/checkov/dockerfile", "corpus/checkov/kubernetes")]
     [MemberData(nameof(Checks))]
     public void Scan_CheckovExamples_FailingGetAFindingPassingNone(string check)
     {

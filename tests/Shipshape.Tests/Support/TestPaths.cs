@@ -1,6 +1,6 @@
 namespace Shipshape.Tests.Support;
 
-/// <summary>Locations tests read from: the repository root, the test fixtures and ../shared.</summary>
+/// <summary>Locations tests read from: the repository root, the test fixtures and ../shared (which a fresh clone may lack).</summary>
 public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRoot();
@@ -10,6 +10,9 @@ public static class TestPaths
     public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
 
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
+    /// <summary>The OASIS SARIF 2.1.0 JSON schema, vendored with the fixtures.</summary>
+    public static string SarifSchema => Fixture("sarif", "sarif-schema-2.1.0.json");
 
     public static string Samples => Path.Combine(RepoRoot, "samples");
 

@@ -14,7 +14,9 @@ public sealed class CheckovTerraformCorpusTests
 {
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
-    private static string CorpusRoot => Path.Combine(TestPaths.Shared, "corpus", "checkov", "terraform");
+    private const string Corpus = "corpus/checkov/terraform";
+
+    private static string CorpusRoot => SharedFolder.PathOf(Corpus);
 
     /// <summary>Fixtures whose expectation the AWS documentation contradicts: (check, resource) → why the documentation wins.</summary>
     private static readonly Dictionary<(string Check, string Resource), string> DocumentedExceptions = new()
@@ -68,6 +70,11 @@ public sealed class CheckovTerraformCorpusTests
     public static TheoryData<string, string> CoveredChecks()
     {
         var data = new TheoryData<string, string>();
+        if (!Directory.Exists(CorpusRoot))
+        {
+            return data;
+        }
+
         foreach (var directory in Directory.EnumerateDirectories(CorpusRoot).Where(Comparable).Order(StringComparer.Ordinal))
         {
             using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "expected.json")));
@@ -82,7 +89,7 @@ public sealed class CheckovTerraformCorpusTests
         return data;
     }
 
-    [Fact]
+    [SharedCorpusFact(Corpus)]
     public void CoveredChecks_IncludeEcsAndInfrastructureChecks()
     {
         Assert.Equal(
@@ -96,7 +103,7 @@ public sealed class CheckovTerraformCorpusTests
             CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
 
-    [Theory]
+    [SharedCorpusTheory(Corpus)]
     [MemberData(nameof(CoveredChecks))]
     public void CheckovFixture_Rule_FailingResourcesHitPassingDoNot(string checkDirectory, string ruleId)
     {

@@ -17,7 +17,7 @@ namespace Shipshape.Tests.Ingest.Terraform;
 /// </summary>
 public sealed class TerraformCorpusTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedCorpusFact("corpus/realworld")]
     public void Read_RealWorldTerraform_LoadsEveryModuleQuickly()
     {
         var root = Path.Combine(TestPaths.Shared, "corpus", "realworld");
