@@ -74,7 +74,7 @@ internal sealed class ReportRedactor
 
     private string RedactName(string name)
     {
-        if (name.Length < 8)
+        if (name.Length < 8 || !MayHoldSecret(name))
         {
             return name;
         }
@@ -117,6 +117,11 @@ internal sealed class ReportRedactor
 
     private string RedactUncached(string text)
     {
+        if (!MayHoldSecret(text))
+        {
+            return text;
+        }
+
         // (start, end exclusive, replacement), from every engine and the card detector.
         var spans = new List<(int Start, int End, string Replacement)>();
         var lineStarts = LineStarts(text);
@@ -169,6 +174,9 @@ internal sealed class ReportRedactor
 
         return result.Append(text, at, text.Length - at).ToString();
     }
+
+    // The detectors' own prefilters: a keyword, an encoded run, or enough digits for a card number.
+    private bool MayHoldSecret(string text) => _engines.Any(e => e.MayMatch(text)) || text.Count(char.IsAsciiDigit) >= 12;
 
     private static List<int> LineStarts(string text)
     {

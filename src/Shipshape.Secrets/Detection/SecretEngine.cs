@@ -43,6 +43,34 @@ public sealed class SecretEngine
         _alwaysRun = [.. Enumerable.Range(0, rules.Length).Where(i => rules[i].Rule.Keywords.IsEmpty)];
     }
 
+    /// <summary>
+    /// Whether a rule could match in <paramref name="text"/>: one of the keywords occurs, a rule without keywords has a
+    /// pattern, or an encoded segment long enough to hide one is there. A cheap test before <see cref="Scan"/>, for
+    /// callers with many short texts.
+    /// </summary>
+    public bool MayMatch(ReadOnlySpan<char> text)
+    {
+        if (_alwaysRun.Any(i => _rules[i].Regex is not null) || (_keywordSearch is not null && text.IndexOfAny(_keywordSearch) >= 0))
+        {
+            return true;
+        }
+
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or '%' ? run + 1 : 0;
+            if (run >= MinEncodedRun)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The shortest run of base64, hex or percent-encoding characters that may hide a secret worth decoding.</summary>
+    private const int MinEncodedRun = 20;
+
     /// <summary>The built-in rules, compiled once.</summary>
     public static SecretEngine Default => DefaultEngine.Value;
 
