@@ -200,10 +200,9 @@ public static class ShipshapeCommand
                 var writer = ReportWriters.Create(target.Format, target.File is null && useColor);
                 if (target.File is null)
                 {
-                    using var buffer = new MemoryStream();
-                    writer.Write(report, buffer);
-                    stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
-                    stdout.Flush();
+                    using var stream = new TextWriterStream(stdout);
+                    writer.Write(report, stream);
+                    stream.Flush();
                 }
                 else
                 {
