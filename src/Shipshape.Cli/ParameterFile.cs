@@ -12,7 +12,7 @@ public static class ParameterFile
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Shipshape.Engine.Configuration.ConfigFiles.ReadText(path, boundary: null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -39,14 +39,15 @@ public static class ShipshapeCommand
         }
         catch (ConfigException ex)
         {
-            stderr.WriteLine($"shipshape: {TerminalText.Sanitize(ex.Message)}");
+            // Configuration found in the scanned tree is the pull request's: its errors may quote a secret.
+            stderr.WriteLine($"shipshape: {TerminalText.Sanitize(ReportRedactor.Default.Redact(ex.Message))}");
             return ExitCodes.Usage;
         }
 #pragma warning disable CA1031 // The last line of defence: an internal error is exit code 3 with one line, never a stack dump (unless --debug).
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"shipshape: internal error: {TerminalText.Sanitize(FirstLine(ex.Message))} ({ex.GetType().Name}); run again with --debug for details, and please report it");
+            stderr.WriteLine($"shipshape: internal error: {TerminalText.Sanitize(ReportRedactor.Default.Redact(FirstLine(ex.Message)))} ({ex.GetType().Name}); run again with --debug for details, and please report it");
             if (debug)
             {
                 stderr.WriteLine(TerminalText.Sanitize(ex.ToString()));
@@ -201,13 +202,13 @@ public static class ShipshapeCommand
                 if (target.File is null)
                 {
                     using var stream = new TextWriterStream(stdout);
-                    writer.Write(report, stream);
+                    Written("standard output", () => writer.Write(report, stream));
                     stream.Flush();
                 }
                 else
                 {
                     using var file = Create(target.File);
-                    writer.Write(report, file);
+                    Written(target.File, () => writer.Write(report, file));
                     if (!isQuiet)
                     {
                         stderr.WriteLine($"Wrote {target.Format} report to {target.File}");
@@ -218,7 +219,7 @@ public static class ShipshapeCommand
             if (parse.GetValue(writeBaseline) is { } baselinePath)
             {
                 using var file = Create(baselinePath);
-                Baseline.Write(report, file);
+                Written(baselinePath, () => Baseline.Write(report, file));
                 if (!isQuiet)
                 {
                     stderr.WriteLine($"Wrote baseline with {report.Findings.Count(f => f.Suppression is null || f.Suppression.Kind == SuppressionKind.Baseline)} findings to {baselinePath}");
@@ -275,6 +276,19 @@ public static class ShipshapeCommand
         if (Directory.Exists(path))
         {
             throw new ConfigException($"cannot write {path}: it is a directory");
+        }
+    }
+
+    // A full disk or a closed pipe is the environment's problem, not a bug: exit 2 with what could not be written.
+    private static void Written(string where, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"cannot write {where}: {ex.Message}");
         }
     }
 

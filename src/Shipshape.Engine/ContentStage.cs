@@ -104,10 +104,13 @@ internal sealed class ContentStage
 
     /// <summary>An archive as a virtual tree: every text file inside it scanned as a member outcome.</summary>
     /// <param name="cancellationToken">The archive's deadline: when it passes, the members not yet read are reported as not checked.</param>
-    public FileOutcome ReadArchive(string path, byte[] bytes, long maxEntryBytes, CancellationToken cancellationToken = default)
+    /// <param name="maxHits">Hits kept for the whole archive (the scan's per-file cap): members found after that are counted, not kept.</param>
+    public FileOutcome ReadArchive(string path, byte[] bytes, long maxEntryBytes, int maxHits, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<Diagnostic>();
         var members = ImmutableArray.CreateBuilder<FileOutcome>();
+        var kept = 0;
+        var notKept = 0;
         try
         {
             // Members come one at a time and only those with hits are kept, so an archive's text is never all in memory at once.
@@ -115,8 +118,14 @@ internal sealed class ContentStage
             {
                 var found = Scan(entry.Path, entry.Content, cancellationToken);
                 diagnostics.AddRange(found.Incomplete.Select(note => Diagnostic.Partial(SourceSpan.FileOnly(entry.Path), "not fully checked: " + note)));
-                if (!found.IsEmpty)
+                var hits = found.Secrets.Length + found.Cards.Length;
+                if (hits > 0 && kept >= maxHits)
                 {
+                    notKept += hits;
+                }
+                else if (!found.IsEmpty)
+                {
+                    kept += hits;
                     members.Add(new FileOutcome(entry.Path, true, [], [], []) { Content = found });
                 }
             }
@@ -124,6 +133,12 @@ internal sealed class ContentStage
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), "archive not fully checked: reading it took longer than the per-file time limit (--file-timeout); the members after that were not read"));
+        }
+
+        if (notKept > 0)
+        {
+            diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), string.Create(CultureInfo.InvariantCulture,
+                $"{notKept} findings in later members of the archive were not reported: at most {maxHits} findings are kept per file")));
         }
 
         return new FileOutcome(path, true, [], [.. diagnostics], []) { Members = members.ToImmutable() };

@@ -13,8 +13,11 @@ namespace Shipshape.Engine;
 /// diagnostic put it there: an image tag made from a token, a Terraform name, an archive member's name, a parse
 /// error quoting the line. Thread-safe; each distinct text is searched once.
 /// </summary>
-internal sealed class ReportRedactor
+public sealed class ReportRedactor
 {
+    /// <summary>With the built-in detectors: for texts outside a report, such as configuration errors quoting a scanned file.</summary>
+    public static ReportRedactor Default { get; } = new([SecretEngine.Default]);
+
     private readonly IReadOnlyList<SecretEngine> _engines;
     private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
 
@@ -150,6 +153,9 @@ internal sealed class ReportRedactor
             }
         }
 
+        // Stricter than the content scan, which needs a clear boundary and no contrary words around a number: in
+        // a report any Luhn-valid number of a card issuer is masked, also glued to an image tag ("nginx:4532…").
+        spans.AddRange(CardLikeNumbers(text));
         if (spans.Count == 0)
         {
             return text;
@@ -173,6 +179,67 @@ internal sealed class ReportRedactor
         }
 
         return result.Append(text, at, text.Length - at).ToString();
+    }
+
+    private static IEnumerable<(int Start, int End, string Replacement)> CardLikeNumbers(string text)
+    {
+        var digits = new StringBuilder(19);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            // A run of digits with single spaces or dashes between groups, as cards are written.
+            digits.Clear();
+            var end = i;
+            var j = i;
+            while (j < text.Length && digits.Length <= 19)
+            {
+                if (char.IsAsciiDigit(text[j]))
+                {
+                    digits.Append(text[j]);
+                    end = ++j;
+                }
+                else if (text[j] is ' ' or '-' && j + 1 < text.Length && char.IsAsciiDigit(text[j + 1]) && digits.Length > 0)
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            // Every length a card may have, from the start of the run: the longest valid one is masked.
+            for (var length = Math.Min(19, digits.Length); length >= 13; length--)
+            {
+                var number = digits.ToString(0, length);
+                if (CardNumberDetector.Issuer(number) is not null && CardNumberDetector.Luhn(number))
+                {
+                    yield return (i, EndOf(text, i, length), CardNumberDetector.Mask(number));
+                    break;
+                }
+            }
+
+            i = Math.Max(i, end - 1);
+        }
+    }
+
+    // Where the length-th digit from start ends, separators included.
+    private static int EndOf(string text, int start, int length)
+    {
+        var seen = 0;
+        for (var k = start; k < text.Length; k++)
+        {
+            if (char.IsAsciiDigit(text[k]) && ++seen == length)
+            {
+                return k + 1;
+            }
+        }
+
+        return text.Length;
     }
 
     // The detectors' own prefilters: a keyword, an encoded run, or enough digits for a card number.

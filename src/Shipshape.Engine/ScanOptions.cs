@@ -48,6 +48,8 @@ public sealed record ScanOptions
     public TimeSpan? ScanTimeout { get; init; } = DefaultScanTimeout;
     /// <summary>Findings kept per file; the rest are dropped with a diagnostic saying how many.</summary>
     public int MaxFindingsPerFile { get; init; } = DefaultMaxFindingsPerFile;
+    /// <summary>Findings kept per scan, so that many files, each under its own cap, cannot add up past memory.</summary>
+    public int MaxFindings { get; init; } = DefaultMaxFindings;
 
     /// <summary>Real configuration files parse in milliseconds; ten seconds is only reached by hostile or pathological input.</summary>
     public static readonly TimeSpan DefaultFileTimeout = TimeSpan.FromSeconds(10);
@@ -55,6 +57,8 @@ public sealed record ScanOptions
     public static readonly TimeSpan DefaultScanTimeout = TimeSpan.FromMinutes(30);
     /// <summary>More findings than this in one file say the same thing again; a generated file with a million would exhaust memory.</summary>
     public const int DefaultMaxFindingsPerFile = 1000;
+    /// <summary>Fifty thousand findings is far past what anyone reads; a report of them is tens of megabytes already.</summary>
+    public const int DefaultMaxFindings = 50_000;
 
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
     public Action<string>? Progress { get; init; }

@@ -50,6 +50,11 @@ public sealed class Scanner
             }
         }
 
+        foreach (var path in options.VariableFiles.Where(p => !File.Exists(p)))
+        {
+            throw new ConfigException($"--var-file: no such file: {path}");
+        }
+
         var config = LoadConfig(options);
         var rules = SelectRules(options, config);
         rules = [.. rules.Where(r => options.Scanners.IsEmpty || options.Scanners.Contains(ScannerNames.Of(r, _catalog.Get(r.Id)), StringComparer.OrdinalIgnoreCase))];
@@ -107,6 +112,13 @@ public sealed class Scanner
         }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
+        if (discovery.SkippedIgnored > 0)
+        {
+            // Ignore files come with the tree being scanned: what they leave out is said, so it cannot hide silently.
+            diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly("<discovery>"), string.Create(CultureInfo.InvariantCulture,
+                $"{discovery.SkippedIgnored} files and directories were left out by .gitignore, .shipshapeignore or exclude patterns")));
+        }
+
         diagnostics.AddRange(content?.Diagnostics ?? []);
         if (options.GitHistory && content is not null)
         {
@@ -149,12 +161,23 @@ public sealed class Scanner
             .ToImmutableArray();
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var findingsPerPath = new Dictionary<string, int>(StringComparer.Ordinal);
+        var droppedOverall = 0L;
         void Add(IRule rule, RuleHit hit)
         {
             // A generated file with a million secrets would exhaust memory and bury the report; the rest is counted.
-            var count = findingsPerPath[hit.Location.Path] = findingsPerPath.GetValueOrDefault(hit.Location.Path) + 1;
+            // An archive is one input: its members share its cap ("a.zip!x/y" counts for "a.zip").
+            var path = hit.Location.Path;
+            var bang = path.IndexOf('!', StringComparison.Ordinal);
+            var input = bang > 0 ? path[..bang] : path;
+            var count = findingsPerPath[input] = findingsPerPath.GetValueOrDefault(input) + 1;
             if (count > options.MaxFindingsPerFile)
             {
+                return;
+            }
+
+            if (findings.Count >= options.MaxFindings)
+            {
+                droppedOverall++;
                 return;
             }
 
@@ -180,28 +203,49 @@ public sealed class Scanner
             });
         }
 
+        var notRun = new List<string>();
         foreach (var rule in rules)
         {
-            IEnumerable<RuleHit> hits;
-            try
+            if (scanToken.IsCancellationRequested)
             {
-                hits = rule.Evaluate(model, context).ToList();
-            }
-#pragma warning disable CA1031 // One failing rule must not lose the rest of the scan; it is reported.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly("<engine>"), $"rule {rule.Id} failed: {ex.GetType().Name}: {ex.Message}"));
+                notRun.Add(rule.Id);
                 continue;
             }
 
-            foreach (var hit in hits)
+            // Hits are taken one at a time, so the caps apply before millions of them exist at once.
+            try
             {
-                Add(rule, hit);
+                var n = 0;
+                foreach (var hit in rule.Evaluate(model, context))
+                {
+                    Add(rule, hit);
+                    if ((++n & 0xFFF) == 0 && scanToken.IsCancellationRequested)
+                    {
+                        diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly("<engine>"), $"rule {rule.Id} was stopped by the scan's time limit (--timeout); its findings so far are reported"));
+                        break;
+                    }
+                }
+            }
+#pragma warning disable CA1031 // One failing rule must not lose the rest of the scan; it is reported, and counts as a check not done.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly("<engine>"), $"rule {rule.Id} failed ({ex.GetType().Name}: {ex.Message}); what it had not checked yet is not reported, please report it") with { Incomplete = IncompleteKind.Partial });
             }
         }
 
+        if (notRun.Count > 0)
+        {
+            diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly("<engine>"), $"the scan's time limit (--timeout) ran out before these rules ran: {string.Join(", ", notRun)}"));
+        }
+
         AddContentFindings(rules, outcomes, findings, Add);
+        if (droppedOverall > 0)
+        {
+            diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly("<engine>"), string.Create(CultureInfo.InvariantCulture,
+                $"{droppedOverall} findings were not reported: at most {options.MaxFindings} findings are kept per scan")));
+        }
+
         foreach (var (path, count) in findingsPerPath.Where(p => p.Value > options.MaxFindingsPerFile))
         {
             diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), string.Create(CultureInfo.InvariantCulture,
@@ -300,7 +344,7 @@ public sealed class Scanner
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(scanToken);
             deadline.CancelAfter(options.FileTimeout);
-            return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, deadline.Token);
+            return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, options.MaxFindingsPerFile, deadline.Token);
         }
 
         return ReadBytes(inputReader, file.RelativePath, file.Format, bytes, content, accepted, options, scanToken);
@@ -367,11 +411,11 @@ public sealed class Scanner
         new(path, false, [], [Diagnostic.Error(SourceSpan.FileOnly(path), $"not checked: internal error reading file ({ex.GetType().Name}: {ex.Message}); please report it") with { Incomplete = IncompleteKind.Skipped }], []);
 
     private static string ScanDeadlineMessage(ScanOptions options) =>
-        string.Create(CultureInfo.InvariantCulture, $"not checked: the scan's time limit ({(options.ScanTimeout ?? TimeSpan.Zero).TotalSeconds:0.#} s, --timeout) ran out before this file was reached");
+        string.Create(CultureInfo.InvariantCulture, $"not checked: the scan's time limit ({(options.ScanTimeout ?? TimeSpan.Zero).TotalSeconds:0.###} s, --timeout) ran out before this file was reached");
 
     private static string TimeoutMessage(ScanOptions options, CancellationToken scanToken, string what) => scanToken.IsCancellationRequested
         ? ScanDeadlineMessage(options)
-        : string.Create(CultureInfo.InvariantCulture, $"not fully checked: {what} took longer than the per-file time limit ({options.FileTimeout.TotalSeconds:0.#} s, --file-timeout)");
+        : string.Create(CultureInfo.InvariantCulture, $"not fully checked: {what} took longer than the per-file time limit ({options.FileTimeout.TotalSeconds:0.###} s, --file-timeout)");
 
     /// <summary>Standard input as one file: read up to the size limit, format sniffed from the content.</summary>
     private static FileOutcome ReadStandardInput(InputReader inputReader, ScanOptions options, long maxFileBytes, ContentStage? content, bool modelRules, CancellationToken scanToken)

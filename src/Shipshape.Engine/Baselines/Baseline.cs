@@ -14,11 +14,15 @@ public sealed class Baseline
 
     public bool Contains(string fingerprint) => Fingerprints.Contains(fingerprint);
 
+    /// <summary>A baseline of a million findings is about 100 MiB; anything larger is not a baseline.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
     public static Baseline Load(string path)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            // A regular file of bounded size: a FIFO would block, /dev/zero would never end.
+            using var document = JsonDocument.Parse(Shipshape.Ingest.Discovery.FileDiscovery.ReadRegularFile(path, MaxBytes));
             if (!document.RootElement.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
             {
                 throw new ConfigException($"{path}: not a Shipshape baseline (no 'findings' list)");

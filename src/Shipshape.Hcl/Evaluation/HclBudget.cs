@@ -48,6 +48,12 @@ public sealed class HclBudget
     /// <summary>Takes one step; false once the budget is spent or the deadline passed.</summary>
     public bool Spend() => !_cancellationToken.IsCancellationRequested && Interlocked.Decrement(ref _remaining) >= 0;
 
+    /// <summary>
+    /// Set once a regex of this configuration ran out of time: the others are not run, so that a backtracking
+    /// pattern in hundreds of resources costs one timeout, not hundreds.
+    /// </summary>
+    public bool RegexGaveUp { get; set; }
+
     /// <summary>Takes the size of a newly created value; false once the configuration has created too much.</summary>
     public bool SpendSize(long size) => Interlocked.Add(ref _allocation, -size) >= 0;
 

@@ -132,11 +132,22 @@ public static class HclFunctions
             return Bad($"{name}: arguments too large (more than {HclBudget.MaxValueSize} characters or elements)");
         }
 
+        var usesRegex = name is "regex" or "regexall" or "replace";
+        if (usesRegex && context.Evaluator.Budget.RegexGaveUp)
+        {
+            return Bad($"{name}: not run, an earlier regex of this configuration ran out of time");
+        }
+
         try
         {
             return function(args, context);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or InvalidOperationException or RegexMatchTimeoutException or IndexOutOfRangeException)
+        catch (RegexMatchTimeoutException ex)
+        {
+            context.Evaluator.Budget.RegexGaveUp = true;
+            return Bad($"{name}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException or InvalidOperationException or IndexOutOfRangeException)
         {
             return Bad($"{name}: {ex.Message}");
         }

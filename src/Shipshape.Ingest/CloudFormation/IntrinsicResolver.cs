@@ -52,7 +52,8 @@ internal sealed class IntrinsicResolver
             return known;
         }
 
-        if (_context.ConditionDefinitions?.Get(name, StringComparison.Ordinal) is not { } definition || !_evaluating.Add(name))
+        // Named conditions that refer to each other nest the evaluation: a chain of thousands would overflow the stack.
+        if (_context.ConditionDefinitions?.Get(name, StringComparison.Ordinal) is not { } definition || _evaluating.Count >= MaxDepth || !_evaluating.Add(name))
         {
             return null;
         }

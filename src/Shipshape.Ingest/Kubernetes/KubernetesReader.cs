@@ -65,6 +65,11 @@ public sealed class KubernetesReader : IDocumentReader
         {
             if (KubernetesWorkloadAdapter.Adapt(node, kind, ns ?? "default", name, address, Format) is { } workload)
             {
+                if (workload.Containers.Length >= KubernetesWorkloadAdapter.MaxContainers)
+                {
+                    diagnostics.Add(Diagnostic.Partial(node.Span, $"{address}: only the first {KubernetesWorkloadAdapter.MaxContainers} containers were checked"));
+                }
+
                 // The API server requires an image on every container; without any, this is a Kustomize patch or
                 // another partial object, whose missing fields would be reported as findings.
                 if (!workload.Containers.IsEmpty && workload.Containers.All(c => c.Image is { IsDefaulted: true, Current: null }))

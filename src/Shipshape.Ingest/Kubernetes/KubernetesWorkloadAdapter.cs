@@ -26,6 +26,12 @@ public static class KubernetesWorkloadAdapter
             // OpenShift's DeploymentConfig carries the same pod template under spec.template.
             or "DeploymentConfig";
 
+    /// <summary>
+    /// Containers read per pod: real pods have a handful, and a generated one with hundreds of thousands would hold
+    /// gigabytes of model; the reader reports the rest as not checked.
+    /// </summary>
+    public const int MaxContainers = 1000;
+
     /// <summary>The workload, or null when the object has no pod spec to read.</summary>
     public static KubernetesWorkload? Adapt(MappingNode node, string kind, string ns, string name, string address, string sourceFormat)
     {
@@ -49,7 +55,7 @@ public static class KubernetesWorkloadAdapter
         {
             if (pod.Get(list) is SequenceNode items)
             {
-                for (var i = 0; i < items.Items.Length; i++)
+                for (var i = 0; i < items.Items.Length && containers.Count < MaxContainers; i++)
                 {
                     if (items.Items[i] is MappingNode container)
                     {

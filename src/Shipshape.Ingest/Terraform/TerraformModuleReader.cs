@@ -123,6 +123,11 @@ public sealed class TerraformModuleReader : IModuleReader
                         diagnostics.Add(diagnostic);
                     }
 
+                    if (budget.RegexGaveUp)
+                    {
+                        diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(module.RelativeDirectory), "Terraform module not fully checked: a regular expression ran out of time (it backtracks too much); regex(), regexall() and replace() after it are unresolved"));
+                    }
+
                     if (budget.TimedOut)
                     {
                         diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(module.RelativeDirectory), $"Terraform module not fully checked: its evaluation took longer than the time limit ({request.ModuleTimeout.TotalSeconds:0.#} s, --file-timeout); values evaluated after that are unresolved"));

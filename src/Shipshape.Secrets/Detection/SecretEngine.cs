@@ -95,6 +95,9 @@ public sealed class SecretEngine
     /// <summary>A line longer than this is searched, and matched by line allowlists, only this far around each keyword and match: minified files would otherwise make every rule's work quadratic.</summary>
     public const int LongLineWindow = 4096;
 
+    /// <summary>Hits kept per text: more say nothing new and a generated file with millions would exhaust memory.</summary>
+    public const int MaxHitsPerText = 10_000;
+
     /// <summary>Consecutive lines are searched in one regex call up to this many characters.</summary>
     private const int MaxWindow = 64 * 1024;
 
@@ -296,6 +299,12 @@ public sealed class SecretEngine
         var lines = text.Lines;
         for (var match = scan.Match(rule, text.Text, start, length); match.Success; match = scan.Next(rule, match))
         {
+            if (hits.Count >= MaxHitsPerText)
+            {
+                scan.Note($"more than {MaxHitsPerText} secrets: the rest of the file was not searched");
+                return;
+            }
+
             if (rule.SecretOf(match) is not { } group)
             {
                 continue;
