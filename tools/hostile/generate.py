@@ -75,3 +75,10 @@ case('utf16', {'task.json': '\ufeff{"family":"x","containerDefinitions":[{"name"
 case('yamlflow', {'task.yaml': '{family: x, containerDefinitions: [{name: a, image: nginx, privileged: true}]}\n'})
 case('empty_gitleaks', {'.gitleaks.toml': '', 'a.env': 'GITHUB=ghp_' + 'C'*36 + '\n'})
 case('nothing', {'a.bin': b'\0\1\2'})
+# found by review: chains across named conditions, one pod with hundreds of thousands of containers, many files each under its cap
+conds = {'C0': {'Fn::Equals': ['a', 'a']}}
+for i in range(1, 60000): conds[f'C{i}'] = {'Condition': f'C{i-1}'}
+case('cfn_condchain_named', {'t.json': json.dumps({'Conditions': conds, 'Resources': {'R': {'Type': 'AWS::ECS::Cluster', 'Condition': 'C59999', 'Properties': {}}}})})
+case('k8s_containers', {'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n' + '  - {name: a, image: x}\n' * 436000})
+pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n' + ''.join(f'  - {{name: c{i}, image: x}}\n' for i in range(120))
+case('many_files_findings', {f'p{i}.yaml': pod for i in range(1000)})
