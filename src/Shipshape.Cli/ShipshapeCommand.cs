@@ -102,8 +102,11 @@ public static class ShipshapeCommand
         var config = new Option<string?>("--config") { Description = "Configuration file (default: .shipshape.yaml in the first PATH, when present)." };
         var baseline = new Option<string?>("--baseline") { Description = "Baseline file: findings listed in it are reported as suppressed and do not fail the build." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the current findings to FILE as a baseline." };
-        var rule = new Option<string[]>("--rule") { Description = "Run only this rule (repeatable)." };
-        var skipRule = new Option<string[]>("--skip-rule") { Description = "Do not run this rule (repeatable)." };
+        var rule = new Option<string[]>("--rule") { Description = "Run only these rules: Shipshape IDs, other tools' IDs for the same check (CKV_AWS_97, AVD-AWS-0034, DL3008, ECS.4), wildcards (SHP-NET-*), comma lists; repeatable." };
+        var skipRule = new Option<string[]>("--skip-rule") { Description = "Do not run these rules (same forms as --rule); repeatable." };
+        var severity = new Option<string[]>("--severity") { Description = "Report only findings of these severities, comma-separated: info, low, medium, high, critical (default: all)." };
+        var softFail = new Option<bool>("--soft-fail") { Description = "Report findings but exit 0 even when some are at or above --fail-on (errors still exit 2)." };
+        var skipPath = new Option<string[]>("--skip-path") { Description = "Leave out paths matching this pattern (.gitignore syntax, relative to each PATH); repeatable." };
         var trusted = new Option<string[]>("--trusted-registry")
         {
             Description = "Trusted image registry pattern, e.g. '*.dkr.ecr.*.amazonaws.com' or 'ghcr.io/my-org' (repeatable; default: Amazon ECR private and public).",
@@ -136,7 +139,7 @@ public static class ShipshapeCommand
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
-            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug,
+            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath,
         };
         command.SetAction(parse =>
         {
@@ -163,6 +166,8 @@ public static class ShipshapeCommand
                 ConfigPath = parse.GetValue(config),
                 BaselinePath = parse.GetValue(baseline),
                 OnlyRules = [.. parse.GetValue(rule) ?? []],
+                Severities = Severities(parse.GetValue(severity) ?? []),
+                SkipPaths = [.. parse.GetValue(skipPath) ?? []],
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
                 MaxFileBytes = parse.GetValue(maxSize) is { } sizeText
@@ -244,6 +249,16 @@ public static class ShipshapeCommand
                 return ExitCodes.Usage;
             }
 
+            if (report.Fails && parse.GetValue(softFail))
+            {
+                if (!isQuiet)
+                {
+                    stderr.WriteLine($"shipshape: findings at or above {report.FailOn.ToName()} remain; exit 0 because of --soft-fail");
+                }
+
+                return ExitCodes.Clean;
+            }
+
             return report.Fails ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
@@ -259,6 +274,10 @@ public static class ShipshapeCommand
             ? "no file in the given paths is one the selected scanners read"
             : "every input was skipped; " + string.Join("; ", skipped);
     }
+
+    private static ImmutableArray<Severity> Severities(string[] values) =>
+        [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(v =>
+            SeverityNames.TryParse(v, out var s) ? s : throw new ConfigException($"--severity: unknown severity '{v}' (use info, low, medium, high or critical)")).Distinct()];
 
     private static TimeSpan? Duration(string? text, string option) =>
         text is null ? null

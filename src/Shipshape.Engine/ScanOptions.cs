@@ -14,6 +14,10 @@ public sealed record ScanOptions
     public ImmutableArray<string> OnlyRules { get; init; } = [];
     public ImmutableArray<string> SkipRules { get; init; } = [];
     public ImmutableArray<string> TrustedRegistries { get; init; } = [];
+    /// <summary>Only findings of these severities are reported (after configured overrides); empty: all.</summary>
+    public ImmutableArray<Severity> Severities { get; init; } = [];
+    /// <summary>More paths to leave out, in .gitignore syntax relative to each scan root (--skip-path).</summary>
+    public ImmutableArray<string> SkipPaths { get; init; } = [];
 
     /// <summary>The IAM action catalogue to use (the CLI passes the newer of the user cache and the embedded copy); null: the embedded one.</summary>
     public Lazy<Shipshape.Iam.Catalog.IamCatalog>? IamCatalog { get; init; }

@@ -71,7 +71,7 @@ public sealed class Scanner
             {
                 Roots = roots,
                 MaxFileBytes = maxFileBytes,
-                ExtraIgnorePatterns = config.ExcludePaths,
+                ExtraIgnorePatterns = [.. config.ExcludePaths, .. options.SkipPaths],
                 KeepBinary = content is null ? null : ArchiveReader.IsArchiveName,
             });
 
@@ -183,6 +183,11 @@ public sealed class Scanner
 
             var metadata = _catalog.Get(rule.Id);
             var severity = config.SeverityOverrides.TryGetValue(rule.Id, out var overridden) ? overridden : metadata.Severity;
+            if (!options.Severities.IsEmpty && !options.Severities.Contains(severity))
+            {
+                return;
+            }
+
             var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
             var finding = new Finding
             {
@@ -529,7 +534,7 @@ public sealed class Scanner
     private ImmutableArray<IRule> SelectRules(ScanOptions options, ShipshapeConfig config)
     {
         var known = _catalog.Metadata;
-        foreach (var id in options.OnlyRules.Concat(options.SkipRules).Concat(config.EnabledRules).Concat(config.DisabledRules).Concat(config.SeverityOverrides.Keys))
+        foreach (var id in config.SeverityOverrides.Keys)
         {
             if (!known.ContainsKey(id.ToUpperInvariant()))
             {
@@ -537,9 +542,9 @@ public sealed class Scanner
             }
         }
 
-        var only = (options.OnlyRules.IsEmpty ? config.EnabledRules : options.OnlyRules)
-            .Select(r => r.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
-        var skip = options.SkipRules.Concat(config.DisabledRules).Select(r => r.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var selector = new RuleSelector(known);
+        var only = options.OnlyRules.IsEmpty ? selector.Select(config.EnabledRules, "rules.enable") : selector.Select(options.OnlyRules, "--rule");
+        var skip = selector.Select(options.SkipRules, "--skip-rule").Union(selector.Select(config.DisabledRules, "rules.disable"));
         return [.. _catalog.Rules.Where(r => (only.Count == 0 || only.Contains(r.Id)) && !skip.Contains(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 }

@@ -149,7 +149,7 @@ public sealed class AdversarialReviewTests
 
         Assert.Equal(2, code);
         Assert.DoesNotContain(token, stderr, StringComparison.Ordinal);
-        Assert.Contains("unknown rule ID '[ghp_… (40 characters)]'", stderr, StringComparison.Ordinal);
+        Assert.Contains("no rule matches '[ghp_… (40 characters)]'", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
