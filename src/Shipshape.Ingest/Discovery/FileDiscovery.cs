@@ -375,13 +375,20 @@ public static class FileDiscovery
         try
         {
             var info = new FileInfo(path);
-            // Like git, ignore files reached through a symlink are not read: they could pull rules from outside the tree.
-            if (!info.Exists || info.LinkTarget is not null)
+            if (info.LinkTarget is not null)
+            {
+                // Like git, ignore files reached through a symlink are not read: they could pull rules from outside the tree.
+                var shown = baseDirectory.Length == 0 ? Path.GetFileName(path) : baseDirectory + "/" + Path.GetFileName(path);
+                run.Diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly(shown), $"'{shown}' is a symbolic link; like git, Shipshape does not read ignore files through links, so its patterns were not applied"));
+                return null;
+            }
+
+            if (!info.Exists)
             {
                 return null;
             }
 
-            return IgnoreRules.Parse(File.ReadAllText(path), baseDirectory);
+            return IgnoreRules.Parse(System.Text.Encoding.UTF8.GetString(ReadRegularFile(path, 4L * 1024 * 1024)), baseDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -109,4 +109,23 @@ public sealed class ConfinementTests
 
         Assert.Equal(1, report.FilesScanned);
     }
+
+    [Fact]
+    public void Scan_IgnoreFileLinkedToOutsideTheRoot_IsNotAppliedAndSaysSo()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var tree = Layout();
+        tree.Write("outside/ignore-all", "*\n");
+        tree.Write("repo/task.json", """{"family": "app", "containerDefinitions": [{"name": "web", "image": "nginx", "privileged": true}]}""");
+        File.CreateSymbolicLink(tree.PathOf("repo/.gitignore"), tree.PathOf("outside/ignore-all"));
+
+        var report = HostileScan.Scan(new() { Paths = [tree.PathOf("repo")] });
+
+        Assert.Contains(report.Findings, f => f.RuleId == "SHP-CTR-001");
+        Assert.Single(report.Diagnostics, d => d.Location.Path == ".gitignore" && d.Message.Contains("symbolic link", StringComparison.Ordinal));
+    }
 }
