@@ -36,45 +36,11 @@ public sealed class RuleSelector
         return selected.ToImmutable();
     }
 
+    // The same glob as IAM's ('*' any run, '?' one character), iterative, so a pattern cannot blow up.
     private static bool Matches(string pattern, string id) =>
-        pattern.Contains('*', StringComparison.Ordinal) || pattern.Contains('?', StringComparison.Ordinal)
-            ? Glob(pattern.ToUpperInvariant(), id.ToUpperInvariant())
+        Shipshape.Iam.Matching.Wildcard.HasWildcard(pattern)
+            ? Shipshape.Iam.Matching.Wildcard.Matches(pattern, id, ignoreCase: true)
             : string.Equals(pattern, id, StringComparison.OrdinalIgnoreCase);
-
-    // '*' any run, '?' one character; iterative with one backtrack point, so linear for all but pathological patterns.
-    private static bool Glob(string pattern, string text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
 
     private List<string> Closest(string pattern)
     {
