@@ -64,6 +64,9 @@ public sealed class Scanner
         var failOn = options.FailOn ?? config.FailOn ?? Severity.High;
 
         var maxFileBytes = options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes;
+
+        // The readers below see the effective limit, whether it came from the command line or the configuration.
+        options = options with { MaxFileBytes = maxFileBytes };
         var roots = options.Paths.Where(p => p != StandardInputPath).ToImmutableArray();
         var discovery = roots.IsEmpty
             ? new DiscoveryResult { Files = [], Diagnostics = [] }

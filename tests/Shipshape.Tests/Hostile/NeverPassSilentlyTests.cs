@@ -174,4 +174,18 @@ public sealed class NeverPassSilentlyTests
         Assert.Contains("cannot write", stderr, StringComparison.Ordinal);
         Assert.Empty(stdout);
     }
+
+    [Fact]
+    public void Scan_ConfiguredSizeLimitAboveTheDefault_IsTheLimitFilesAreReadWith()
+    {
+        var token = HostileScan.GitHubToken(11);
+        using var tree = new TempTree();
+        tree.Write(".shipshape.yaml", "maxFileSize: 20MB\n");
+        tree.Write("big.txt", string.Concat(Enumerable.Repeat(new string('x', 1023) + "\n", 11 * 1024)) + $"gh = \"{token}\"\n");
+
+        var report = HostileScan.Scan(tree, o => o with { Scanners = ["secrets"] });
+
+        Assert.Single(report.Findings, f => f.Location.Path == "big.txt");
+        Assert.DoesNotContain(report.Diagnostics, d => d.Location.Path == "big.txt");
+    }
 }
