@@ -106,6 +106,7 @@ public static class ShipshapeCommand
         var skipRule = new Option<string[]>("--skip-rule") { Description = "Do not run these rules (same forms as --rule); repeatable." };
         var severity = new Option<string[]>("--severity") { Description = "Report only findings of these severities, comma-separated: info, low, medium, high, critical (default: all)." };
         var softFail = new Option<bool>("--soft-fail") { Description = "Report findings but exit 0 even when some are at or above --fail-on (errors still exit 2)." };
+        var noForeign = new Option<bool>("--no-foreign-suppressions") { Description = "Ignore other tools' inline suppressions (checkov:skip, tfsec:ignore, trivy:ignore, kics-scan, hadolint ignore), which otherwise apply through each rule's equivalent IDs." };
         var skipPath = new Option<string[]>("--skip-path") { Description = "Leave out paths matching this pattern (.gitignore syntax, relative to each PATH); repeatable." };
         var trusted = new Option<string[]>("--trusted-registry")
         {
@@ -139,7 +140,7 @@ public static class ShipshapeCommand
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
-            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath,
+            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign,
         };
         command.SetAction(parse =>
         {
@@ -168,6 +169,7 @@ public static class ShipshapeCommand
                 OnlyRules = [.. parse.GetValue(rule) ?? []],
                 Severities = Severities(parse.GetValue(severity) ?? []),
                 SkipPaths = [.. parse.GetValue(skipPath) ?? []],
+                ForeignSuppressions = !parse.GetValue(noForeign),
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
                 MaxFileBytes = parse.GetValue(maxSize) is { } sizeText

@@ -18,6 +18,8 @@ public sealed record ScanOptions
     public ImmutableArray<Severity> Severities { get; init; } = [];
     /// <summary>More paths to leave out, in .gitignore syntax relative to each scan root (--skip-path).</summary>
     public ImmutableArray<string> SkipPaths { get; init; } = [];
+    /// <summary>Whether other tools' suppression comments (checkov:skip, tfsec/trivy:ignore, kics-scan, hadolint ignore) apply through each rule's equivalents.</summary>
+    public bool ForeignSuppressions { get; init; } = true;
 
     /// <summary>The IAM action catalogue to use (the CLI passes the newer of the user cache and the embedded copy); null: the embedded one.</summary>
     public Lazy<Shipshape.Iam.Catalog.IamCatalog>? IamCatalog { get; init; }

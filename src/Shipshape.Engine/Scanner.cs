@@ -206,7 +206,7 @@ public sealed class Scanner
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, hit, suppressionsByPath) ?? Declared(rule.Id, hit) ?? Configured(finding, ignores)
+                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions) ?? Declared(rule.Id, hit) ?? Configured(finding, ignores)
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }
@@ -456,7 +456,7 @@ public sealed class Scanner
         return ReadBytes(inputReader, StandardInputName, format, bytes, content, modelRules && inputReader.Accepts(StandardInputName, format), options, scanToken);
     }
 
-    private static Suppression? Inline(string ruleId, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath)
+    private static Suppression? Inline(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath, bool foreign)
     {
         if (!byPath.TryGetValue(hit.Location.Path, out var suppressions))
         {
@@ -467,12 +467,15 @@ public sealed class Scanner
         var resourceLine = hit.Resource.Span.StartLine;
         foreach (var s in suppressions)
         {
-            if (!s.Covers(ruleId))
+            if ((s.IsForeign && !foreign) || !s.Covers(ruleId, equivalents))
             {
                 continue;
             }
 
-            if ((line > 0 && (s.Line == line || s.Line + 1 == line)) || (resourceLine > 0 && (s.Line == resourceLine || s.Line + 1 == resourceLine)))
+            // Checkov and tfsec users write their skips inside the resource block, so another tool's comment also
+            // covers the resource it stands in.
+            var insideResource = s.IsForeign && resourceLine > 0 && s.Line > resourceLine && s.Line <= hit.Resource.Span.EndLine;
+            if ((line > 0 && (s.Line == line || s.Line + 1 == line)) || (resourceLine > 0 && (s.Line == resourceLine || s.Line + 1 == resourceLine)) || insideResource)
             {
                 return new Suppression(SuppressionKind.Inline, s.Reason);
             }

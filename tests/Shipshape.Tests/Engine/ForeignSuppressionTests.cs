@@ -1,0 +1,74 @@
+using Shipshape.Core;
+using Shipshape.Engine;
+using Shipshape.Rules;
+using Shipshape.Tests.Support;
+
+namespace Shipshape.Tests.Engine;
+
+/// <summary>Other tools' inline suppressions apply through each rule's equivalents, so a team switching keeps its comments.</summary>
+public sealed class ForeignSuppressionTests
+{
+    private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
+
+    private static ScanReport Scan(TempTree tree, bool foreign = true) =>
+        new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], Today = new DateOnly(2026, 12, 4), ForeignSuppressions = foreign });
+
+    private const string PrivilegedTerraform = """
+        resource "aws_ecs_task_definition" "agent" {
+          #checkov:skip=CKV_AWS_334:the agent reads the Docker socket
+          family                = "agent"
+          container_definitions = jsonencode([{ name = "agent", image = "public.ecr.aws/agent:1", privileged = true }])
+        }
+        """;
+
+    [Fact]
+    public void Scan_CheckovSkipInsideTheResource_SuppressesTheEquivalentRuleWithItsReason()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.tf", PrivilegedTerraform);
+
+        var finding = Assert.Single(Scan(tree).Findings, f => f.RuleId == "SHP-CTR-001");
+
+        Assert.Equal(SuppressionKind.Inline, finding.Suppression?.Kind);
+        Assert.Equal("the agent reads the Docker socket (checkov:skip)", finding.Suppression?.Reason);
+    }
+
+    [Fact]
+    public void Scan_ForeignSuppressionsTurnedOff_LeaveTheFindingActive()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.tf", PrivilegedTerraform);
+
+        var finding = Assert.Single(Scan(tree, foreign: false).Findings, f => f.RuleId == "SHP-CTR-001");
+
+        Assert.Null(finding.Suppression);
+    }
+
+    [Theory]
+    [InlineData("# trivy:ignore:KSV017", true)]
+    [InlineData("# trivy:ignore:KSV017:exp:2099-01-01", true)]
+    [InlineData("# trivy:ignore:KSV017:exp:2020-01-01", false)] // expired: counts again
+    [InlineData("# kics-scan ignore-line", true)] // every rule, on the next line
+    [InlineData("# trivy:ignore:KSV001", false)] // another check
+    public void Scan_TrivyAndKicsComments_ApplyLikeTheirTools(string comment, bool suppressed)
+    {
+        using var tree = new TempTree();
+        tree.Write("pod.yaml", $"apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    securityContext:\n      {comment}\n      privileged: true\n");
+
+        var finding = Assert.Single(Scan(tree).Findings, f => f.RuleId == "SHP-CTR-001");
+
+        Assert.Equal(suppressed, finding.Suppressed);
+    }
+
+    [Fact]
+    public void Scan_HadolintIgnore_SuppressesTheEquivalentDockerfileRule()
+    {
+        using var tree = new TempTree();
+        tree.Write("Dockerfile", "# hadolint ignore=DL3007\nFROM alpine:latest\nUSER 1000\nHEALTHCHECK CMD true\n");
+
+        var report = Scan(tree);
+
+        var finding = Assert.Single(report.Findings, f => f.RuleId == "SHP-CTR-101");
+        Assert.Equal("hadolint ignore", finding.Suppression?.Reason);
+    }
+}
