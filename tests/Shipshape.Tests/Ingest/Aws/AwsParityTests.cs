@@ -49,6 +49,50 @@ public sealed class AwsParityTests
         Assert.Equal(("HTTP", ValueOrigin.Defaulted, "protocol"), (terraform.Protocol.Current, terraform.Protocol.Origin, terraform.Protocol.Path));
     }
 
+    [Fact]
+    public void Read_PlanJsonWithNullsAndUnknowns_SameBuilderDefaultsAndUnresolvedState()
+    {
+        // terraform show -json: attributes the configuration left unset are null, values known only after apply are
+        // listed in after_unknown (Terraform's JSON output format). Both must read as the HCL configuration does.
+        const string plan = """
+            {
+              "format_version": "1.2",
+              "planned_values": {
+                "root_module": {
+                  "resources": [
+                    {
+                      "address": "aws_ecr_repository.repo",
+                      "mode": "managed",
+                      "type": "aws_ecr_repository",
+                      "values": { "name": "app", "image_tag_mutability": null, "image_scanning_configuration": [], "encryption_configuration": [] }
+                    },
+                    {
+                      "address": "aws_lb_listener.front",
+                      "mode": "managed",
+                      "type": "aws_lb_listener",
+                      "values": { "port": 443, "ssl_policy": null, "default_action": [ { "type": "redirect", "redirect": [ { "protocol": "HTTPS" } ] } ] }
+                    }
+                  ]
+                }
+              },
+              "resource_changes": [
+                { "address": "aws_lb_listener.front", "type": "aws_lb_listener", "change": { "after": {}, "after_unknown": { "protocol": true } } }
+              ]
+            }
+            """;
+        var parsed = JsonSyntaxParser.Parse("plan.json", Encoding.UTF8.GetBytes(plan));
+        var resources = new TerraformPlanReader().Read("plan.json", parsed.Roots[0]).Resources;
+
+        var repository = (EcrRepository)Single(resources, typeof(EcrRepository));
+        var listener = (Listener)Single(resources, typeof(Listener));
+
+        Assert.Equal(("MUTABLE", ValueOrigin.Defaulted), (repository.TagMutability.Current, repository.TagMutability.Origin));
+        Assert.Equal((false, ValueOrigin.Defaulted), (repository.ScanOnPush.Current, repository.ScanOnPush.Origin));
+        Assert.Equal(("AES256", ValueOrigin.Defaulted), (repository.EncryptionType.Current, repository.EncryptionType.Origin));
+        Assert.Equal(ValueOrigin.Unresolved, listener.Protocol.Origin);
+        Assert.Equal((true, ValueOrigin.Explicit), (listener.RedirectsToHttps.Current, listener.RedirectsToHttps.Origin));
+    }
+
     private static Resource Single(ImmutableArray<Resource> resources, Type type) =>
         Assert.Single(resources, r => r.GetType() == type);
 
