@@ -72,8 +72,9 @@ internal static class ListenerBuilder
             return new Value<bool>(string.Equals(redirectProtocol.Current, "HTTPS", StringComparison.OrdinalIgnoreCase), redirectProtocol.Origin, redirectProtocol.Span, redirectProtocol.Path);
         }
 
-        // Default actions present but not readable (an undecidable Fn::If, an unknown dynamic block): unknown.
-        return actions.IsUnresolved
+        // Default actions present but not readable (an undecidable Fn::If), or an action whose type is not known (a
+        // parameter, a dynamic block over an unknown collection): whether it redirects is unknown.
+        return actions.IsUnresolved || defaultActions.Any(a => a.Type.IsUnresolved)
             ? Value<bool>.Unresolved(false, actions.Span, actions.Path)
             : Value<bool>.Defaulted(false, id.Span, actions.Path);
     }

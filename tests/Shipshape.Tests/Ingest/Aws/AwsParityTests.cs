@@ -280,6 +280,48 @@ public sealed class AwsParityTests
             }
             """,
             ("Protocol", "null (Unresolved)"), ("SslPolicy", "null (Unresolved)")),
+        new("listener, default actions not knowable", typeof(Listener),
+            """
+            Parameters:
+              Mode:
+                Type: String
+            Conditions:
+              Redirect: !Equals [!Ref Mode, redirect]
+            Resources:
+              Lb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+              Http:
+                Type: AWS::ElasticLoadBalancingV2::Listener
+                Properties:
+                  LoadBalancerArn: !Ref Lb
+                  Port: 80
+                  Protocol: HTTP
+                  DefaultActions: !If
+                    - Redirect
+                    - - Type: redirect
+                        RedirectConfig:
+                          Protocol: HTTPS
+                          StatusCode: HTTP_301
+                    - - Type: fixed-response
+                        FixedResponseConfig:
+                          StatusCode: "200"
+            """,
+            """
+            variable "actions" { type = list(string) }
+            resource "aws_lb" "lb" {}
+            resource "aws_lb_listener" "http" {
+              load_balancer_arn = aws_lb.lb.arn
+              port              = 80
+              protocol          = "HTTP"
+              dynamic "default_action" {
+                for_each = var.actions
+                content {
+                  type = default_action.value
+                }
+              }
+            }
+            """,
+            ("RedirectsToHttps", "false (Unresolved)")),
         new("load balancer, everything omitted", typeof(LoadBalancer),
             """
             Resources:
@@ -686,6 +728,58 @@ public sealed class AwsParityTests
             }
             """,
             ("TrustPolicy", "1 statement(s)"), ("ManagedPolicies[0]", "arn:aws:iam::aws:policy/ReadOnlyAccess (Explicit)")),
+        new("inline policy attached to a role", typeof(IamPolicy),
+            """
+            Resources:
+              Task:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal:
+                          Service: ecs-tasks.amazonaws.com
+                        Action: sts:AssumeRole
+              Read:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyName: read
+                  Roles: [task]
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: s3:GetObject
+                        Resource: arn:aws:s3:::assets/*
+            """,
+            """
+            resource "aws_iam_role" "task" {
+              assume_role_policy = jsonencode({
+                Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }]
+              })
+            }
+            resource "aws_iam_role_policy" "read" {
+              name = "read"
+              role = "task"
+              policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::assets/*" }]
+              })
+            }
+            """,
+            ("Managed", "False"), ("Document", "1 statement(s)"), ("Roles[0]", "task (Explicit)")),
+        new("IAM user", typeof(IamPrincipal),
+            """
+            Resources:
+              Deploy:
+                Type: AWS::IAM::User
+            """,
+            """
+            resource "aws_iam_user" "deploy" {
+              name = "deploy"
+            }
+            """,
+            ("PrincipalType", "User"), ("ManagedPolicies.Count", "0")),
         new("IAM access key, status omitted", typeof(IamAccessKey),
             """
             Resources:
