@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Shipshape.Core;
 using Shipshape.Core.Model;
+using Shipshape.Ingest.Aws;
 using Shipshape.Ingest.Syntax;
 
 namespace Shipshape.Ingest.CloudFormation;
@@ -89,7 +90,7 @@ public sealed class CloudFormationReader : IDocumentReader
             diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(path), $"template not fully checked: resolving its intrinsic functions took more than {IntrinsicResolver.DefaultSteps} steps (functions that refer to each other?); the rest is unresolved"));
         }
 
-        return new IngestResult(resources.ToImmutable(), diagnostics.ToImmutable());
+        return new IngestResult(ListenerBuilder.WithLoadBalancerTypes(resources), diagnostics.ToImmutable());
     }
 
     /// <summary>The module a Rain resource type names: "!Rain::Module path" in YAML or {"Rain::Module": path} in JSON.</summary>

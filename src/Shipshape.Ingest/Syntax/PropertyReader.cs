@@ -33,6 +33,18 @@ public sealed class PropertyReader
 
     public Value<bool> Bool(string key, bool fallback) => NodeValues.Bool(Node, key, PathOf(key), Anchor, fallback);
 
+    /// <summary>A boolean without a default: absent is Defaulted with no value, unresolved has none either.</summary>
+    public Value<bool?> OptionalBool(string key)
+    {
+        var read = Bool(key, false);
+        return new Value<bool?>(read.IsExplicit ? read.Current : null, read.Origin, read.Span, read.Path) { Reference = read.Reference, ReferenceAttribute = read.ReferenceAttribute };
+    }
+
+    /// <summary>Whether the key is there: Explicit true at its span, or Defaulted with no value at the anchor.</summary>
+    public Value<bool?> Presence(string key) => Get(key) is { } node
+        ? Value<bool?>.Explicit(true, node.Span, PathOf(key))
+        : Value<bool?>.Defaulted(null, Anchor, PathOf(key));
+
     public Value<int?> Int(string key) => NodeValues.Int(Node, key, PathOf(key), Anchor);
 
     /// <summary>A nested object, anchored at its own span; null when absent or not an object.</summary>

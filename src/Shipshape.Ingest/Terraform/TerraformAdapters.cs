@@ -1,14 +1,16 @@
 using System.Collections.Immutable;
 using Shipshape.Core;
 using Shipshape.Core.Model;
+using Shipshape.Ingest.Aws;
 using Shipshape.Ingest.Iam;
 using Shipshape.Ingest.Syntax;
 
 namespace Shipshape.Ingest.Terraform;
 
 /// <summary>
-/// Maps evaluated AWS provider resources (HCL or plan JSON, as the positioned tree) into the model, one method per
-/// resource type, with the provider's documented defaults. Resources that only attach something to another resource
+/// Translates evaluated AWS provider resources (HCL or plan JSON, as the positioned tree) for the shared builders in
+/// <c>Aws/</c>, one method per resource type: attribute names, blocks, one rule per CIDR, and the internal flag. The
+/// builders decide every default, so a resource reads the same here as in CloudFormation. Resources that only attach something to another resource
 /// (aws_ecr_lifecycle_policy, aws_iam_role_policy_attachment, …) are folded into their target by <see cref="Link"/>;
 /// a repository policy stays its own resource, because checks name it and it may sit apart from its repository.
 /// </summary>
@@ -36,7 +38,7 @@ public static class TerraformAdapters
     {
         ArgumentNullException.ThrowIfNull(attributes);
         var p = new PropertyReader(attributes, span, string.Empty);
-        var r = new Target(address, type, format, span);
+        var r = new ResourceIdentity(address, type, span, format);
         return type switch
         {
             "aws_ecs_service" => [Service(r, p)],
@@ -50,72 +52,34 @@ public static class TerraformAdapters
             "aws_ecr_repository" => [Repository(r, p)],
             "aws_ecr_repository_policy" => [new EcrRepositoryPolicy
             {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
+                Address = r.Address, Kind = r.Kind, Span = r.Span, SourceFormat = r.SourceFormat,
                 Repository = p.String("repository"),
                 Policy = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
             }],
             "aws_eks_cluster" => [EksCluster(r, p)],
             "aws_eks_node_group" => [NodeGroup(r, p)],
-            "aws_cloudtrail" => [new Trail
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                IsLogging = p.Bool("enable_logging", true),
-                MultiRegion = p.Bool("is_multi_region_trail", false),
-                LogFileValidation = p.Bool("enable_log_file_validation", false),
-                CloudWatchLogsGroup = p.String("cloud_watch_logs_group_arn"),
-                KmsKey = p.String("kms_key_id"),
-            }],
-            "aws_cloudwatch_log_group" => [new LogGroup
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                Name = p.String("name"),
-                RetentionInDays = Retention(p.Int("retention_in_days")),
-                KmsKey = p.String("kms_key_id"),
-            }],
+            "aws_cloudtrail" => [TrailBuilder.Build(
+                r,
+                isLogging: p.OptionalBool("enable_logging"),
+                multiRegion: p.OptionalBool("is_multi_region_trail"),
+                logFileValidation: p.OptionalBool("enable_log_file_validation"),
+                cloudWatchLogsGroup: p.String("cloud_watch_logs_group_arn"),
+                kmsKey: p.String("kms_key_id"))],
+            "aws_cloudwatch_log_group" => [LogGroupBuilder.Build(r, p.String("name"), p.Int("retention_in_days"), p.String("kms_key_id"))],
             "aws_cloudwatch_log_metric_filter" => [MetricFilter(r, p)],
-            "aws_cloudwatch_metric_alarm" => [new Alarm
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                MetricName = p.String("metric_name"),
-                MetricNamespace = p.String("namespace"),
-                AlarmActions = p.Strings("alarm_actions"),
-            }],
-            "aws_sns_topic" => [new SnsTopic { Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format, KmsKey = p.String("kms_master_key_id") }],
-            "aws_secretsmanager_secret" => [new SecretsManagerSecret
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                Name = p.String("name"),
-                KmsKey = p.String("kms_key_id"),
-                Rotated = Value<bool>.Defaulted(false, r.Span, "aws_secretsmanager_secret_rotation"),
-            }],
-            "aws_ssm_parameter" => [new SsmParameter
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                Name = p.String("name"),
-                Type = p.String("type"),
-                ParameterValue = p.Has("value") ? p.String("value") : p.String("insecure_value"),
-            }],
-            "aws_kms_key" => [new KmsKey
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                KeySpec = p.RequiredString("customer_master_key_spec", "SYMMETRIC_DEFAULT"),
-                RotationEnabled = p.Bool("enable_key_rotation", false),
-                KeyPolicy = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
-            }],
-            "aws_efs_file_system" => [new EfsFileSystem
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                Encrypted = p.Bool("encrypted", false),
-                KmsKey = p.String("kms_key_id"),
-            }],
-            "aws_iam_role" => [new IamRole
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                RoleName = p.String("name"),
-                TrustPolicy = PolicyDocumentReader.Read(p.Get("assume_role_policy"), "assume_role_policy"),
-                InlinePolicies = [.. p.Blocks("inline_policy").Select(b => PolicyDocumentReader.Read(b.Get("policy"), b.PathOf("policy"))).OfType<PolicyDocument>()],
-                ManagedPolicies = p.Strings("managed_policy_arns"),
-            }],
+            "aws_cloudwatch_metric_alarm" => [AlarmBuilder.Build(r, p.String("metric_name"), p.String("namespace"), p.Strings("alarm_actions"))],
+            "aws_sns_topic" => [SnsTopicBuilder.Build(r, p.String("kms_master_key_id"))],
+            // A rotation is its own resource, folded in by Link.
+            "aws_secretsmanager_secret" => [SecretBuilder.Build(r, p.String("name"), p.String("kms_key_id"), Raw.Absent(r.Span, "aws_secretsmanager_secret_rotation"))],
+            "aws_ssm_parameter" => [SsmParameterBuilder.Build(r, p.String("name"), p.String("type"), p.Has("value") ? p.String("value") : p.String("insecure_value"))],
+            "aws_kms_key" => [KmsKeyBuilder.Build(r, p.String("customer_master_key_spec"), p.OptionalBool("enable_key_rotation"), PolicyDocumentReader.Read(p.Get("policy"), "policy"))],
+            "aws_efs_file_system" => [EfsFileSystemBuilder.Build(r, p.OptionalBool("encrypted"), p.String("kms_key_id"))],
+            "aws_iam_role" => [IamRoleBuilder.Build(
+                r,
+                p.String("name"),
+                PolicyDocumentReader.Read(p.Get("assume_role_policy"), "assume_role_policy"),
+                [.. p.Blocks("inline_policy").Select(b => PolicyDocumentReader.Read(b.Get("policy"), b.PathOf("policy"))).OfType<PolicyDocument>()],
+                p.Strings("managed_policy_arns"))],
             "aws_iam_policy" => [Policy(r, p, managed: true, roles: [], users: [], groups: [])],
             "aws_iam_role_policy" => [Policy(r, p, managed: false, roles: p.Strings("role"), users: [], groups: [])],
             "aws_iam_user_policy" => [Policy(r, p, managed: false, roles: [], users: p.Strings("user"), groups: [])],
@@ -123,33 +87,23 @@ public static class TerraformAdapters
             // Attachments of a managed policy by ARN: the document lives elsewhere, the attachment is what rules about
             // who holds a policy (users directly, say) need.
             "aws_iam_policy_attachment" => [Policy(r, p, managed: true, roles: p.Strings("roles"), users: p.Strings("users"), groups: p.Strings("groups"))],
-            "aws_ssoadmin_permission_set_inline_policy" => [new IamPolicy
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                Managed = false,
-                Document = PolicyDocumentReader.Read(p.Get("inline_policy"), "inline_policy"),
-            }],
+            "aws_ssoadmin_permission_set_inline_policy" => [IamPolicyBuilder.Build(r, managed: false, PolicyDocumentReader.Read(p.Get("inline_policy"), "inline_policy"), [], [], [])],
             "aws_iam_user_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: p.Strings("user"), groups: [])],
             "aws_iam_group_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: [], groups: p.Strings("group"))],
-            "aws_iam_user" or "aws_iam_group" or "aws_iam_instance_profile" => [new IamPrincipal
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                PrincipalType = type switch { "aws_iam_user" => "User", "aws_iam_group" => "Group", _ => "InstanceProfile" },
-                Roles = p.Strings("role"),
-            }],
-            "aws_iam_access_key" => [new IamAccessKey
-            {
-                Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-                User = p.String("user"),
-                Status = p.RequiredString("status", "Active"),
-            }],
+            "aws_iam_user" or "aws_iam_group" or "aws_iam_instance_profile" => [IamPrincipalBuilder.Build(
+                r,
+                type switch { "aws_iam_user" => "User", "aws_iam_group" => "Group", _ => "InstanceProfile" },
+                inlinePolicies: [],
+                managedPolicies: [],
+                roles: p.Strings("role"))],
+            "aws_iam_access_key" => [IamAccessKeyBuilder.Build(r, p.String("user"), p.String("status"))],
             _ => [],
         };
     }
 
     /// <summary>
     /// Folds attachment resources into their targets: lifecycle policies into repositories, rotations
-    /// into secrets, policy attachments into roles. The attachment's target is a link (or, in a plan, a name).
+    /// into secrets, policy attachments into roles; then lets listeners take their load balancer's type. The attachment's target is a link (or, in a plan, a name).
     /// </summary>
     public static ImmutableArray<Resource> Link(IEnumerable<Resource> resources, IEnumerable<(string Type, string Address, MappingNode Attributes, SourceSpan Span)> attachments)
     {
@@ -175,7 +129,7 @@ public static class TerraformAdapters
             }
         }
 
-        return [.. list];
+        return ListenerBuilder.WithLoadBalancerTypes(list);
     }
 
     /// <summary>Attachment types, which <see cref="Link"/> consumes instead of mapping on their own.</summary>
@@ -205,28 +159,23 @@ public static class TerraformAdapters
             _ => false,
         });
 
-    private static Value<int?> Retention(Value<int?> days) =>
-        days.Current == 0 ? days with { Current = null } : days;
-
-    private static EcsService Service(Target r, PropertyReader p)
+    private static EcsService Service(ResourceIdentity r, PropertyReader p)
     {
         var network = p.BlockOrEmpty("network_configuration");
-        return new EcsService
-        {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            IsTaskSet = false,
-            Cluster = p.String("cluster"),
-            TaskDefinition = p.String("task_definition"),
-            LaunchType = p.String("launch_type"),
-            PlatformVersion = p.String("platform_version", "LATEST"),
-            AssignPublicIp = network.Bool("assign_public_ip", false),
-            SecurityGroups = network.Strings("security_groups"),
-            EnableExecuteCommand = p.Bool("enable_execute_command", false),
-            LoadBalancers = [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))],
-        };
+        return EcsServiceBuilder.Build(
+            r,
+            isTaskSet: false,
+            cluster: p.String("cluster"),
+            taskDefinition: p.String("task_definition"),
+            launchType: p.String("launch_type"),
+            platformVersion: p.String("platform_version"),
+            assignPublicIp: network.OptionalBool("assign_public_ip"),
+            securityGroups: network.Strings("security_groups"),
+            enableExecuteCommand: p.OptionalBool("enable_execute_command"),
+            loadBalancers: [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))]);
     }
 
-    private static EcsCluster Cluster(Target r, PropertyReader p)
+    private static EcsCluster Cluster(ResourceIdentity r, PropertyReader p)
     {
         var insights = Value<string?>.Defaulted(null, r.Span, "setting");
         foreach (var setting in p.Blocks("setting"))
@@ -238,45 +187,32 @@ public static class TerraformAdapters
         }
 
         var exec = p.BlockOrEmpty("configuration").BlockOrEmpty("execute_command_configuration");
-        return new EcsCluster
-        {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            ContainerInsights = insights,
-            ExecuteCommandLogging = exec.String("logging", "DEFAULT"),
-            ExecuteCommandKmsKey = exec.String("kms_key_id"),
-        };
+        return EcsClusterBuilder.Build(r, insights, exec.String("logging"), exec.String("kms_key_id"));
     }
 
-    private static EcsCapacityProvider CapacityProvider(Target r, PropertyReader p)
+    private static EcsCapacityProvider CapacityProvider(ResourceIdentity r, PropertyReader p)
     {
         var asg = p.BlockOrEmpty("auto_scaling_group_provider");
-        return new EcsCapacityProvider
-        {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            AutoScalingGroup = asg.String("auto_scaling_group_arn"),
-            ManagedTerminationProtection = asg.RequiredString("managed_termination_protection", "DISABLED"),
-            ManagedScaling = asg.BlockOrEmpty("managed_scaling").RequiredString("status", "DISABLED"),
-        };
+        return EcsCapacityProviderBuilder.Build(
+            r,
+            asg.String("auto_scaling_group_arn"),
+            asg.String("managed_termination_protection"),
+            asg.BlockOrEmpty("managed_scaling").String("status"));
     }
 
-    private static SecurityGroup SecurityGroup(Target r, PropertyReader p)
+    private static SecurityGroup SecurityGroup(ResourceIdentity r, PropertyReader p)
     {
         var group = Value<string?>.Explicit(r.Address, r.Span, "id");
         var rules = p.Blocks("ingress").SelectMany(b => Rules(r, b, true, group, b.Prefix))
             .Concat(p.Blocks("egress").SelectMany(b => Rules(r, b, false, group, b.Prefix)));
-        return new SecurityGroup
-        {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            Description = p.String("description"),
-            Rules = [.. rules],
-        };
+        return SecurityGroupBuilder.Build(r, p.String("description"), rules);
     }
 
     /// <summary>
     /// One model rule per CIDR of a Terraform rule (cidr_blocks and ipv6_cidr_blocks are lists); a rule naming
     /// only security groups or prefix lists is one rule with a peer.
     /// </summary>
-    private static IEnumerable<SecurityGroupRule> Rules(Target r, PropertyReader p, bool ingress, Value<string?> group, string path)
+    private static IEnumerable<SecurityGroupRule> Rules(ResourceIdentity r, PropertyReader p, bool ingress, Value<string?> group, string path)
     {
         var v4 = p.Strings("cidr_blocks");
         var v6 = p.Strings("ipv6_cidr_blocks");
@@ -295,133 +231,100 @@ public static class TerraformAdapters
         return rules;
     }
 
-    private static SecurityGroupRule Rule(Target r, PropertyReader p, bool ingress, Value<string?> group, string path, Value<string?> v4, Value<string?> v6, Value<string?> peer) => new()
-    {
-        Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-        Ingress = ingress,
-        Protocol = p.String("protocol"),
-        FromPort = p.Int("from_port"),
-        ToPort = p.Int("to_port"),
-        CidrIpv4 = v4,
-        CidrIpv6 = v6,
-        Peer = peer,
-        Group = group,
-        Description = p.String("description"),
-        Path = path,
-    };
+    private static SecurityGroupRule Rule(ResourceIdentity r, PropertyReader p, bool ingress, Value<string?> group, string path, Value<string?> v4, Value<string?> v6, Value<string?> peer) =>
+        SecurityGroupRuleBuilder.Build(r, ingress, group, path, p.String("protocol"), p.Int("from_port"), p.Int("to_port"), v4, v6, peer, p.String("description"));
 
-    private static SecurityGroupRule VpcRule(Target r, PropertyReader p, bool ingress) => new()
-    {
-        Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-        Ingress = ingress,
-        Protocol = p.String("ip_protocol"),
-        FromPort = p.Int("from_port"),
-        ToPort = p.Int("to_port"),
-        CidrIpv4 = p.String("cidr_ipv4"),
-        CidrIpv6 = p.String("cidr_ipv6"),
-        Peer = p.Has("referenced_security_group_id") ? p.String("referenced_security_group_id") : p.String("prefix_list_id"),
-        Group = p.String("security_group_id"),
-        Description = p.String("description"),
-        Path = string.Empty,
-    };
+    private static SecurityGroupRule VpcRule(ResourceIdentity r, PropertyReader p, bool ingress) =>
+        SecurityGroupRuleBuilder.Build(
+            r,
+            ingress,
+            group: p.String("security_group_id"),
+            path: string.Empty,
+            protocol: p.String("ip_protocol"),
+            fromPort: p.Int("from_port"),
+            toPort: p.Int("to_port"),
+            cidrIpv4: p.String("cidr_ipv4"),
+            cidrIpv6: p.String("cidr_ipv6"),
+            peer: p.Has("referenced_security_group_id") ? p.String("referenced_security_group_id") : p.String("prefix_list_id"),
+            description: p.String("description"));
 
     private static Value<string?> Nullable(Value<string> value) =>
         new(value.Current, value.Origin, value.Span, value.Path) { Reference = value.Reference, ReferenceAttribute = value.ReferenceAttribute };
 
-    private static LoadBalancer LoadBalancer(Target r, PropertyReader p)
+    private static LoadBalancer LoadBalancer(ResourceIdentity r, PropertyReader p)
     {
-        var type = p.RequiredString("load_balancer_type", "application");
-        var internalFlag = p.Bool("internal", false);
-        return new LoadBalancer
+        // The provider spells the scheme as a flag; the builder takes the scheme.
+        var internalFlag = p.OptionalBool("internal");
+        var scheme = new Value<string?>(internalFlag.Current switch { true => "internal", false => "internet-facing", null => null }, internalFlag.Origin, internalFlag.Span, internalFlag.Path)
         {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            Type = type,
-            Scheme = new Value<string>(internalFlag.Current ? "internal" : "internet-facing", internalFlag.Origin, internalFlag.Span, internalFlag.Path),
-            SecurityGroups = p.Strings("security_groups"),
+            Reference = internalFlag.Reference,
+            ReferenceAttribute = internalFlag.ReferenceAttribute,
         };
+        return LoadBalancerBuilder.Build(r, p.String("load_balancer_type"), scheme, p.Strings("security_groups"));
     }
 
-    private static Listener Listener(Target r, PropertyReader p)
+    private static Listener Listener(ResourceIdentity r, PropertyReader p)
     {
-        var actions = p.Blocks("default_action").ToList();
-        var redirect = actions.FirstOrDefault(a => a.String("type").Current == "redirect");
-        var protocol = redirect?.BlockOrEmpty("redirect").String("protocol");
-        return new Listener
+        var blocks = p.Blocks("default_action").ToList();
+        var actions = p.Get("default_action") switch
         {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            LoadBalancer = p.String("load_balancer_arn"),
-            // The AWS provider defaults protocol to HTTP (aws_lb_listener: "Defaults to HTTP" for Application Load Balancers).
-            Protocol = p.String("protocol", "HTTP"),
-            Port = p.Int("port"),
-            SslPolicy = p.String("ssl_policy"),
-            RedirectsToHttps = protocol is null
-                ? (actions.Count == 0 && p.Has("default_action") ? Value<bool>.Unresolved(false, r.Span, "default_action") : Value<bool>.Defaulted(false, r.Span, "default_action"))
-                : new Value<bool>(string.Equals(protocol.Current, "HTTPS", StringComparison.OrdinalIgnoreCase), protocol.Origin, protocol.Span, protocol.Path),
+            null => Raw.Absent(r.Span, "default_action"),
+            // Declared but no block came out (an unknown dynamic block, an unknown list in a plan): unknown.
+            var declared when blocks.Count == 0 => Value<bool?>.Unresolved(null, declared.Span, "default_action"),
+            var declared => Raw.Present(declared.Span, "default_action"),
         };
+        return ListenerBuilder.Build(
+            r,
+            loadBalancer: p.String("load_balancer_arn"),
+            protocol: p.String("protocol"),
+            port: p.Int("port"),
+            sslPolicy: p.String("ssl_policy"),
+            actions,
+            [.. blocks.Select(a => new ListenerAction(a.String("type"), a.BlockOrEmpty("redirect").String("protocol")))]);
     }
 
-    private static EcrRepository Repository(Target r, PropertyReader p) => new()
-    {
-        Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-        Name = p.String("name"),
-        ScanOnPush = p.BlockOrEmpty("image_scanning_configuration").Bool("scan_on_push", false),
-        TagMutability = p.RequiredString("image_tag_mutability", "MUTABLE"),
-        HasLifecyclePolicy = Value<bool>.Defaulted(false, r.Span, "aws_ecr_lifecycle_policy"),
-        EncryptionType = p.BlockOrEmpty("encryption_configuration").RequiredString("encryption_type", "AES256"),
-    };
+    private static EcrRepository Repository(ResourceIdentity r, PropertyReader p) =>
+        EcrRepositoryBuilder.Build(
+            r,
+            name: p.String("name"),
+            scanOnPush: p.BlockOrEmpty("image_scanning_configuration").OptionalBool("scan_on_push"),
+            tagMutability: p.String("image_tag_mutability"),
+            // A lifecycle policy is its own resource, folded in by Link.
+            lifecyclePolicy: Raw.Absent(r.Span, "aws_ecr_lifecycle_policy"),
+            encryptionType: p.BlockOrEmpty("encryption_configuration").String("encryption_type"),
+            repositoryPolicy: null);
 
-    private static EksCluster EksCluster(Target r, PropertyReader p)
+    private static EksCluster EksCluster(ResourceIdentity r, PropertyReader p)
     {
         var vpc = p.BlockOrEmpty("vpc_config");
         var secrets = p.Blocks("encryption_config").FirstOrDefault(e => e.Strings("resources").Any(v => v.Current == "secrets"));
-        var logTypes = p.Strings("enabled_cluster_log_types");
-        return new EksCluster
-        {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            EndpointPublicAccess = vpc.Bool("endpoint_public_access", true),
-            EndpointPrivateAccess = vpc.Bool("endpoint_private_access", false),
-            PublicAccessCidrs = vpc.Strings("public_access_cidrs"),
-            PublicAccessCidrsDeclared = vpc.Has("public_access_cidrs") ? Value<bool>.Explicit(true, vpc.Get("public_access_cidrs")!.Span, vpc.PathOf("public_access_cidrs")) : Value<bool>.Defaulted(false, vpc.Anchor, vpc.PathOf("public_access_cidrs")),
-            EnabledLogTypes = logTypes,
-            LoggingDeclared = p.Has("enabled_cluster_log_types") ? Value<bool>.Explicit(true, p.Get("enabled_cluster_log_types")!.Span, "enabled_cluster_log_types") : Value<bool>.Defaulted(false, r.Span, "enabled_cluster_log_types"),
-            SecretsEncrypted = secrets is null ? Value<bool>.Defaulted(false, r.Span, "encryption_config") : Value<bool>.Explicit(true, secrets.Anchor, secrets.Prefix),
-        };
+        return EksClusterBuilder.Build(
+            r,
+            endpointPublicAccess: vpc.OptionalBool("endpoint_public_access"),
+            endpointPrivateAccess: vpc.OptionalBool("endpoint_private_access"),
+            publicAccessCidrs: vpc.Strings("public_access_cidrs"),
+            publicAccessCidrsDeclared: vpc.Presence("public_access_cidrs"),
+            enabledLogTypes: p.Strings("enabled_cluster_log_types"),
+            loggingDeclared: p.Has("enabled_cluster_log_types") ? Raw.Present(p.Get("enabled_cluster_log_types")!.Span, "enabled_cluster_log_types") : Raw.Absent(r.Span, "enabled_cluster_log_types"),
+            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, "encryption_config") : Raw.Present(secrets.Anchor, secrets.Prefix));
     }
 
-    private static EksNodeGroup NodeGroup(Target r, PropertyReader p)
+    private static EksNodeGroup NodeGroup(ResourceIdentity r, PropertyReader p)
     {
         var remote = p.Block("remote_access");
-        return new EksNodeGroup
-        {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            SshKey = (remote ?? p.BlockOrEmpty("remote_access")).String("ec2_ssh_key"),
-            SshSourceSecurityGroups = remote?.Strings("source_security_group_ids") ?? [],
-            RemoteAccessDeclared = remote is null ? Value<bool>.Defaulted(false, r.Span, "remote_access") : Value<bool>.Explicit(true, remote.Anchor, remote.Prefix),
-        };
+        return EksNodeGroupBuilder.Build(
+            r,
+            sshKey: (remote ?? p.BlockOrEmpty("remote_access")).String("ec2_ssh_key"),
+            sshSourceSecurityGroups: remote?.Strings("source_security_group_ids") ?? [],
+            remoteAccess: remote is null ? Raw.Absent(r.Span, "remote_access") : Raw.Present(remote.Anchor, remote.Prefix));
     }
 
-    private static MetricFilter MetricFilter(Target r, PropertyReader p)
+    private static MetricFilter MetricFilter(ResourceIdentity r, PropertyReader p)
     {
         var transformation = p.BlockOrEmpty("metric_transformation");
-        return new MetricFilter
-        {
-            Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-            LogGroup = p.String("log_group_name"),
-            Pattern = p.String("pattern"),
-            MetricName = transformation.String("name"),
-            MetricNamespace = transformation.String("namespace"),
-        };
+        return MetricFilterBuilder.Build(r, p.String("log_group_name"), p.String("pattern"), transformation.String("name"), transformation.String("namespace"));
     }
 
-    private static IamPolicy Policy(Target r, PropertyReader p, bool managed, ImmutableArray<Value<string>> roles, ImmutableArray<Value<string>> users, ImmutableArray<Value<string>> groups) => new()
-    {
-        Address = r.Address, Kind = r.Type, Span = r.Span, SourceFormat = r.Format,
-        Managed = managed,
-        Document = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
-        Roles = roles,
-        Users = users,
-        Groups = groups,
-    };
-
-    private sealed record Target(string Address, string Type, string Format, SourceSpan Span);
+    private static IamPolicy Policy(ResourceIdentity r, PropertyReader p, bool managed, ImmutableArray<Value<string>> roles, ImmutableArray<Value<string>> users, ImmutableArray<Value<string>> groups) =>
+        IamPolicyBuilder.Build(r, managed, PolicyDocumentReader.Read(p.Get("policy"), "policy"), roles, users, groups);
 }

@@ -36,6 +36,10 @@ public sealed class CheckovTerraformCorpusTests
         [("CKV_AWS_62", "aws_iam_policy.fail4")] =
             "the statement has no Effect, which the IAM JSON policy reference lists as required; IAM rejects the policy "
             + "(MalformedPolicyDocument), so it grants nothing; Shipshape reports it as malformed (SHP-IAM-111)",
+        [("CKV_AWS_103", "aws_lb_listener.not_gateway_listener")] =
+            "the listener names no protocol and its load balancer's load_balancer_type is \"not gateway\", which is none of "
+            + "application, network or gateway (ELB CreateLoadBalancer: Type), so the protocol is not HTTP: the ELB CreateListener "
+            + "API documents no default, and the provider sends HTTP only for Application Load Balancers",
         [("CKV_AWS_24", "aws_vpc_security_group_ingress_rule.fail2")] =
             "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
             + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
