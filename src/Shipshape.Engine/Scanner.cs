@@ -206,7 +206,7 @@ public sealed class Scanner
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions) ?? Declared(rule.Id, hit) ?? Configured(finding, ignores)
+                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions) ?? Configured(finding, ignores)
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }
@@ -484,8 +484,9 @@ public sealed class Scanner
         return null;
     }
 
-    private static Suppression? Declared(string ruleId, RuleHit hit) =>
-        hit.Resource.Suppressions.FirstOrDefault(s => s.RuleId == "*" || string.Equals(s.RuleId, ruleId, StringComparison.OrdinalIgnoreCase))
+    private static Suppression? Declared(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, bool foreign) =>
+        hit.Resource.Suppressions.FirstOrDefault(s => (foreign || s.Origin == "shipshape")
+                && (s.RuleId == "*" || string.Equals(s.RuleId, ruleId, StringComparison.OrdinalIgnoreCase) || equivalents.Contains(s.RuleId, StringComparer.OrdinalIgnoreCase)))
             is { } declared ? new Suppression(SuppressionKind.Inline, declared.Reason) : null;
 
     private static Suppression? Configured(Finding finding, ImmutableArray<(IgnoreEntry Entry, Matcher? Paths)> ignores)

@@ -101,17 +101,39 @@ public sealed class CloudFormationReader : IDocumentReader
         _ => null,
     };
 
-    /// <summary>Metadata: { shipshape: { ignore: [ { id: RULE, reason: why } ] } } on a resource.</summary>
+    /// <summary>
+    /// Suppressions in a resource's metadata: Shipshape's own <c>{ shipshape: { ignore: [ { id, reason } ] } }</c>, and the
+    /// forms other tools read, so templates need no rewrite: checkov's <c>{ checkov: { skip: [ { id, comment } ] } }</c>,
+    /// cfn_nag's <c>{ cfn_nag: { rules_to_suppress: [ { id, reason } ] } }</c> and cfn-guard's <c>{ guard: { SuppressedRules: [ name ] } }</c>.
+    /// </summary>
     private static ImmutableArray<ResourceSuppression> Suppressions(MappingNode? metadata)
     {
-        if (metadata?.Get("shipshape", Cmp) is not MappingNode own || own.Get("ignore", Cmp) is not SequenceNode list)
+        if (metadata is null)
         {
             return [];
         }
 
-        return [.. list.Items.OfType<MappingNode>()
-            .Select(i => (Id: (i.Get("id", Cmp) as ScalarNode)?.Text, Reason: (i.Get("reason", Cmp) as ScalarNode)?.Text))
+        return [
+            .. Entries(metadata, "shipshape", "ignore", "reason", "shipshape"),
+            .. Entries(metadata, "checkov", "skip", "comment", "checkov"),
+            .. Entries(metadata, "cfn_nag", "rules_to_suppress", "reason", "cfn_nag"),
+            .. Entries(metadata, "guard", "SuppressedRules", "reason", "guard"),
+        ];
+    }
+
+    private static IEnumerable<ResourceSuppression> Entries(MappingNode metadata, string tool, string listName, string reasonName, string origin)
+    {
+        if (metadata.Get(tool, Cmp) is not MappingNode own || own.Get(listName, Cmp) is not SequenceNode list)
+        {
+            return [];
+        }
+
+        var suffix = origin == "shipshape" ? string.Empty : $" ({origin} metadata)";
+        return list.Items
+            .Select(i => i is ScalarNode plain
+                ? (Id: plain.Text, Reason: (string?)null)
+                : (Id: ((i as MappingNode)?.Get("id", Cmp) as ScalarNode)?.Text, Reason: ((i as MappingNode)?.Get(reasonName, Cmp) as ScalarNode)?.Text))
             .Where(i => !string.IsNullOrWhiteSpace(i.Id))
-            .Select(i => new ResourceSuppression(i.Id!, string.IsNullOrWhiteSpace(i.Reason) ? "suppressed in template metadata" : i.Reason!))];
+            .Select(i => new ResourceSuppression(i.Id!, (string.IsNullOrWhiteSpace(i.Reason) ? "suppressed in template metadata" : i.Reason!) + suffix, origin));
     }
 }

@@ -71,4 +71,31 @@ public sealed class ForeignSuppressionTests
         var finding = Assert.Single(report.Findings, f => f.RuleId == "SHP-CTR-101");
         Assert.Equal("hadolint ignore", finding.Suppression?.Reason);
     }
+
+    [Theory]
+    [InlineData("checkov:\n        skip:\n          - id: CKV_AWS_334\n            comment: sidecar needs it\n", "sidecar needs it (checkov metadata)")]
+    [InlineData("cfn_nag:\n        rules_to_suppress:\n          - id: ECS.4\n            reason: reviewed\n", "reviewed (cfn_nag metadata)")]
+    public void Scan_OtherToolsTemplateMetadata_SuppressesThroughEquivalents(string metadata, string reason)
+    {
+        using var tree = new TempTree();
+        tree.Write("template.yaml", $"""
+            AWSTemplateFormatVersion: '2010-09-09'
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Metadata:
+                  {metadata.TrimEnd()}
+                Properties:
+                  Family: app
+                  ContainerDefinitions:
+                    - Name: web
+                      Image: public.ecr.aws/nginx/nginx:1
+                      Privileged: true
+            """);
+
+        var finding = Assert.Single(Scan(tree).Findings, f => f.RuleId == "SHP-CTR-001");
+
+        Assert.Equal(reason, finding.Suppression?.Reason);
+        Assert.Null(Assert.Single(Scan(tree, foreign: false).Findings, f => f.RuleId == "SHP-CTR-001").Suppression);
+    }
 }
