@@ -169,13 +169,15 @@ public static class ShipshapeCommand
                 OnlyRules = [.. parse.GetValue(rule) ?? []],
                 Severities = Severities(parse.GetValue(severity) ?? []),
                 SkipPaths = [.. parse.GetValue(skipPath) ?? []],
-                ForeignSuppressions = !parse.GetValue(noForeign),
+                ForeignSuppressions = parse.GetValue(noForeign) ? false : null,
                 SkipRules = [.. parse.GetValue(skipRule) ?? []],
                 TrustedRegistries = [.. parse.GetValue(trusted) ?? []],
                 MaxFileBytes = parse.GetValue(maxSize) is { } sizeText
                     ? Quantities.TryParseSize(sizeText, out var bytes) ? bytes : throw new ConfigException($"--max-file-size: '{sizeText}' is not a size; use {Quantities.SizeHelp}")
                     : null,
-                FileTimeout = Duration(parse.GetValue(fileTimeout), "--file-timeout") ?? ScanOptions.DefaultFileTimeout,
+                FileTimeout = Duration(parse.GetValue(fileTimeout), "--file-timeout"),
+                SoftFail = parse.GetValue(softFail) ? true : null,
+                FailOnIncomplete = parse.GetValue(failOnIncomplete) ? true : null,
                 ScanTimeout = Duration(parse.GetValue(scanTimeout), "--timeout") ?? ScanOptions.DefaultScanTimeout,
                 CloudFormationParameters = (parse.GetValue(cfnParametersFile) is { } parameterFile
                         ? ParameterFile.Load(parameterFile)
@@ -245,13 +247,13 @@ public static class ShipshapeCommand
                 stderr.WriteLine($"shipshape: not everything was checked: {IncompleteText(summary)} (see the diagnostics)");
             }
 
-            if (summary.Incomplete && parse.GetValue(failOnIncomplete))
+            if (summary.Incomplete && report.FailOnIncomplete)
             {
                 stderr.WriteLine($"shipshape: exit 2: {IncompleteText(summary)} (--fail-on-incomplete)");
                 return ExitCodes.Usage;
             }
 
-            if (report.Fails && parse.GetValue(softFail))
+            if (report.Fails && report.SoftFail)
             {
                 if (!isQuiet)
                 {

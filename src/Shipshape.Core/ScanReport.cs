@@ -15,6 +15,10 @@ public sealed record ScanReport
     public required int Resources { get; init; }
     /// <summary>The threshold the exit code is computed with.</summary>
     public Severity FailOn { get; init; } = Severity.High;
+    /// <summary>Whether failing findings still exit 0 (--soft-fail or softFail in the configuration).</summary>
+    public bool SoftFail { get; init; }
+    /// <summary>Whether anything not fully checked exits 2 (--fail-on-incomplete or failOnIncomplete in the configuration).</summary>
+    public bool FailOnIncomplete { get; init; }
 
     public IEnumerable<Finding> Active => Findings.Where(f => !f.Suppressed);
 

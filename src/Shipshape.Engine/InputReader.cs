@@ -57,7 +57,7 @@ public sealed class InputReader
             ModuleReadResult result;
             try
             {
-                result = reader.Read(new ModuleReadRequest(claimed) { VariableFiles = options.VariableFiles, Variables = options.Variables, ModuleTimeout = options.FileTimeout }, cancellationToken);
+                result = reader.Read(new ModuleReadRequest(claimed) { VariableFiles = options.VariableFiles, Variables = options.Variables, ModuleTimeout = options.EffectiveFileTimeout }, cancellationToken);
             }
 #pragma warning disable CA1031 // A bug in one reader is reported; the rest of the scan goes on.
             catch (Exception ex) when (ex is not OperationCanceledException)

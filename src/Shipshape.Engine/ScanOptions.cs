@@ -19,7 +19,11 @@ public sealed record ScanOptions
     /// <summary>More paths to leave out, in .gitignore syntax relative to each scan root (--skip-path).</summary>
     public ImmutableArray<string> SkipPaths { get; init; } = [];
     /// <summary>Whether other tools' suppression comments (checkov:skip, tfsec/trivy:ignore, kics-scan, hadolint ignore) apply through each rule's equivalents.</summary>
-    public bool ForeignSuppressions { get; init; } = true;
+    public bool? ForeignSuppressions { get; init; }
+    /// <summary>Exit 0 even with failing findings (the CLI's --soft-fail); null: the configuration's softFail.</summary>
+    public bool? SoftFail { get; init; }
+    /// <summary>Exit 2 when anything was not fully checked (--fail-on-incomplete); null: the configuration's failOnIncomplete.</summary>
+    public bool? FailOnIncomplete { get; init; }
 
     /// <summary>The IAM action catalogue to use (the CLI passes the newer of the user cache and the embedded copy); null: the embedded one.</summary>
     public Lazy<Shipshape.Iam.Catalog.IamCatalog>? IamCatalog { get; init; }
@@ -49,7 +53,10 @@ public sealed record ScanOptions
     /// <summary>A gitleaks configuration; when null, .gitleaks.toml in the first path is used if present.</summary>
     public string? GitleaksConfigPath { get; init; }
     /// <summary>How long one file (or one Terraform module directory) may take before it is reported as not checked and the scan goes on.</summary>
-    public TimeSpan FileTimeout { get; init; } = DefaultFileTimeout;
+    public TimeSpan? FileTimeout { get; init; }
+
+    /// <summary>The per-file time limit in force: this scan's, else the configuration's, else the default.</summary>
+    public TimeSpan EffectiveFileTimeout => FileTimeout ?? DefaultFileTimeout;
     /// <summary>How long the whole scan may take; files not reached by then are reported as not checked. Null: no limit.</summary>
     public TimeSpan? ScanTimeout { get; init; } = DefaultScanTimeout;
     /// <summary>Findings kept per file; the rest are dropped with a diagnostic saying how many.</summary>

@@ -56,6 +56,14 @@ public sealed class Scanner
         }
 
         var config = LoadConfig(options);
+
+        // The command line wins; what it leaves open, the configuration decides (its keys mirror the options).
+        options = options with
+        {
+            FileTimeout = options.FileTimeout ?? config.FileTimeout,
+            Severities = options.Severities.IsEmpty ? config.Severities : options.Severities,
+            Scanners = options.Scanners.IsEmpty ? config.Scanners : options.Scanners,
+        };
         var rules = SelectRules(options, config);
         rules = [.. rules.Where(r => options.Scanners.IsEmpty || options.Scanners.Contains(ScannerNames.Of(r, _catalog.Get(r.Id)), StringComparer.OrdinalIgnoreCase))];
         var content = rules.Any(r => r is IContentRule) ? ContentStage.Create(options) : null;
@@ -206,7 +214,7 @@ public sealed class Scanner
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions) ?? Configured(finding, ignores)
+                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores)
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }
@@ -284,6 +292,8 @@ public sealed class Scanner
             FilesScanned = outcomes.Where(o => o.Scanned).Select(o => o.Path).Distinct(StringComparer.Ordinal).Count(),
             Resources = model.Resources.Length,
             FailOn = failOn,
+            SoftFail = options.SoftFail ?? config.SoftFail ?? false,
+            FailOnIncomplete = options.FailOnIncomplete ?? config.FailOnIncomplete ?? false,
         };
     }
 
@@ -351,7 +361,7 @@ public sealed class Scanner
         if (file.Format == InputFormat.Binary && content is not null)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(scanToken);
-            deadline.CancelAfter(options.FileTimeout);
+            deadline.CancelAfter(options.EffectiveFileTimeout);
             return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, options.MaxFindingsPerFile, deadline.Token);
         }
 
@@ -365,7 +375,7 @@ public sealed class Scanner
     private static FileOutcome ReadBytes(InputReader inputReader, string path, InputFormat format, byte[] bytes, ContentStage? content, bool accepted, ScanOptions options, CancellationToken scanToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(scanToken);
-        deadline.CancelAfter(options.FileTimeout);
+        deadline.CancelAfter(options.EffectiveFileTimeout);
         var token = deadline.Token;
         bytes = TextDecoding.ToUtf8(bytes);
         FileOutcome outcome;
@@ -423,7 +433,7 @@ public sealed class Scanner
 
     private static string TimeoutMessage(ScanOptions options, CancellationToken scanToken, string what) => scanToken.IsCancellationRequested
         ? ScanDeadlineMessage(options)
-        : string.Create(CultureInfo.InvariantCulture, $"not fully checked: {what} took longer than the per-file time limit ({options.FileTimeout.TotalSeconds:0.###} s, --file-timeout)");
+        : string.Create(CultureInfo.InvariantCulture, $"not fully checked: {what} took longer than the per-file time limit ({options.EffectiveFileTimeout.TotalSeconds:0.###} s, --file-timeout)");
 
     /// <summary>Standard input as one file: read up to the size limit, format sniffed from the content.</summary>
     private static FileOutcome ReadStandardInput(InputReader inputReader, ScanOptions options, long maxFileBytes, ContentStage? content, bool modelRules, CancellationToken scanToken)

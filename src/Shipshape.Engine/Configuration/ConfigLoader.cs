@@ -67,6 +67,24 @@ public static class ConfigLoader
                 case "exclude":
                     config = config with { ExcludePaths = StringList(path, entry.Value) };
                     break;
+                case "severity":
+                    config = config with { Severities = [.. StringList(path, entry.Value).Select(v => SeverityNames.TryParse(v, out var s) ? s : throw Error(path, entry.Value, $"unknown severity '{v}' (use info, low, medium, high or critical)"))] };
+                    break;
+                case "scanners":
+                    config = config with { Scanners = [.. StringList(path, entry.Value).Select(v => ScannerNames.All.Contains(v, StringComparer.OrdinalIgnoreCase) ? v.ToLowerInvariant() : throw Error(path, entry.Value, $"unknown scanner '{v}' (use {string.Join(", ", ScannerNames.All)})"))] };
+                    break;
+                case "fileTimeout":
+                    config = config with { FileTimeout = Quantities.TryParseDuration(Scalar(path, entry.Value), out var timeout) ? timeout : throw Error(path, entry.Value, "fileTimeout must be " + Quantities.DurationHelp) };
+                    break;
+                case "softFail":
+                    config = config with { SoftFail = Flag(path, entry.Value) };
+                    break;
+                case "failOnIncomplete":
+                    config = config with { FailOnIncomplete = Flag(path, entry.Value) };
+                    break;
+                case "foreignSuppressions":
+                    config = config with { ForeignSuppressions = Flag(path, entry.Value) };
+                    break;
                 case "rules":
                     config = Rules(path, entry.Value, config);
                     break;
@@ -74,12 +92,21 @@ public static class ConfigLoader
                     config = config with { Ignores = Ignores(path, entry.Value) };
                     break;
                 default:
-                    throw Error(path, entry.Key, $"unknown setting '{entry.Key.Text}' (known: trustedRegistries, failOn, maxFileSize, exclude, rules, ignore)");
+                    throw Error(path, entry.Key, $"unknown setting '{entry.Key.Text}' (known: {string.Join(", ", KnownSettings)})");
             }
         }
 
         return config;
     }
+
+    /// <summary>The top-level keys, in the order the JSON schema (docs/shipshape.schema.json) lists them.</summary>
+    public static readonly IReadOnlyList<string> KnownSettings =
+        ["failOn", "severity", "softFail", "failOnIncomplete", "scanners", "maxFileSize", "fileTimeout", "trustedRegistries", "exclude", "foreignSuppressions", "rules", "ignore"];
+
+    private static bool Flag(string path, SyntaxNode node) =>
+        node is ScalarNode { Text: "true" or "True" or "TRUE" } ? true
+        : node is ScalarNode { Text: "false" or "False" or "FALSE" } ? false
+        : throw Error(path, node, "expected true or false");
 
     private static ShipshapeConfig Rules(string path, SyntaxNode node, ShipshapeConfig config)
     {

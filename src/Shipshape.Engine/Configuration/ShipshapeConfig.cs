@@ -14,6 +14,12 @@ public sealed record ShipshapeConfig
     public Severity? FailOn { get; init; }
     public long? MaxFileBytes { get; init; }
     public ImmutableArray<string> ExcludePaths { get; init; } = [];
+    public ImmutableArray<Severity> Severities { get; init; } = [];
+    public ImmutableArray<string> Scanners { get; init; } = [];
+    public TimeSpan? FileTimeout { get; init; }
+    public bool? SoftFail { get; init; }
+    public bool? FailOnIncomplete { get; init; }
+    public bool? ForeignSuppressions { get; init; }
 
     public static ShipshapeConfig Empty { get; } = new();
 }
