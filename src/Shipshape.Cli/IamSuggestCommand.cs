@@ -12,9 +12,10 @@ internal static class IamSuggestCommand
         var action = new Option<string[]>("--action", "-a") { Description = "An action to allow, e.g. ecs:StopTask (repeatable).", Required = true };
         var cluster = new Option<string?>("--cluster") { Description = "The ECS or EKS cluster ARN to confine the actions to." };
         var mfa = new Option<bool>("--mfa") { Description = "Require MFA for every action (destructive actions always require it)." };
+        var role = new Option<string[]>("--role") { Description = "A role iam:PassRole may pass: a name (in the cluster's account) or an ARN (repeatable; needed with --action iam:PassRole)." };
         var command = new Command("suggest", "Print a least-privilege IAM policy for the given actions, with the catalogue's ARN formats and condition keys.")
         {
-            action, cluster, mfa,
+            action, cluster, mfa, role,
         };
         command.SetAction(parse =>
         {
@@ -25,7 +26,17 @@ internal static class IamSuggestCommand
                 return ExitCodes.Usage;
             }
 
-            var request = new SuggestRequest([.. parse.GetValue(action) ?? []], clusterArn, parse.GetValue(mfa));
+            var request = new SuggestRequest([.. parse.GetValue(action) ?? []], clusterArn, parse.GetValue(mfa)) { Roles = [.. parse.GetValue(role) ?? []] };
+            foreach (var problem in PolicySuggester.MissingInputs(request))
+            {
+                stderr.WriteLine($"shipshape: {problem}");
+            }
+
+            if (!PolicySuggester.MissingInputs(request).IsEmpty)
+            {
+                return ExitCodes.Usage;
+            }
+
             var (statements, unknown) = PolicySuggester.Suggest(request, IamCatalogCache.LoadPreferred());
             if (!unknown.IsEmpty)
             {

@@ -82,7 +82,10 @@ public static class CloudTrailReader
             return null;
         }
 
-        return new ObservedCall(principal, action.FullName, Resource(record, action, catalog));
+        return new ObservedCall(principal, action.FullName, Resource(record, action, catalog))
+        {
+            Cluster = action.HasConditionKey("ecs:cluster") ? ClusterOf(record) : null,
+        };
     }
 
     private static string? Principal(JsonElement record)
@@ -100,19 +103,88 @@ public static class CloudTrailReader
         };
     }
 
-    // The first ARN the event lists that has the shape of a resource type the action accepts.
+    /// <summary>Values looked at in an event's request and response before giving up on finding its resource.</summary>
+    private const int MaxValuesSearched = 10_000;
+
+    // The first ARN the event lists that has the shape of a resource type the action accepts: in "resources", else in
+    // the request parameters or the response (ECS events name their task, service or task definition only there).
     private static string? Resource(JsonElement record, IamAction action, IamCatalog catalog)
     {
-        if (!record.TryGetProperty("resources", out var resources) || resources.ValueKind != JsonValueKind.Array
-            || !catalog.TryGetService(action.Service, out var service))
+        if (!catalog.TryGetService(action.Service, out var service))
         {
             return null;
         }
 
         var patterns = action.Resources.Select(r => service.ResourceArnFormats.GetValueOrDefault(r.ResourceType)).OfType<string>()
             .Select(f => ArnTemplate.Fill(f, new Dictionary<string, string>())).ToList();
-        return resources.EnumerateArray().Select(r => Text(r, "ARN")).OfType<string>()
-            .FirstOrDefault(arn => patterns.Any(p => Wildcard.Matches(p, arn, ignoreCase: false)));
+        bool Accepted(string arn) => patterns.Any(p => Wildcard.Matches(p, arn, ignoreCase: false));
+        if (record.TryGetProperty("resources", out var resources) && resources.ValueKind == JsonValueKind.Array
+            && resources.EnumerateArray().Select(r => Text(r, "ARN")).OfType<string>().FirstOrDefault(Accepted) is { } listed)
+        {
+            return listed;
+        }
+
+        return ArnsIn(record, "requestParameters").Concat(ArnsIn(record, "responseElements")).FirstOrDefault(Accepted);
+    }
+
+    // The cluster an ECS event ran in: a cluster ARN in the request or response, else the request's cluster name in
+    // the event's region and account ("default" when the request names none, as ECS does).
+    private static string? ClusterOf(JsonElement record)
+    {
+        if (ArnsIn(record, "requestParameters").Concat(ArnsIn(record, "responseElements"))
+            .FirstOrDefault(arn => Wildcard.Matches("arn:*:ecs:*:*:cluster/*", arn, ignoreCase: false)) is { } arn)
+        {
+            return arn;
+        }
+
+        var region = Text(record, "awsRegion");
+        var identity = record.TryGetProperty("userIdentity", out var who) ? who : default;
+        var account = Text(record, "recipientAccountId") ?? Text(identity, "accountId")
+            ?? (Text(identity, "arn")?.Split(':') is [_, _, _, _, { Length: > 0 } fromArn, ..] ? fromArn : null);
+        if (region is null || account is null)
+        {
+            return null;
+        }
+
+        var name = record.TryGetProperty("requestParameters", out var request) ? Text(request, "cluster") : null;
+        return $"arn:aws:ecs:{region}:{account}:cluster/{name ?? "default"}";
+    }
+
+    // Every "arn:…" string under the property, walked with a stack (no recursion on the event's nesting) and bounded.
+    private static IEnumerable<string> ArnsIn(JsonElement record, string property)
+    {
+        if (!record.TryGetProperty(property, out var root))
+        {
+            yield break;
+        }
+
+        var pending = new Stack<JsonElement>();
+        pending.Push(root);
+        var seen = 0;
+        while (pending.Count > 0 && seen++ < MaxValuesSearched)
+        {
+            var element = pending.Pop();
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String when element.GetString() is { } text && text.StartsWith("arn:", StringComparison.Ordinal):
+                    yield return text;
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var child in element.EnumerateObject().Reverse())
+                    {
+                        pending.Push(child.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var child in element.EnumerateArray().Reverse())
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static string? Text(JsonElement element, string property) =>

@@ -18,20 +18,34 @@ public static class PolicyGenerator
             var byAction = principal.GroupBy(c => c.Action, StringComparer.Ordinal).Select(g =>
             {
                 var resources = g.Any(c => c.Resource is null) ? ["*"] : g.Select(c => c.Resource!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
-                return (Action: g.Key, Resources: resources);
+                // ECS actions that take ecs:cluster are confined to the clusters they were seen in, when every call says which.
+                // A task, service or container instance ARN names its cluster already; a task definition or "*" does not.
+                ImmutableArray<string> clusters = g.All(c => c.Cluster is not null) && !resources.All(NamesCluster)
+                    ? [.. g.Select(c => c.Cluster!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]
+                    : [];
+                return (Action: g.Key, Resources: resources, Clusters: clusters);
             });
             var statements = byAction
-                .GroupBy(x => string.Join('\n', x.Resources), StringComparer.Ordinal)
+                .GroupBy(x => string.Join('\n', x.Resources) + "\0" + string.Join('\n', x.Clusters), StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select((g, i) => new PolicyStatementDraft(
                     $"Observed{i + 1}",
                     [.. g.Select(x => x.Action).Order(StringComparer.Ordinal)],
                     g.First().Resources,
-                    ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, ImmutableArray<string>>>.Empty))
+                    g.First().Clusters.IsEmpty
+                        ? ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, ImmutableArray<string>>>.Empty
+                        : ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+                            [KeyValuePair.Create("ArnEquals", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("ecs:cluster", g.First().Clusters)]))])))
                 .ToImmutableArray();
             result[principal.Key] = statements;
         }
 
         return result.ToImmutable();
     }
+
+    private static bool NamesCluster(string arn) =>
+        arn.Split(':', 6) is [_, _, "ecs", _, _, var resource]
+        && (resource.StartsWith("cluster/", StringComparison.Ordinal) || resource.StartsWith("task/", StringComparison.Ordinal)
+            || resource.StartsWith("service/", StringComparison.Ordinal) || resource.StartsWith("container-instance/", StringComparison.Ordinal)
+            || resource.StartsWith("task-set/", StringComparison.Ordinal));
 }

@@ -11,6 +11,26 @@ namespace Shipshape.Iam.Tools;
 /// </summary>
 public static class PolicySuggester
 {
+    private const string PassRole = "iam:PassRole";
+
+    /// <summary>What the request must still say before its policy can be least privilege: iam:PassRole needs the roles it may pass.</summary>
+    public static ImmutableArray<string> MissingInputs(SuggestRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = ImmutableArray.CreateBuilder<string>();
+        if (request.Actions.Contains(PassRole, StringComparer.OrdinalIgnoreCase) && request.Roles.IsEmpty)
+        {
+            problems.Add("iam:PassRole needs the roles it may pass (--role NAME or ARN): passing every role is what SHP-IAM-112 reports");
+        }
+
+        if (request.Roles.Any(r => !r.StartsWith("arn:", StringComparison.Ordinal)) && ArnTemplate.ClusterValues(request.ClusterArn) is null)
+        {
+            problems.Add("a role given by name needs --cluster (for its account), or give the role's ARN");
+        }
+
+        return problems.ToImmutable();
+    }
+
     /// <summary>The statements, or the actions the catalogue does not know.</summary>
     public static (ImmutableArray<PolicyStatementDraft> Statements, ImmutableArray<string> Unknown) Suggest(SuggestRequest request, IamCatalog catalog)
     {
@@ -24,6 +44,12 @@ public static class PolicySuggester
             if (catalog.Find(name) is not { } action)
             {
                 unknown.Add(name);
+                continue;
+            }
+
+            if (string.Equals(action.FullName, PassRole, StringComparison.OrdinalIgnoreCase) && !request.Roles.IsEmpty)
+            {
+                statements.Add(PassRoleStatement(action, request, values));
                 continue;
             }
 
@@ -48,6 +74,21 @@ public static class PolicySuggester
         }
 
         return (statements.ToImmutable(), unknown.ToImmutable());
+    }
+
+    // The named roles only, and only to the service that runs the cluster's work (IAM's iam:PassedToService key):
+    // ECS tasks for an ECS cluster, EKS for an EKS one.
+    private static PolicyStatementDraft PassRoleStatement(IamAction action, SuggestRequest request, Dictionary<string, string> values)
+    {
+        var partition = values.GetValueOrDefault("Partition", "aws");
+        var account = values.GetValueOrDefault("Account", "*");
+        ImmutableArray<string> roles = [.. request.Roles.Select(r => r.StartsWith("arn:", StringComparison.Ordinal) ? r : $"arn:{partition}:iam::{account}:role/{r}").Distinct(StringComparer.Ordinal)];
+        var service = request.ClusterArn?.Split(':') is [_, _, "eks", ..] ? "eks.amazonaws.com" : "ecs-tasks.amazonaws.com";
+        var conditions = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal,
+        [
+            KeyValuePair.Create("StringEquals", ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("iam:PassedToService", ImmutableArray.Create(service))])),
+        ]);
+        return new PolicyStatementDraft(Sid(action), [action.FullName], roles, conditions);
     }
 
     /// <summary>"EcsStopTask": Sids allow only letters and digits.</summary>

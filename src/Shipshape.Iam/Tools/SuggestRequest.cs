@@ -3,4 +3,8 @@ using System.Collections.Immutable;
 namespace Shipshape.Iam.Tools;
 
 /// <summary>What `shipshape iam suggest` is asked for: actions, an optional ECS/EKS cluster ARN, and whether to require MFA for all of them.</summary>
-public sealed record SuggestRequest(ImmutableArray<string> Actions, string? ClusterArn, bool RequireMfa);
+public sealed record SuggestRequest(ImmutableArray<string> Actions, string? ClusterArn, bool RequireMfa)
+{
+    /// <summary>The roles iam:PassRole may pass, as names (in the cluster's account) or ARNs.</summary>
+    public ImmutableArray<string> Roles { get; init; } = [];
+}

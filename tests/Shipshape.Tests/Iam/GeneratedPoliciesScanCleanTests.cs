@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Shipshape.Tests.Cli;
+using Shipshape.Tests.Support;
+
+namespace Shipshape.Tests.Iam;
+
+/// <summary>What `iam suggest` and `iam generate` write passes Shipshape's own IAM rules: the tools never hand out what the scan then reports.</summary>
+public sealed class GeneratedPoliciesScanCleanTests
+{
+    private const string Cluster = "arn:aws:ecs:eu-west-1:111122223333:cluster/prod";
+
+    // ECS events name their resources in the response (the CloudTrail user guide's ECS examples): StopTask's task,
+    // RunTask's tasks and task definition, none in "resources".
+    private const string EcsTrail = """
+        {"Records": [
+          {"eventVersion": "1.08", "eventSource": "ecs.amazonaws.com", "eventName": "StopTask", "awsRegion": "eu-west-1",
+           "userIdentity": {"type": "AssumedRole", "arn": "arn:aws:sts::111122223333:assumed-role/ops/alice",
+             "sessionContext": {"sessionIssuer": {"type": "Role", "arn": "arn:aws:iam::111122223333:role/ops"}}},
+           "requestParameters": {"cluster": "prod", "task": "0123456789abcdef0123456789abcdef"},
+           "responseElements": {"task": {"taskArn": "arn:aws:ecs:eu-west-1:111122223333:task/prod/0123456789abcdef0123456789abcdef",
+             "clusterArn": "arn:aws:ecs:eu-west-1:111122223333:cluster/prod"}}},
+          {"eventVersion": "1.08", "eventSource": "ecs.amazonaws.com", "eventName": "RunTask", "awsRegion": "eu-west-1", "recipientAccountId": "111122223333",
+           "userIdentity": {"type": "AssumedRole", "arn": "arn:aws:sts::111122223333:assumed-role/ops/alice",
+             "sessionContext": {"sessionIssuer": {"type": "Role", "arn": "arn:aws:iam::111122223333:role/ops"}}},
+           "requestParameters": {"cluster": "prod", "taskDefinition": "app:3"},
+           "responseElements": {"tasks": [{"taskArn": "arn:aws:ecs:eu-west-1:111122223333:task/prod/fedcba9876543210fedcba9876543210",
+             "taskDefinitionArn": "arn:aws:ecs:eu-west-1:111122223333:task-definition/app:3"}]}}
+        ]}
+        """;
+
+    [Fact]
+    public async Task Generate_EcsEventsNamingTheirResourcesInTheResponse_ScopesToThoseResourcesAndScansClean()
+    {
+        using var tree = new TempTree();
+        var log = tree.Write("trail.json", EcsTrail);
+
+        var (code, stdout, _) = await CliRunner.RunAsync("iam", "generate", "--cloudtrail", log);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var policy = json.RootElement.GetProperty("arn:aws:iam::111122223333:role/ops");
+        var resources = policy.GetProperty("Statement").EnumerateArray()
+            .SelectMany(s => s.GetProperty("Resource").ValueKind == JsonValueKind.Array ? s.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()!) : [s.GetProperty("Resource").GetString()!])
+            .ToList();
+        Assert.Contains("arn:aws:ecs:eu-west-1:111122223333:task/prod/0123456789abcdef0123456789abcdef", resources);
+        Assert.Contains("arn:aws:ecs:eu-west-1:111122223333:task-definition/app:3", resources);
+        Assert.DoesNotContain("*", resources);
+        // RunTask's task definition does not name the cluster: the condition does.
+        var runTask = policy.GetProperty("Statement").EnumerateArray().Single(st => st.GetProperty("Action").ToString().Contains("ecs:RunTask", StringComparison.Ordinal));
+        Assert.Equal("arn:aws:ecs:eu-west-1:111122223333:cluster/prod", runTask.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("ecs:cluster").GetString());
+        await AssertScansClean(tree, "generated.json", policy.GetRawText());
+    }
+
+    [Fact]
+    public async Task Suggest_PassRoleWithRoles_IsScopedToThemAndToTheServiceAndScansClean()
+    {
+        using var tree = new TempTree();
+
+        var (code, stdout, _) = await CliRunner.RunAsync("iam", "suggest", "--cluster", Cluster, "--role", "app-task-role",
+            "--action", "iam:PassRole", "--action", "ecs:RunTask", "--action", "ecs:StopTask", "--action", "ecs:DeleteService", "--action", "ecs:ListClusters");
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"arn:aws:iam::111122223333:role/app-task-role\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"iam:PassedToService\": \"ecs-tasks.amazonaws.com\"", stdout, StringComparison.Ordinal);
+        await AssertScansClean(tree, "suggested.json", stdout);
+    }
+
+    [Fact]
+    public async Task Suggest_PassRoleWithoutRoles_ExitsTwoAskingForThem()
+    {
+        var (code, stdout, stderr) = await CliRunner.RunAsync("iam", "suggest", "--action", "iam:PassRole");
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--role", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertScansClean(TempTree tree, string name, string policy)
+    {
+        tree.Write(name, policy);
+
+        var (code, stdout, _) = await CliRunner.RunAsync("scan", tree.PathOf(name), "--format", "json", "--quiet", "--fail-on", "info");
+
+        using var report = JsonDocument.Parse(stdout);
+        Assert.Empty(report.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()));
+        Assert.Equal(0, code);
+    }
+}
