@@ -28,6 +28,8 @@ public sealed class SecretEngine
     private readonly int[][] _rulesByKeyword;
     private readonly Dictionary<char, int[]> _keywordsByFirstChar;
     private readonly int[] _alwaysRun;
+    // Whether a rule without keywords has a pattern (not only a path), so that no text can be ruled out by keywords.
+    private readonly bool _alwaysRunsPattern;
 
     private SecretEngine(ImmutableArray<CompiledRule> rules, ImmutableArray<CompiledAllowlist> globals, int maxDecodeDepth)
     {
@@ -41,6 +43,7 @@ public sealed class SecretEngine
             .GroupBy(i => char.ToLowerInvariant(_keywords[i][0]))
             .ToDictionary(g => g.Key, g => g.ToArray());
         _alwaysRun = [.. Enumerable.Range(0, rules.Length).Where(i => rules[i].Rule.Keywords.IsEmpty)];
+        _alwaysRunsPattern = _alwaysRun.Any(i => rules[i].Regex is not null);
     }
 
     /// <summary>
@@ -50,7 +53,7 @@ public sealed class SecretEngine
     /// </summary>
     public bool MayMatch(ReadOnlySpan<char> text)
     {
-        if (_alwaysRun.Any(i => _rules[i].Regex is not null) || (_keywordSearch is not null && text.IndexOfAny(_keywordSearch) >= 0))
+        if (_alwaysRunsPattern || (_keywordSearch is not null && text.IndexOfAny(_keywordSearch) >= 0))
         {
             return true;
         }
