@@ -214,7 +214,7 @@ public sealed class Scanner
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores)
+                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true, options.Today) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores)
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }
@@ -466,7 +466,7 @@ public sealed class Scanner
         return ReadBytes(inputReader, StandardInputName, format, bytes, content, modelRules && inputReader.Accepts(StandardInputName, format), options, scanToken);
     }
 
-    private static Suppression? Inline(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath, bool foreign)
+    private static Suppression? Inline(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath, bool foreign, DateOnly today)
     {
         if (!byPath.TryGetValue(hit.Location.Path, out var suppressions))
         {
@@ -477,7 +477,7 @@ public sealed class Scanner
         var resourceLine = hit.Resource.Span.StartLine;
         foreach (var s in suppressions)
         {
-            if ((s.IsForeign && !foreign) || !s.Covers(ruleId, equivalents))
+            if ((s.IsForeign && !foreign) || s.Expires < today || !s.Covers(ruleId, equivalents))
             {
                 continue;
             }

@@ -10,6 +10,9 @@ namespace Shipshape.Engine.Suppressions;
 /// <param name="Origin">Who wrote it: "shipshape", "checkov", "tfsec", "trivy", "kics", "hadolint".</param>
 public sealed record InlineSuppression(int Line, IReadOnlySet<string> Rules, string Reason, string Origin = "shipshape")
 {
+    /// <summary>The last day it applies (tfsec/trivy "exp:"); null: no end.</summary>
+    public DateOnly? Expires { get; init; }
+
     /// <summary>Whether the comment is another tool's (so --no-foreign-suppressions turns it off).</summary>
     public bool IsForeign => Origin != "shipshape";
 

@@ -17,8 +17,7 @@ public static partial class InlineSuppressionParser
     private static readonly byte[][] Markers =
         [.. new[] { "shipshape:ignore", "checkov:skip", "tfsec:ignore", "trivy:ignore", "kics-scan", "hadolint" }.Select(Encoding.UTF8.GetBytes)];
 
-    /// <param name="today">Against which tfsec/trivy "exp:" dates are compared; an expired one no longer applies.</param>
-    public static ImmutableArray<InlineSuppression> Parse(ReadOnlySpan<byte> content, DateOnly? today = null)
+    public static ImmutableArray<InlineSuppression> Parse(ReadOnlySpan<byte> content)
     {
         var any = false;
         foreach (var marker in Markers)
@@ -48,7 +47,7 @@ public static partial class InlineSuppressionParser
             else if (slice.IndexOf("checkov:skip"u8) >= 0 || slice.IndexOf("tfsec:ignore"u8) >= 0 || slice.IndexOf("trivy:ignore"u8) >= 0
                 || slice.IndexOf("kics-scan"u8) >= 0 || slice.IndexOf("hadolint"u8) >= 0)
             {
-                Foreign(Encoding.UTF8.GetString(slice), line, today ?? DateOnly.FromDateTime(DateTime.UtcNow), builder);
+                Foreign(Encoding.UTF8.GetString(slice), line, builder);
             }
 
             line++;
@@ -60,7 +59,7 @@ public static partial class InlineSuppressionParser
     private static HashSet<string> Ids(string list, char separator) =>
         list.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-    private static void Foreign(string line, int number, DateOnly today, ImmutableArray<InlineSuppression>.Builder builder)
+    private static void Foreign(string line, int number, ImmutableArray<InlineSuppression>.Builder builder)
     {
         foreach (Match match in CheckovPattern().Matches(line))
         {
@@ -70,13 +69,12 @@ public static partial class InlineSuppressionParser
 
         foreach (Match match in TfsecPattern().Matches(line))
         {
-            if (match.Groups["exp"].Success && DateOnly.TryParseExact(match.Groups["exp"].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var expires) && expires < today)
-            {
-                continue;
-            }
-
+            // The expiry is kept, not judged here: the scan compares it with its own date, as for configured ignores.
+            DateOnly? expires = match.Groups["exp"].Success && DateOnly.TryParseExact(match.Groups["exp"].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                ? date
+                : null;
             var tool = match.Groups["tool"].Value;
-            builder.Add(new InlineSuppression(number, Ids(match.Groups["id"].Value, ','), $"{tool}:ignore", tool));
+            builder.Add(new InlineSuppression(number, Ids(match.Groups["id"].Value, ','), $"{tool}:ignore", tool) { Expires = expires });
         }
 
         if (KicsPattern().Match(line) is { Success: true } kics)
