@@ -34,6 +34,8 @@ internal static class CloudFormationAdapters
         "AWS::Logs::LogGroup" => [LogGroup(r)],
         "AWS::Logs::MetricFilter" => [MetricFilter(r)],
         "AWS::CloudWatch::Alarm" => [Alarm(r)],
+        "AWS::CloudTrail::EventDataStore" => [EventDataStoreBuilder.Build(Id(r), r.Properties.String("KmsKeyId"))],
+        "AWS::Logs::Destination" => [LogDestinationBuilder.Build(Id(r), PolicyDocumentReader.Read(r.Properties.Get("DestinationPolicy"), r.Properties.PathOf("DestinationPolicy")))],
         "AWS::SNS::Topic" => [SnsTopicBuilder.Build(Id(r), r.Properties.String("KmsMasterKeyId"))],
         "AWS::SecretsManager::Secret" => [Secret(r)],
         "AWS::SSM::Parameter" => [Parameter(r)],
@@ -195,7 +197,8 @@ internal static class CloudFormationAdapters
             multiRegion: p.OptionalBool("IsMultiRegionTrail"),
             logFileValidation: p.OptionalBool("EnableLogFileValidation"),
             cloudWatchLogsGroup: p.String("CloudWatchLogsLogGroupArn"),
-            kmsKey: p.String("KMSKeyId"));
+            kmsKey: p.String("KMSKeyId"),
+            snsTopic: p.String("SnsTopicName"));
     }
 
     private static LogGroup LogGroup(CfnResource r) =>
@@ -213,7 +216,7 @@ internal static class CloudFormationAdapters
     }
 
     private static Alarm Alarm(CfnResource r) =>
-        AlarmBuilder.Build(Id(r), r.Properties.String("MetricName"), r.Properties.String("Namespace"), r.Properties.Strings("AlarmActions"));
+        AlarmBuilder.Build(Id(r), r.Properties.String("MetricName"), r.Properties.String("Namespace"), r.Properties.Strings("AlarmActions"), r.Properties.OptionalBool("ActionsEnabled"));
 
     // A rotation is a separate AWS::SecretsManager::RotationSchedule, which the reader folds in afterwards.
     private static SecretsManagerSecret Secret(CfnResource r) =>

@@ -162,6 +162,7 @@ internal static class InfraBuilder
         LogFileValidation = Default(false, "Properties.EnableLogFileValidation"),
         CloudWatchLogsGroup = Default<string?>(null, "Properties.CloudWatchLogsLogGroupArn"),
         KmsKey = Default<string?>(null, "Properties.KMSKeyId"),
+        SnsTopic = Default<string?>(null, "Properties.SnsTopicName"),
     };
 
     public static LogGroup LogGroup(string address = "Logs") => new()
@@ -196,6 +197,7 @@ internal static class InfraBuilder
         MetricName = Explicit<string?>(metric, 41, "Properties.MetricName"),
         MetricNamespace = Explicit<string?>("CloudTrailMetrics", 42, "Properties.Namespace"),
         AlarmActions = [.. actions],
+        ActionsEnabled = Default(true, "Properties.ActionsEnabled"),
     };
 
     public static SnsTopic Topic(string address = "AlarmTopic") => new()

@@ -529,6 +529,102 @@ public sealed class AwsParityTests
             }
             """,
             ("MultiRegion", "true (Explicit)"), ("KmsKey", "alias/audit (Explicit)")),
+        new("trail with an SNS topic, logging omitted in Terraform", typeof(Trail),
+            """
+            Resources:
+              Trail:
+                Type: AWS::CloudTrail::Trail
+                Properties:
+                  IsLogging: false
+                  S3BucketName: audit-logs
+                  SnsTopicName: trail-deliveries
+            """,
+            """
+            resource "aws_cloudtrail" "trail" {
+              name           = "trail"
+              s3_bucket_name = "audit-logs"
+              enable_logging = false
+              sns_topic_name = "trail-deliveries"
+            }
+            """,
+            ("IsLogging", "false (Explicit)"), ("SnsTopic", "trail-deliveries (Explicit)")),
+        new("event data store, key omitted", typeof(EventDataStore),
+            """
+            Resources:
+              Store:
+                Type: AWS::CloudTrail::EventDataStore
+                Properties:
+                  Name: audit
+            """,
+            """
+            resource "aws_cloudtrail_event_data_store" "store" {
+              name = "audit"
+            }
+            """,
+            ("KmsKey", "null (Defaulted)")),
+        new("event data store with a key", typeof(EventDataStore),
+            """
+            Resources:
+              Store:
+                Type: AWS::CloudTrail::EventDataStore
+                Properties:
+                  Name: audit
+                  KmsKeyId: alias/audit
+            """,
+            """
+            resource "aws_cloudtrail_event_data_store" "store" {
+              name       = "audit"
+              kms_key_id = "alias/audit"
+            }
+            """,
+            ("KmsKey", "alias/audit (Explicit)")),
+        new("log destination policy", typeof(LogDestination),
+            """
+            Resources:
+              Destination:
+                Type: AWS::Logs::Destination
+                Properties:
+                  DestinationName: central
+                  RoleArn: arn:aws:iam::111122223333:role/logs
+                  TargetArn: arn:aws:kinesis:us-east-1:111122223333:stream/central
+                  DestinationPolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"logs:PutSubscriptionFilter","Resource":"*"}]}'
+            """,
+            """
+            resource "aws_cloudwatch_log_destination_policy" "central" {
+              destination_name = "central"
+              access_policy    = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"444455556666\"},\"Action\":\"logs:PutSubscriptionFilter\",\"Resource\":\"*\"}]}"
+            }
+            """,
+            ("AccessPolicy", "1 statement(s)")),
+        new("alarm with actions disabled", typeof(Alarm),
+            """
+            Resources:
+              Quiet:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  MetricName: Errors
+                  Namespace: App
+                  Statistic: Sum
+                  Period: 300
+                  EvaluationPeriods: 1
+                  Threshold: 1
+                  ComparisonOperator: GreaterThanOrEqualToThreshold
+                  ActionsEnabled: false
+            """,
+            """
+            resource "aws_cloudwatch_metric_alarm" "quiet" {
+              alarm_name          = "quiet"
+              metric_name         = "Errors"
+              namespace           = "App"
+              statistic           = "Sum"
+              period              = 300
+              evaluation_periods  = 1
+              threshold           = 1
+              comparison_operator = "GreaterThanOrEqualToThreshold"
+              actions_enabled     = false
+            }
+            """,
+            ("ActionsEnabled", "false (Explicit)")),
         new("metric filter", typeof(MetricFilter),
             """
             Resources:
@@ -584,7 +680,7 @@ public sealed class AwsParityTests
               alarm_actions       = ["arn:aws:sns:us-east-1:111122223333:security"]
             }
             """,
-            ("AlarmActions.Count", "1"), ("MetricName", "RootUse (Explicit)")),
+            ("AlarmActions.Count", "1"), ("MetricName", "RootUse (Explicit)"), ("ActionsEnabled", "true (Defaulted)")),
         new("EKS cluster, endpoint settings omitted, two log types", typeof(EksCluster),
             """
             Resources:

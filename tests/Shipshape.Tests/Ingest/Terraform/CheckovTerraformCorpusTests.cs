@@ -98,7 +98,8 @@ public sealed class CheckovTerraformCorpusTests
     {
         Assert.Equal(
             [
-                "AppLoadBalancerTLS12", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention", "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion",
+                "AppLoadBalancerTLS12", "CloudWatchAlarmsEnabled", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention", "CloudWatchLogGroupRetentionYear",
+                "CloudtrailDefinesSNSTopic", "CloudtrailEnableLogging", "CloudtrailEncryptionWithCMK", "CloudtrailEventDataStoreUsesCMK", "CloudtrailHasCloudwatch", "CloudtrailMultiRegion",
                 "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights", "ECSContainerHostProcess",
                 "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck", "EFSEncryptionEnabled",
                 "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMPolicyAttachedToGroupOrRoles", "IAMRoleAllowAssumeFromAccount",
