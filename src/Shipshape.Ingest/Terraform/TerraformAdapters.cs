@@ -29,7 +29,7 @@ public static class TerraformAdapters
         "aws_efs_file_system", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
         "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key",
         "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
-        "aws_ssoadmin_permission_set_inline_policy",
+        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment",
     ];
 
     /// <summary>Whether the type is one this class maps (aws_ecs_task_definition has its own mapper).</summary>
@@ -90,10 +90,11 @@ public static class TerraformAdapters
             "aws_iam_group_policy" => [Policy(r, p, managed: false, roles: [], users: [], groups: p.Strings("group"))],
             // Attachments of a managed policy by ARN: the document lives elsewhere, the attachment is what rules about
             // who holds a policy (users directly, say) need.
-            "aws_iam_policy_attachment" => [Policy(r, p, managed: true, roles: p.Strings("roles"), users: p.Strings("users"), groups: p.Strings("groups"))],
+            "aws_iam_policy_attachment" => [Attachment(r, p, "policy_arn", roles: p.Strings("roles"), users: p.Strings("users"), groups: p.Strings("groups"))],
+            "aws_ssoadmin_managed_policy_attachment" => [Attachment(r, p, "managed_policy_arn", roles: [], users: [], groups: [])],
             "aws_ssoadmin_permission_set_inline_policy" => [IamPolicyBuilder.Build(r, managed: false, PolicyDocumentReader.Read(p.Get("inline_policy"), "inline_policy"), [], [], [])],
-            "aws_iam_user_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: p.Strings("user"), groups: [])],
-            "aws_iam_group_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: [], groups: p.Strings("group"))],
+            "aws_iam_user_policy_attachment" => [Attachment(r, p, "policy_arn", roles: [], users: p.Strings("user"), groups: [])],
+            "aws_iam_group_policy_attachment" => [Attachment(r, p, "policy_arn", roles: [], users: [], groups: p.Strings("group"))],
             "aws_iam_user" or "aws_iam_group" or "aws_iam_instance_profile" => [IamPrincipalBuilder.Build(
                 r,
                 type switch { "aws_iam_user" => "User", "aws_iam_group" => "Group", _ => "InstanceProfile" },
@@ -109,7 +110,7 @@ public static class TerraformAdapters
     /// Folds attachment resources into their targets: lifecycle policies into repositories, rotations
     /// into secrets, policy attachments into roles; then lets listeners take their load balancer's type. The attachment's target is a link (or, in a plan, a name).
     /// </summary>
-    public static ImmutableArray<Resource> Link(IEnumerable<Resource> resources, IEnumerable<(string Type, string Address, MappingNode Attributes, SourceSpan Span)> attachments)
+    public static ImmutableArray<Resource> Link(IEnumerable<Resource> resources, IEnumerable<(string Type, string Address, MappingNode Attributes, SourceSpan Span)> attachments, string format)
     {
         var list = resources.ToList();
         foreach (var (type, address, attributes, span) in attachments)
@@ -129,6 +130,8 @@ public static class TerraformAdapters
                     {
                         ManagedPolicies = role.ManagedPolicies.Add(new Value<string>(arn.Current ?? string.Empty, arn.Origin, arn.Span, arn.Path) { Reference = arn.Reference }),
                     });
+                    // The attachment stays a resource too, as the user and group attachments are: checks name it.
+                    list.Add(Attachment(new ResourceIdentity(address, type, span, format), p, "policy_arn", roles: p.Strings("role"), users: [], groups: []));
                     break;
             }
         }
@@ -328,6 +331,10 @@ public static class TerraformAdapters
         var transformation = p.BlockOrEmpty("metric_transformation");
         return MetricFilterBuilder.Build(r, p.String("log_group_name"), p.String("pattern"), transformation.String("name"), transformation.String("namespace"));
     }
+
+    /// <summary>An attachment of a managed policy by ARN: the document lives elsewhere; the ARN and the targets are what checks need.</summary>
+    private static IamPolicy Attachment(ResourceIdentity r, PropertyReader p, string arnKey, ImmutableArray<Value<string>> roles, ImmutableArray<Value<string>> users, ImmutableArray<Value<string>> groups) =>
+        IamPolicyBuilder.Build(r, managed: true, document: null, roles, users, groups, p.String(arnKey));
 
     private static IamPolicy Policy(ResourceIdentity r, PropertyReader p, bool managed, ImmutableArray<Value<string>> roles, ImmutableArray<Value<string>> users, ImmutableArray<Value<string>> groups) =>
         IamPolicyBuilder.Build(r, managed, PolicyDocumentReader.Read(p.Get("policy"), "policy"), roles, users, groups);

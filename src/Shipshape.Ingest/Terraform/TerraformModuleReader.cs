@@ -113,7 +113,7 @@ public sealed class TerraformModuleReader : IModuleReader
                         }
                     }
 
-                    foreach (var resource in TerraformAdapters.Link(mapped, attachments))
+                    foreach (var resource in TerraformAdapters.Link(mapped, attachments, SourceFormat))
                     {
                         resources.Add(resource);
                     }

@@ -83,7 +83,7 @@ public sealed class TerraformPlanReader : IDocumentReader
             }
         }
 
-        return new IngestResult(TerraformAdapters.Link(resources, attachments), diagnostics.ToImmutable());
+        return new IngestResult(TerraformAdapters.Link(resources, attachments, SourceFormat), diagnostics.ToImmutable());
     }
 
     private static void Collect(MappingNode module, List<(string, string, MappingNode, SourceSpan)> into, int depth)

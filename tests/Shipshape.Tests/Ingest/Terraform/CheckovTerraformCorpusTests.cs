@@ -43,7 +43,16 @@ public sealed class CheckovTerraformCorpusTests
         [("CKV_AWS_24", "aws_vpc_security_group_ingress_rule.fail2")] =
             "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
             + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
+        [("CKV2_AWS_56", "aws_iam_policy.arn_fail2")] = DataSourceOnly,
+        [("CKV2_AWS_56", "aws_iam_policy.name_fail1")] = DataSourceOnly,
+        [("CKV2_AWS_40", "aws_iam_policy_document.fail1")] =
+            "an aws_iam_policy_document data source only renders JSON (Terraform: data sources read, they create and attach "
+            + "nothing); Shipshape reports the policies and roles that use the document, and this fixture has none",
     };
+
+    private const string DataSourceOnly =
+        "a data \"aws_iam_policy\" block only looks the managed policy up (Terraform: data sources read, they attach nothing), "
+        + "so no principal gets IAMFullAccess from it; Shipshape reports the attachments, roles and permission sets that attach it";
 
     /// <summary>Passing fixtures the documentation says are open: (check, resource) → why Shipshape reports them.</summary>
     private static readonly Dictionary<(string Check, string Resource), string> DocumentedOpen = new()
@@ -99,11 +108,13 @@ public sealed class CheckovTerraformCorpusTests
         Assert.Equal(
             [
                 "AppLoadBalancerTLS12", "CloudWatchAlarmsEnabled", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention", "CloudWatchLogGroupRetentionYear",
-                "CloudtrailDefinesSNSTopic", "CloudtrailEnableLogging", "CloudtrailEncryptionWithCMK", "CloudtrailEventDataStoreUsesCMK", "CloudtrailHasCloudwatch", "CloudtrailMultiRegion",
-                "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights", "ECSContainerHostProcess",
-                "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck", "EFSEncryptionEnabled",
-                "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMPolicyAttachedToGroupOrRoles", "IAMRoleAllowAssumeFromAccount",
-                "IAMRoleAllowsPublicAssume", "KMSRotation", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
+                "CloudtrailDefinesSNSTopic", "CloudtrailEnableLogging", "CloudtrailEncryptionWithCMK", "CloudtrailEventDataStoreUsesCMK", "CloudtrailHasCloudwatch",
+                "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights",
+                "ECSContainerHostProcess", "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck",
+                "EFSEncryptionEnabled", "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMCredentialsExposure",
+                "IAMDataExfiltration", "IAMManagedAdminPolicy", "IAMManagedIAMFullAccessPolicy", "IAMPermissionsManagement", "IAMPolicyAttachedToGroupOrRoles",
+                "IAMPolicyNotAllowFullIAMAccess", "IAMPrivilegeEscalation", "IAMRoleAllowAssumeFromAccount", "IAMRoleAllowsPublicAssume", "IAMWriteAccess",
+                "KMSRotation", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
             ],
             CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
