@@ -40,6 +40,8 @@ internal static class CloudFormationAdapters
         "AWS::SecretsManager::Secret" => [Secret(r)],
         "AWS::SSM::Parameter" => [Parameter(r)],
         "AWS::KMS::Key" => [Key(r)],
+        "AWS::EFS::AccessPoint" => [EfsAccessPointBuilder.Build(Id(r), r.Properties.ChildOrEmpty("RootDirectory").String("Path"), r.Properties.Presence("PosixUser"))],
+        "AWS::SecretsManager::RotationSchedule" => [SecretRotation(r)],
         "AWS::EFS::FileSystem" => [EfsFileSystemBuilder.Build(Id(r), r.Properties.OptionalBool("Encrypted"), r.Properties.String("KmsKeyId"))],
         "AWS::IAM::Role" => [Role(r)],
         "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy" => [Policy(r)],
@@ -230,7 +232,15 @@ internal static class CloudFormationAdapters
             Id(r),
             r.Properties.String("KeySpec"),
             r.Properties.OptionalBool("EnableKeyRotation"),
-            PolicyDocumentReader.Read(r.Properties.Get("KeyPolicy"), r.Properties.PathOf("KeyPolicy")));
+            PolicyDocumentReader.Read(r.Properties.Get("KeyPolicy"), r.Properties.PathOf("KeyPolicy")),
+            r.Properties.Presence("KeyPolicy"),
+            r.Properties.OptionalBool("Enabled"));
+
+    private static SecretRotation SecretRotation(CfnResource r)
+    {
+        var rules = r.Properties.ChildOrEmpty("RotationRules");
+        return SecretRotationBuilder.Build(Id(r), r.Properties.String("SecretId"), rules.Int("AutomaticallyAfterDays"), rules.String("ScheduleExpression"));
+    }
 
     private static IamRole Role(CfnResource r) =>
         IamRoleBuilder.Build(

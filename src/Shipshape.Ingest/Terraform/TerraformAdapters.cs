@@ -25,8 +25,8 @@ public static class TerraformAdapters
         "aws_eks_cluster", "aws_eks_node_group", "aws_cloudtrail", "aws_cloudwatch_log_group",
         "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm", "aws_sns_topic",
         "aws_cloudtrail_event_data_store", "aws_cloudwatch_log_destination_policy",
-        "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key",
-        "aws_efs_file_system", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
+        "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key", "aws_kms_key_policy",
+        "aws_efs_file_system", "aws_efs_access_point", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
         "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key",
         "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
         "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment",
@@ -76,7 +76,14 @@ public static class TerraformAdapters
             // A rotation is its own resource, folded in by Link.
             "aws_secretsmanager_secret" => [SecretBuilder.Build(r, p.String("name"), p.String("kms_key_id"), Raw.Absent(r.Span, "aws_secretsmanager_secret_rotation"))],
             "aws_ssm_parameter" => [SsmParameterBuilder.Build(r, p.String("name"), p.String("type"), p.Has("value") ? p.String("value") : p.String("insecure_value"))],
-            "aws_kms_key" => [KmsKeyBuilder.Build(r, p.String("customer_master_key_spec"), p.OptionalBool("enable_key_rotation"), PolicyDocumentReader.Read(p.Get("policy"), "policy"))],
+            "aws_kms_key" => [KmsKeyBuilder.Build(
+                r,
+                p.String("customer_master_key_spec"),
+                p.OptionalBool("enable_key_rotation"),
+                PolicyDocumentReader.Read(p.Get("policy"), "policy"),
+                p.Presence("policy"),
+                p.OptionalBool("is_enabled"))],
+            "aws_efs_access_point" => [EfsAccessPointBuilder.Build(r, p.BlockOrEmpty("root_directory").String("path"), p.Block("posix_user") is { } user ? Raw.Present(user.Anchor, user.Prefix) : Raw.Absent(r.Span, "posix_user"))],
             "aws_efs_file_system" => [EfsFileSystemBuilder.Build(r, p.OptionalBool("encrypted"), p.String("kms_key_id"))],
             "aws_iam_role" => [IamRoleBuilder.Build(
                 r,
@@ -123,6 +130,17 @@ public static class TerraformAdapters
                     break;
                 case "aws_secretsmanager_secret_rotation":
                     Update<SecretsManagerSecret>(list, p.String("secret_id"), secret => secret with { Rotated = Value<bool>.Explicit(true, span, address) });
+                    // The schedule stays a resource too: its interval is checked on it.
+                    var rules = p.BlockOrEmpty("rotation_rules");
+                    list.Add(SecretRotationBuilder.Build(new ResourceIdentity(address, type, span, format), p.String("secret_id"), rules.Int("automatically_after_days"), rules.String("schedule_expression")));
+                    break;
+                case "aws_kms_key_policy":
+                    // KMS PutKeyPolicy: the policy replaces the key's own, default or written.
+                    Update<KmsKey>(list, p.String("key_id"), key => key with
+                    {
+                        KeyPolicy = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
+                        KeyPolicyDeclared = Value<bool>.Explicit(true, span, address),
+                    });
                     break;
                 case "aws_iam_role_policy_attachment":
                     var arn = p.String("policy_arn");
@@ -141,7 +159,7 @@ public static class TerraformAdapters
 
     /// <summary>Attachment types, which <see cref="Link"/> consumes instead of mapping on their own.</summary>
     public static bool IsAttachment(string type) =>
-        type is "aws_ecr_lifecycle_policy" or "aws_secretsmanager_secret_rotation" or "aws_iam_role_policy_attachment";
+        type is "aws_ecr_lifecycle_policy" or "aws_secretsmanager_secret_rotation" or "aws_iam_role_policy_attachment" or "aws_kms_key_policy";
 
     private static void Update<T>(List<Resource> resources, Value<string?> target, Func<T, T> change) where T : Resource
     {

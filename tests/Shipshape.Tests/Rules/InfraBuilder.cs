@@ -239,6 +239,8 @@ internal static class InfraBuilder
         SourceFormat = "cloudformation",
         KeySpec = spec == "SYMMETRIC_DEFAULT" ? Default(spec, "Properties.KeySpec") : Explicit(spec, 5, "Properties.KeySpec"),
         RotationEnabled = rotation is { } r ? Explicit(r, 6, "Properties.EnableKeyRotation") : Default(false, "Properties.EnableKeyRotation"),
+        KeyPolicyDeclared = Default(false, "Properties.KeyPolicy"),
+        Enabled = Default(true, "Properties.Enabled"),
     };
 
     public static EfsFileSystem FileSystem(bool? encrypted) => new()

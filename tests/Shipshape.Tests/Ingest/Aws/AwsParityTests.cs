@@ -625,6 +625,81 @@ public sealed class AwsParityTests
             }
             """,
             ("ActionsEnabled", "false (Explicit)")),
+        new("EFS access point, root and user omitted", typeof(EfsAccessPoint),
+            """
+            Resources:
+              Point:
+                Type: AWS::EFS::AccessPoint
+                Properties:
+                  FileSystemId: fs-12345678
+            """,
+            """
+            resource "aws_efs_access_point" "point" {
+              file_system_id = "fs-12345678"
+            }
+            """,
+            ("RootDirectory", "/ (Defaulted)"), ("PosixUserDeclared", "false (Defaulted)")),
+        new("EFS access point with a directory and a user", typeof(EfsAccessPoint),
+            """
+            Resources:
+              Point:
+                Type: AWS::EFS::AccessPoint
+                Properties:
+                  FileSystemId: fs-12345678
+                  PosixUser:
+                    Uid: "1000"
+                    Gid: "1000"
+                  RootDirectory:
+                    Path: /app
+            """,
+            """
+            resource "aws_efs_access_point" "point" {
+              file_system_id = "fs-12345678"
+              posix_user {
+                uid = 1000
+                gid = 1000
+              }
+              root_directory {
+                path = "/app"
+              }
+            }
+            """,
+            ("RootDirectory", "/app (Explicit)"), ("PosixUserDeclared", "true (Explicit)")),
+        new("rotation schedule with an expression", typeof(SecretRotation),
+            """
+            Resources:
+              Rotation:
+                Type: AWS::SecretsManager::RotationSchedule
+                Properties:
+                  SecretId: arn:aws:secretsmanager:us-east-1:111122223333:secret:db
+                  RotationLambdaARN: arn:aws:lambda:us-east-1:111122223333:function:rotate
+                  RotationRules:
+                    ScheduleExpression: rate(30 days)
+            """,
+            """
+            resource "aws_secretsmanager_secret_rotation" "rotation" {
+              secret_id           = "arn:aws:secretsmanager:us-east-1:111122223333:secret:db"
+              rotation_lambda_arn = "arn:aws:lambda:us-east-1:111122223333:function:rotate"
+              rotation_rules {
+                schedule_expression = "rate(30 days)"
+              }
+            }
+            """,
+            ("ScheduleExpression", "rate(30 days) (Explicit)"), ("AutomaticallyAfterDays", "null (Defaulted)")),
+        new("KMS key, disabled, no policy", typeof(KmsKey),
+            """
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  Enabled: false
+            """,
+            """
+            resource "aws_kms_key" "key" {
+              is_enabled = false
+            }
+            """,
+            ("Enabled", "false (Explicit)"), ("KeyPolicyDeclared", "false (Defaulted)")),
         new("metric filter", typeof(MetricFilter),
             """
             Resources:

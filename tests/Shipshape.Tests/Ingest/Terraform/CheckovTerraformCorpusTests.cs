@@ -43,12 +43,21 @@ public sealed class CheckovTerraformCorpusTests
         [("CKV_AWS_24", "aws_vpc_security_group_ingress_rule.fail2")] =
             "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
             + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
+        [("CKV_AWS_33", "aws_kms_key.fail_1")] = PrincipalArray,
+        [("CKV_AWS_33", "aws_kms_key.fail_3")] = PrincipalArray,
+        [("CKV_AWS_304", "aws_secretsmanager_secret_rotation.fail_2")] =
+            "automatically_after_days is var.days, a variable the configuration does not declare (Terraform: a reference to an "
+            + "undeclared input variable is an error), so there is no interval to judge; unresolved values neither pass nor fail",
         [("CKV2_AWS_56", "aws_iam_policy.arn_fail2")] = DataSourceOnly,
         [("CKV2_AWS_56", "aws_iam_policy.name_fail1")] = DataSourceOnly,
         [("CKV2_AWS_40", "aws_iam_policy_document.fail1")] =
             "an aws_iam_policy_document data source only renders JSON (Terraform: data sources read, they create and attach "
             + "nothing); Shipshape reports the policies and roles that use the document, and this fixture has none",
     };
+
+    private const string PrincipalArray =
+        "the statement's Principal is a JSON array, which the IAM JSON policy grammar does not allow (Principal is \"*\" or "
+        + "an object of principal types); KMS rejects such a key policy (PutKeyPolicy: MalformedPolicyDocumentException)";
 
     private const string DataSourceOnly =
         "a data \"aws_iam_policy\" block only looks the managed policy up (Terraform: data sources read, they attach nothing), "
@@ -111,10 +120,12 @@ public sealed class CheckovTerraformCorpusTests
                 "CloudtrailDefinesSNSTopic", "CloudtrailEnableLogging", "CloudtrailEncryptionWithCMK", "CloudtrailEventDataStoreUsesCMK", "CloudtrailHasCloudwatch",
                 "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights",
                 "ECSContainerHostProcess", "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck",
-                "EFSEncryptionEnabled", "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMCredentialsExposure",
-                "IAMDataExfiltration", "IAMManagedAdminPolicy", "IAMManagedIAMFullAccessPolicy", "IAMPermissionsManagement", "IAMPolicyAttachedToGroupOrRoles",
-                "IAMPolicyNotAllowFullIAMAccess", "IAMPrivilegeEscalation", "IAMRoleAllowAssumeFromAccount", "IAMRoleAllowsPublicAssume", "IAMWriteAccess",
-                "KMSRotation", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
+                "EFSAccessPointRoot", "EFSAccessUserIdentity", "EFSEncryptionEnabled", "EFSFileSystemEncryptedWithCMK", "EKSNodeGroupRemoteAccess",
+                "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMCredentialsExposure", "IAMDataExfiltration", "IAMManagedAdminPolicy",
+                "IAMManagedIAMFullAccessPolicy", "IAMPermissionsManagement", "IAMPolicyAttachedToGroupOrRoles", "IAMPolicyNotAllowFullIAMAccess", "IAMPrivilegeEscalation",
+                "IAMRoleAllowAssumeFromAccount", "IAMRoleAllowsPublicAssume", "IAMWriteAccess", "KMSKeyIsEnabled", "KMSKeyWildcardPrincipal",
+                "KMSRotation", "KmsKeyPolicyIsDefined", "SecretManagerSecret90days", "SecretManagerSecretEncrypted", "SecretsAreRotated",
+                "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
             ],
             CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
