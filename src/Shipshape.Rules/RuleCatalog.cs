@@ -115,6 +115,7 @@ public sealed class RuleCatalog
             new AdministratorAccessAttachedRule(),
             new IamFullAccessAttachedRule(),
             new FullIamAccessRule(),
+            new GitHubOidcTrustRule(),
             new AdminPortOpenToWorldRule(),
             new AllTrafficOpenToWorldRule(),
             new PortOpenToWorldRule(),

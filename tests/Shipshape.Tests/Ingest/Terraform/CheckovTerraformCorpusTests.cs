@@ -121,11 +121,11 @@ public sealed class CheckovTerraformCorpusTests
                 "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights",
                 "ECSContainerHostProcess", "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck",
                 "EFSAccessPointRoot", "EFSAccessUserIdentity", "EFSEncryptionEnabled", "EFSFileSystemEncryptedWithCMK", "EKSNodeGroupRemoteAccess",
-                "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMCredentialsExposure", "IAMDataExfiltration", "IAMManagedAdminPolicy",
-                "IAMManagedIAMFullAccessPolicy", "IAMPermissionsManagement", "IAMPolicyAttachedToGroupOrRoles", "IAMPolicyNotAllowFullIAMAccess", "IAMPrivilegeEscalation",
-                "IAMRoleAllowAssumeFromAccount", "IAMRoleAllowsPublicAssume", "IAMWriteAccess", "KMSKeyIsEnabled", "KMSKeyWildcardPrincipal",
-                "KMSRotation", "KmsKeyPolicyIsDefined", "SecretManagerSecret90days", "SecretManagerSecretEncrypted", "SecretsAreRotated",
-                "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
+                "EKSPublicAccessCIDR", "GithubActionsOIDCTrustPolicyOnRole", "IAMAdminPolicyDocument", "IAMCredentialsExposure", "IAMDataExfiltration",
+                "IAMManagedAdminPolicy", "IAMManagedIAMFullAccessPolicy", "IAMPermissionsManagement", "IAMPolicyAttachedToGroupOrRoles", "IAMPolicyNotAllowFullIAMAccess",
+                "IAMPrivilegeEscalation", "IAMRoleAllowAssumeFromAccount", "IAMRoleAllowsPublicAssume", "IAMWriteAccess", "KMSKeyIsEnabled",
+                "KMSKeyWildcardPrincipal", "KMSRotation", "KmsKeyPolicyIsDefined", "SecretManagerSecret90days", "SecretManagerSecretEncrypted",
+                "SecretsAreRotated", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
             ],
             CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
