@@ -199,7 +199,7 @@ public sealed class Scanner
                 return;
             }
 
-            var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
+            var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey, hit.Resource.Module?.RootDirectory);
             var finding = new Finding
             {
                 RuleId = rule.Id,
@@ -208,7 +208,7 @@ public sealed class Scanner
                 Practice = metadata.Practice,
                 Message = hit.Message,
                 Location = hit.Location,
-                Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName),
+                Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName, hit.Resource.Module),
                 Equivalents = metadata.Equivalents,
                 Fingerprint = fingerprint,
             };
@@ -284,6 +284,7 @@ public sealed class Scanner
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Resource.Address, StringComparer.Ordinal)
                 .ThenBy(f => f.Resource.Path, StringComparer.Ordinal)
+                .ThenBy(f => f.Resource.Module?.RootDirectory, StringComparer.Ordinal)
                 .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)],
             Diagnostics = [.. redactedDiagnostics.OrderBy(d => d.Location.Path, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.StartLine)

@@ -14,6 +14,13 @@ public abstract record Resource
     /// <summary>A friendlier name the source gives, such as the CDK construct path; shown beside the address.</summary>
     public string? DisplayName { get; init; }
 
+    /// <summary>
+    /// For a resource of a called Terraform module: the root module that instantiated it and the module calls on the
+    /// way (its address already starts with them); null elsewhere. Part of the resource's identity: the same block in
+    /// a module file is one resource per caller.
+    /// </summary>
+    public ModuleChain? Module { get; init; }
+
     /// <summary>Suppressions declared on the resource itself (CloudFormation Metadata shipshape.ignore).</summary>
     public System.Collections.Immutable.ImmutableArray<ResourceSuppression> Suppressions { get; init; } = [];
 }

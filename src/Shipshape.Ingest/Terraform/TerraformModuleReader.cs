@@ -109,7 +109,8 @@ public sealed class TerraformModuleReader : IModuleReader
                         }
                         else
                         {
-                            mapped.AddRange(Map(resource, local));
+                            var chain = resource.Calls.IsEmpty ? null : new ModuleChain(module.RelativeDirectory, resource.Calls);
+                            mapped.AddRange(Map(resource, local).Select(r => chain is null ? r : r with { Module = chain }));
                         }
                     }
 
