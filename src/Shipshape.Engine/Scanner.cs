@@ -514,6 +514,11 @@ public sealed class Scanner
                 continue;
             }
 
+            if (entry.Fingerprint is not null && !string.Equals(entry.Fingerprint, finding.Fingerprint, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (paths is not null && !paths.Match(finding.Location.Path).HasMatches)
             {
                 continue;

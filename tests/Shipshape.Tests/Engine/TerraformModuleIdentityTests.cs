@@ -172,6 +172,34 @@ public sealed class TerraformModuleIdentityTests : IDisposable
     }
 
     [Fact]
+    public void Scan_ConfiguredIgnores_ByFingerprintOneCallerByAddressEveryRootModule()
+    {
+        _tree.Write("envs/prod/main.tf", Environment("prod"));
+        _tree.Write("envs/staging/main.tf", Environment("staging"));
+        var staging = Only(Scan(), "envs/staging", "module.worker.module.tasks.aws_ecs_task_definition.app").Fingerprint;
+        _tree.Write(".shipshape.yaml", $$"""
+            ignore:
+              - rule: SHP-CTR-001
+                fingerprint: {{staging}}
+                reason: staging workers load a kernel module (OPS-12)
+              - rule: SHP-CTR-001
+                resource: module.api.module.tasks.aws_ecs_task_definition.app
+                reason: every api task (OPS-13)
+            """);
+
+        var report = Scan();
+
+        Assert.Equal(
+            [
+                ("envs/prod", "module.api.module.tasks.aws_ecs_task_definition.app", "every api task (OPS-13)"),
+                ("envs/staging", "module.api.module.tasks.aws_ecs_task_definition.app", "every api task (OPS-13)"),
+                ("envs/prod", "module.worker.module.tasks.aws_ecs_task_definition.app", null),
+                ("envs/staging", "module.worker.module.tasks.aws_ecs_task_definition.app", "staging workers load a kernel module (OPS-12)"),
+            ],
+            report.Findings.Select(f => (f.Resource.Module!.RootDirectory, f.Resource.Address, f.Suppression?.Reason)));
+    }
+
+    [Fact]
     public void Scan_InlineSuppressionInsideTheModule_AppliesToEveryCaller()
     {
         _tree.Write("modules/ecs-task/main.tf", TaskModule.Replace(
