@@ -21,6 +21,12 @@ public abstract record Resource
     /// </summary>
     public ModuleChain? Module { get; init; }
 
+    /// <summary>
+    /// The unit within which the source's references resolve, when it is not the resource's file: a Terraform root
+    /// module's directory (a module called by two root modules has the same addresses in both). Null: the file.
+    /// </summary>
+    public string? LinkScope { get; init; }
+
     /// <summary>Suppressions declared on the resource itself (CloudFormation Metadata shipshape.ignore).</summary>
     public System.Collections.Immutable.ImmutableArray<ResourceSuppression> Suppressions { get; init; } = [];
 }

@@ -110,7 +110,8 @@ public sealed class TerraformModuleReader : IModuleReader
                         else
                         {
                             var chain = resource.Calls.IsEmpty ? null : new ModuleChain(module.RelativeDirectory, resource.Calls);
-                            mapped.AddRange(Map(resource, local).Select(r => chain is null ? r : r with { Module = chain }));
+                            // References resolve within the root module, whichever of its files or modules they are in.
+                            mapped.AddRange(Map(resource, local).Select(r => r with { Module = chain, LinkScope = module.RelativeDirectory }));
                         }
                     }
 

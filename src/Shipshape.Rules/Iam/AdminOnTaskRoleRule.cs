@@ -15,7 +15,7 @@ public sealed class AdminOnTaskRoleRule : IRule
         {
             foreach (var (value, kind) in new[] { (task.TaskRoleArn, "task role"), (task.ExecutionRoleArn, "execution role") })
             {
-                if (IamPolicies.RoleOf(model, value) is { } role
+                if (IamPolicies.RoleOf(model, value, task) is { } role
                     && IamPolicies.Effective(model, role).Any(d => d.Statements.Any(StatementFacts.IsFullAdmin)))
                 {
                     yield return RuleText.Hit(task, value,

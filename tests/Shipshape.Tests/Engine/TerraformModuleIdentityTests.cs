@@ -200,6 +200,72 @@ public sealed class TerraformModuleIdentityTests : IDisposable
     }
 
     [Fact]
+    public void Scan_TwoRootModulesSameModuleName_LinksStayInTheirRootModule()
+    {
+        // The task role's permissions come from the caller; each root module's task definition must reach its own role.
+        _tree.Write("modules/ecs-app/main.tf", """
+            variable "name" {
+              type = string
+            }
+
+            variable "administrator" {
+              type    = bool
+              default = false
+            }
+
+            data "aws_iam_policy_document" "ecs_tasks" {
+              statement {
+                actions = ["sts:AssumeRole"]
+                principals {
+                  type        = "Service"
+                  identifiers = ["ecs-tasks.amazonaws.com"]
+                }
+              }
+            }
+
+            resource "aws_iam_role" "task" {
+              name               = "${var.name}-task"
+              assume_role_policy = data.aws_iam_policy_document.ecs_tasks.json
+            }
+
+            resource "aws_iam_role_policy_attachment" "administrator" {
+              count      = var.administrator ? 1 : 0
+              role       = aws_iam_role.task.name
+              policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+            }
+
+            resource "aws_ecs_task_definition" "app" {
+              family                   = var.name
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = "256"
+              memory                   = "512"
+              task_role_arn            = aws_iam_role.task.arn
+
+              container_definitions = jsonencode([
+                { name = "app", image = "public.ecr.aws/nginx/nginx:1.27", essential = true }
+              ])
+            }
+            """);
+        foreach (var (environment, administrator) in new[] { ("dev", "true"), ("prod", "false"), ("staging", "false") })
+        {
+            _tree.Write($"envs/{environment}/main.tf", $$"""
+                module "app" {
+                  source = "../../modules/ecs-app"
+
+                  name          = "{{environment}}-app"
+                  administrator = {{administrator}}
+                }
+                """);
+        }
+
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [_tree.Root], OnlyRules = ["SHP-IAM-116"] });
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(("envs/dev", "module.app.aws_ecs_task_definition.app"), (finding.Resource.Module!.RootDirectory, finding.Resource.Address));
+    }
+
+    [Fact]
     public void Scan_InlineSuppressionInsideTheModule_AppliesToEveryCaller()
     {
         _tree.Write("modules/ecs-task/main.tf", TaskModule.Replace(

@@ -17,7 +17,7 @@ namespace Shipshape.Tests.Ingest.Aws;
 public static class ModelFingerprint
 {
     private static readonly ImmutableHashSet<string> FormatSpecific =
-        ["Address", "Kind", "Span", "SourceFormat", "DisplayName", "Module", "Suppressions", "Path", "EqualityContract"];
+        ["Address", "Kind", "Span", "SourceFormat", "DisplayName", "Module", "LinkScope", "Suppressions", "Path", "EqualityContract"];
 
     public static ImmutableArray<string> Of(object record)
     {
