@@ -213,19 +213,12 @@ public sealed class TerraformModuleIdentityTests : IDisposable
               default = false
             }
 
-            data "aws_iam_policy_document" "ecs_tasks" {
-              statement {
-                actions = ["sts:AssumeRole"]
-                principals {
-                  type        = "Service"
-                  identifiers = ["ecs-tasks.amazonaws.com"]
-                }
-              }
-            }
-
             resource "aws_iam_role" "task" {
-              name               = "${var.name}-task"
-              assume_role_policy = data.aws_iam_policy_document.ecs_tasks.json
+              name = "${var.name}-task"
+              assume_role_policy = jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ecs-tasks.amazonaws.com" } }]
+              })
             }
 
             resource "aws_iam_role_policy_attachment" "administrator" {
