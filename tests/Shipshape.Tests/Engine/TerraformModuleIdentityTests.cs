@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shipshape.Core;
 using Shipshape.Engine;
+using Shipshape.Engine.Baselines;
 using Shipshape.Reporting;
 using Shipshape.Rules;
 using Shipshape.Tests.Reporting;
@@ -149,9 +150,19 @@ public sealed class TerraformModuleIdentityTests : IDisposable
     {
         _tree.Write("envs/prod/main.tf", Environment("prod"));
         _tree.Write("envs/staging/main.tf", Environment("staging"));
-        var accepted = Only(Scan(), "envs/prod", "module.api.module.tasks.aws_ecs_task_definition.app").Fingerprint;
+        var first = Scan();
+        var accepted = Only(first, "envs/prod", "module.api.module.tasks.aws_ecs_task_definition.app");
         var baselinePath = Path.Combine(Path.GetTempPath(), $"baseline-{Guid.NewGuid():N}.json");
-        File.WriteAllText(baselinePath, $$"""{ "schemaVersion": 1, "tool": "shipshape", "findings": [ { "fingerprint": "{{accepted}}" } ] }""");
+        using (var file = File.Create(baselinePath))
+        {
+            Baseline.Write(first with { Findings = [accepted] }, file);
+        }
+
+        using (var written = JsonDocument.Parse(File.ReadAllBytes(baselinePath)))
+        {
+            var entry = written.RootElement.GetProperty("findings")[0];
+            Assert.Equal((accepted.Fingerprint, "envs/prod"), (entry.GetProperty("fingerprint").GetString(), entry.GetProperty("rootModule").GetString()));
+        }
 
         // Lines move in the module and the callers: the baselined caller stays baselined, and only it.
         _tree.Write("modules/ecs-task/main.tf", "# Task definition of one ECS service.\n\n" + TaskModule);
