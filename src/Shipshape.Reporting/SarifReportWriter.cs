@@ -376,7 +376,11 @@ public sealed class SarifReportWriter : IReportWriter
             AppendParagraph(text, "## Remediation\n\n" + rule.Remediation.Trim());
         }
 
-        if (!string.IsNullOrWhiteSpace(rule.GoodExample))
+        if (!rule.Examples.IsEmpty)
+        {
+            AppendParagraph(text, "## Example\n\n```\n" + rule.Examples[0].Good.Trim('\n') + "\n```");
+        }
+        else if (!string.IsNullOrWhiteSpace(rule.GoodExample))
         {
             AppendParagraph(text, "## Example\n\n```\n" + rule.GoodExample.Trim('\n') + "\n```");
         }
