@@ -467,4 +467,27 @@ public sealed class TerraformModuleIdentityTests : IDisposable
         Assert.Contains("modules/ecs-task/main.tf:22  module.api.module.tasks.aws_ecs_task_definition.app (root module envs/prod)", text, StringComparison.Ordinal);
         Assert.Contains("called through module.api (envs/prod/main.tf:5) > module.api.module.tasks (modules/ecs-service/main.tf:5)", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("markdown")]
+    [InlineData("html")]
+    [InlineData("junit")]
+    public void TextReports_ModuleFinding_NameTheRootModuleBesideTheAddress(string format)
+    {
+        _tree.Write("envs/prod/main.tf", Environment("prod"));
+        _tree.Write("envs/staging/main.tf", Environment("staging"));
+        var report = Scan();
+        IReportWriter writer = format switch
+        {
+            "markdown" => new MarkdownReportWriter(),
+            "html" => new HtmlReportWriter(),
+            _ => new JUnitReportWriter(),
+        };
+
+        // Markdown escapes its punctuation; the words are what is checked.
+        var text = ReportOutput.Text(writer, report).Replace("\\", string.Empty, StringComparison.Ordinal);
+
+        Assert.Contains("module.api.module.tasks.aws_ecs_task_definition.app (root module envs/prod)", text, StringComparison.Ordinal);
+        Assert.Contains("module.api.module.tasks.aws_ecs_task_definition.app (root module envs/staging)", text, StringComparison.Ordinal);
+    }
 }
