@@ -287,6 +287,27 @@ public sealed class TerraformModuleIdentityTests : IDisposable
     }
 
     [Fact]
+    public void Scan_InlineSuppressionOnAModuleCall_AppliesToThatCallOnly()
+    {
+        _tree.Write("envs/prod/main.tf", Environment("prod").Replace(
+            "module \"worker\" {",
+            "# shipshape:ignore SHP-CTR-001 the worker loads a kernel module (OPS-14)\nmodule \"worker\" {",
+            StringComparison.Ordinal));
+        _tree.Write("envs/staging/main.tf", Environment("staging"));
+
+        var report = Scan();
+
+        Assert.Equal(
+            [
+                ("envs/prod", "module.api.module.tasks.aws_ecs_task_definition.app", null),
+                ("envs/staging", "module.api.module.tasks.aws_ecs_task_definition.app", null),
+                ("envs/prod", "module.worker.module.tasks.aws_ecs_task_definition.app", "the worker loads a kernel module (OPS-14)"),
+                ("envs/staging", "module.worker.module.tasks.aws_ecs_task_definition.app", null),
+            ],
+            report.Findings.Select(f => (f.Resource.Module!.RootDirectory, f.Resource.Address, f.Suppression?.Reason)));
+    }
+
+    [Fact]
     public void Scan_ResourceOutsideModules_KeepsItsFingerprintAndHasNoChain()
     {
         // The fingerprint format of v1 (rule, path, address, property path, key), computed independently.
