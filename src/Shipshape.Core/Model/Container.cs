@@ -54,6 +54,10 @@ public sealed record Container
     public Value<bool>? HealthCheck { get; init; }
     /// <summary>Whether a Kubernetes readinessProbe keeps traffic away until the container is ready; null elsewhere.</summary>
     public Value<bool>? ReadinessProbe { get; init; }
+    /// <summary>Kubernetes securityContext.procMount ("Default" when absent, "Unmasked"); null elsewhere.</summary>
+    public Value<string?>? ProcMount { get; init; }
+    /// <summary>Kubernetes imagePullPolicy as written (defaulted null when absent); null elsewhere.</summary>
+    public Value<string?>? ImagePullPolicy { get; init; }
     /// <summary>Whether this is a Kubernetes init container (runs to completion before the others start).</summary>
     public bool IsInit { get; init; }
     public LogConfiguration? LogConfiguration { get; init; }

@@ -84,6 +84,7 @@ public static class KubernetesWorkloadAdapter
             ServiceAccountName = RequiredString(pod, pod.Get("serviceAccountName") is null && pod.Get("serviceAccount") is not null ? "serviceAccount" : "serviceAccountName",
                 $"{podPath}.serviceAccountName", anchor, "default"),
             PodAnnotations = annotations,
+            Sysctls = Sysctls(podContext?.Get("sysctls"), $"{podPath}.securityContext.sysctls"),
         };
     }
 
@@ -138,6 +139,10 @@ public static class KubernetesWorkloadAdapter
             HealthCheck = init || runsToCompletion ? null : Present(node.Get("livenessProbe"), $"{path}.livenessProbe", anchor),
             ReadinessProbe = init || runsToCompletion ? null : Present(node.Get("readinessProbe"), $"{path}.readinessProbe", anchor),
             IsInit = init,
+            ProcMount = context is null
+                ? Value<string?>.Defaulted("Default", anchor, $"{contextPath}.procMount")
+                : String(context, "procMount", $"{contextPath}.procMount", anchor, "Default"),
+            ImagePullPolicy = String(node, "imagePullPolicy", $"{path}.imagePullPolicy", anchor),
             Role = ContainerRoleClassifier.Classify(image.IsExplicit ? image.Current : null, false),
             Span = node.Span,
             Path = path,
@@ -212,6 +217,12 @@ public static class KubernetesWorkloadAdapter
         (resources?.Get(section) as MappingNode)?.Get(name) is { } node
             ? String((MappingNode)resources!.Get(section)!, name, path, node.Span)
             : Value<string?>.Defaulted(null, anchor, path);
+
+    /// <summary>securityContext.sysctls: a list of name/value pairs.</summary>
+    private static ImmutableArray<KeyValue> Sysctls(SyntaxNode? node, string path) =>
+        node is not SequenceNode list ? [] : [.. list.Items.OfType<MappingNode>().Select((entry, i) => new KeyValue(
+            entry.Get("name") is ScalarNode name ? Text(name, $"{path}[{i}].name") : Value<string>.Unresolved(string.Empty, entry.Span, $"{path}[{i}].name"),
+            String(entry, "value", $"{path}[{i}].value", entry.Span)))];
 
     private static Value<bool> Present(SyntaxNode? node, string path, SourceSpan anchor) => node switch
     {
