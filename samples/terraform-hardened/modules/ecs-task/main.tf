@@ -31,6 +31,16 @@ resource "aws_iam_role" "execution" {
 resource "aws_kms_key" "logs" {
   description         = "Encrypts the ${var.name} task's log group"
   enable_key_rotation = true
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountAdministration"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
 }
 
 resource "aws_cloudwatch_log_group" "this" {
@@ -44,6 +54,13 @@ locals {
     name                   = var.name
     image                  = var.image
     essential              = true
+    healthCheck = {
+      command     = ["CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health || exit 1"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 15
+    }
     user                   = var.user
     readonlyRootFilesystem = true
     memory                 = 512
