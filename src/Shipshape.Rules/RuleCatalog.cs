@@ -85,6 +85,7 @@ public sealed class RuleCatalog
             new SecretNameInEnvironmentRule(detector),
             new SecretValueInEnvironmentRule(detector),
             new InvalidSecretReferenceRule(),
+            new SecretAsEnvironmentVariableRule(),
             new MissingLogConfigurationRule(),
             new LogsNotToCloudWatchRule(),
             new MissingTaskRoleRule(),
