@@ -15,12 +15,16 @@ public static class KubernetesSecrets
     private static readonly string[] CredentialWords =
         ["password", "passwd", "pwd", "secret", "token", "key", "credential", "auth", "dockerconfig", "dockercfg", "private", "passphrase", "htpasswd", "pass"];
 
+    // "node.session.auth.username", "apiAddress", "token-url": keys that sit beside credentials but are not one.
+    private static readonly string[] NotCredentialKeyParts = ["user", "address", "url", "endpoint", "host", "port"];
+
     /// <summary>Whether a Secret's data key names a credential ("password", "api-key", "tls.key", ".dockerconfigjson").</summary>
     public static bool IsCredentialKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
         return CredentialWords.Any(w => key.Contains(w, StringComparison.OrdinalIgnoreCase))
-            && !key.EndsWith("_file", StringComparison.OrdinalIgnoreCase) && !key.EndsWith("-file", StringComparison.OrdinalIgnoreCase);
+            && !NotCredentialKeyParts.Any(w => key.Contains(w, StringComparison.OrdinalIgnoreCase))
+            && !key.EndsWith("file", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>One Secret found: where its data block is, and its first credential value.</summary>
@@ -139,6 +143,13 @@ public static class KubernetesSecrets
         var rest = line[(colon + 1)..];
         var valueAt = colon + 1 + (rest.Length - rest.TrimStart().Length);
         var value = rest.Trim().TrimEnd(',').Trim();
+        var comment = value.IndexOf(" #", StringComparison.Ordinal);
+        if (comment > 0 && value[0] is not ('"' or '\''))
+        {
+            // YAML: a comment after a plain value.
+            value = value[..comment].TrimEnd();
+        }
+
         if (value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0])
         {
             value = value[1..^1];

@@ -25,11 +25,19 @@ public static class NonCredential
         "data.", "module.", "random_password.", "each.", "os.environ", "process.env", "System.getenv", "ENV[", "getenv(",
     ];
 
-    // Key names of values that are identifiers, digests or sizes, whatever the value looks like.
-    private static readonly SearchValues<string> NonSecretKeys = SearchValues.Create(
-        ["hash", "checksum", "digest", "sha1", "sha256", "sha512", "integrity", "fingerprint", "etag", "_id\"", "_id'", "_id:", "_id=", "_id ",
-         "id\":", "id:", "id =", "id=", "length", "policy", "_file", "-file", "_path", "-path", "_url", "_uri", "endpoint"],
+    // Anywhere in a key: the value is a digest, not a credential.
+    private static readonly SearchValues<string> DigestKeys = SearchValues.Create(
+        ["hash", "checksum", "digest", "sha1", "sha256", "sha512", "integrity", "fingerprint", "etag"],
         StringComparison.OrdinalIgnoreCase);
+
+    // Endings of key names whose values are names, identifiers, locations or settings ("kms_key_id", "adminSecretName",
+    // "apiAddress", "password_file", "S3Key", "PasswordPolicy"), whatever the value looks like.
+    private static readonly string[] NonSecretKeyEndings =
+    [
+        "name", "names", "id", "ids", "arn", "file", "path", "dir", "url", "uri", "endpoint", "ref", "policy", "type", "version",
+        "length", "size", "count", "enabled", "address", "addr", "host", "port", "region", "format", "mode", "field", "header",
+        "param", "parameter", "prefix", "suffix", "alias", "s3key", "objectkey", "bucketkey", "keypair", "location", "provider",
+    ];
 
     /// <summary>Whether <paramref name="secret"/>, matched in <paramref name="match"/>, is not a credential.</summary>
     /// <param name="byKey">Whether the key before the value also decides (generic assignments; not URLs, whose "User Id=" is part of the string).</param>
@@ -44,13 +52,46 @@ public static class NonCredential
 
         // The key before the value: "secret_hash: <hex>", "kms_key_id = <uuid>", "password_file = ...".
         var at = match.IndexOf(secret.AsSpan());
-        var key = at > 0 ? match[..at] : [];
-        if (byKey && key.IndexOfAny(NonSecretKeys) >= 0 && !IsJenkinsSecret(value))
+        var before = at > 0 ? match[..at] : [];
+        if (byKey && !IsJenkinsSecret(value) && (before.IndexOfAny(DigestKeys) >= 0 || IsNonSecretKey(LastKey(before))))
         {
             return true;
         }
 
         return DecodesToNonCredential(value);
+    }
+
+    // The last identifier before the separator: "Key parameter, \"" gives "parameter", "'S3Key': '" gives "S3Key".
+    private static ReadOnlySpan<char> LastKey(ReadOnlySpan<char> before)
+    {
+        var end = before.Length;
+        while (end > 0 && !IsKeyChar(before[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && IsKeyChar(before[start - 1]))
+        {
+            start--;
+        }
+
+        return before[start..end];
+    }
+
+    private static bool IsKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.';
+
+    private static bool IsNonSecretKey(ReadOnlySpan<char> key)
+    {
+        foreach (var ending in NonSecretKeyEndings)
+        {
+            if (key.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A value written to be replaced: a placeholder word, a template, a mask, or an obvious sequence.</summary>
@@ -62,7 +103,7 @@ public static class NonCredential
             return false;
         }
 
-        if (value.AsSpan().IndexOfAny(PlaceholderWords) >= 0 || (value[0] == '{' && value[^1] == '}') || value[0] == '<' || value[^1] == '>')
+        if (IsIdentifier(value) || value.AsSpan().IndexOfAny(PlaceholderWords) >= 0 || (value[0] == '{' && value[^1] == '}') || value[0] == '<' || value[^1] == '>')
         {
             return true;
         }
@@ -86,6 +127,35 @@ public static class NonCredential
         return false;
     }
 
+    // Letters only, in words: "VPCFlowLogsBucketKMSKey", "X-Frame-Options". Random keys have digits, and their
+    // lower-case runs are short; a name's words are not.
+    private static bool IsIdentifier(string value)
+    {
+        if (value.Length < 6 || !value.All(c => char.IsAsciiLetter(c) || c is '-' or '_') || value.All(c => char.IsAsciiLetterLower(c) || c is '-' or '_'))
+        {
+            return false;
+        }
+
+        var runs = 0;
+        var lower = 0;
+        var inRun = false;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetterLower(c))
+            {
+                lower++;
+                runs += inRun ? 0 : 1;
+                inRun = true;
+            }
+            else
+            {
+                inRun = false;
+            }
+        }
+
+        return runs == 0 || (double)lower / runs >= 3;
+    }
+
     // Jenkins keeps its secrets encrypted as "{AQAAABAAAAAQ…}": braces, but not a template.
     private static bool IsJenkinsSecret(string value) => value.StartsWith("{AQAAAB", StringComparison.Ordinal);
 
@@ -96,9 +166,14 @@ public static class NonCredential
     private static bool IsPath(string value) =>
         value[0] is '/' or '~' || value.StartsWith("./", StringComparison.Ordinal) || value.StartsWith("../", StringComparison.Ordinal)
         || (value.Length > 2 && char.IsAsciiLetter(value[0]) && value[1] == ':' && value[2] == '\\')
-        || (value.Contains('/', StringComparison.Ordinal) && FileExtensions.Any(e => value.EndsWith(e, StringComparison.OrdinalIgnoreCase)));
+        || FileExtensions.Any(e => value.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
-    private static readonly string[] FileExtensions = [".key", ".pem", ".crt", ".txt", ".json", ".yaml", ".yml", ".zip", ".jar", ".env"];
+    // A value ending like a file name is a file name ("model_nf4_mg.py", "README-copy.md").
+    private static readonly string[] FileExtensions =
+    [
+        ".key", ".pem", ".crt", ".cer", ".pub", ".txt", ".json", ".yaml", ".yml", ".zip", ".jar", ".env", ".py", ".md", ".sh", ".js",
+        ".ts", ".conf", ".cfg", ".ini", ".xml", ".html", ".css", ".tar", ".gz", ".tgz", ".properties", ".toml", ".tf", ".sql", ".csv", ".log",
+    ];
 
     private static bool IsUuid(string value) =>
         value.Length == 36 && value[8] == '-' && value[13] == '-' && value[18] == '-' && value[23] == '-'
@@ -137,7 +212,9 @@ public static class NonCredential
         }
 
         var trimmed = text.Trim();
+        var scheme = trimmed.IndexOf("://", StringComparison.Ordinal);
         return trimmed.Length == 0
+            || (scheme > 0 && !trimmed.Contains('@', StringComparison.Ordinal))
             || trimmed.StartsWith("-----BEGIN CERTIFICATE", StringComparison.Ordinal)
             || trimmed.StartsWith("-----BEGIN PUBLIC KEY", StringComparison.Ordinal)
             || trimmed.StartsWith("-----BEGIN RSA PUBLIC KEY", StringComparison.Ordinal)

@@ -138,9 +138,17 @@ public sealed class SecretEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
-        if (_globalAllowlists.Any(a => a.TargetRules.IsEmpty && a.AllowsPath(path)))
+        try
         {
-            return [];
+            if (_globalAllowlists.Any(a => a.TargetRules.IsEmpty && a.AllowsPath(path)))
+            {
+                return [];
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A path allowlist that runs out of time (a loaded machine, a backtracking pattern) allows nothing: the file is searched.
+            incomplete?.Add("a global path allowlist ran out of time; the file was searched as if it did not apply");
         }
 
         var hits = ImmutableArray.CreateBuilder<SecretHit>();
@@ -403,7 +411,7 @@ public sealed class SecretEngine
 
             var secret = group.Value;
             if (secret.Length == 0 || (rule.Rule.Entropy > 0 && Entropy.Shannon(secret) < rule.Rule.Entropy)
-                || (rule.FiltersValues && NonCredential.Matches(secret, match.ValueSpan, byKey: rule.IsGeneric)))
+                || (rule.FiltersValues && NonCredential.Matches(secret, KeyContext(text, match, group), byKey: rule.IsGeneric)))
             {
                 continue;
             }
@@ -425,6 +433,14 @@ public sealed class SecretEngine
             var (endLine, endColumn) = lines.Position(group.Index + group.Length - 1);
             hits.Add(Hit(rule, secret, startLine, startColumn, endLine, endColumn, null));
         }
+    }
+
+    // The text before the secret on its line (at most 256 characters): the key it is assigned to, even where the
+    // rule's match starts inside the key name ("S3Key" matched from "Key").
+    private static ReadOnlySpan<char> KeyContext(TextScan text, Match match, Group group)
+    {
+        var start = Math.Max(Math.Min(text.Lines.LineStartOf(group.Index), match.Index), group.Index - 256);
+        return text.Text.AsSpan(start, group.Index - start + group.Length);
     }
 
     // An allowlist whose regex runs out of time does not allow: the finding stays, and the note says why it may be a false positive.

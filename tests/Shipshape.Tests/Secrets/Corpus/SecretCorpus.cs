@@ -176,6 +176,26 @@ internal static class SecretCorpus
                   SecretKeyRef: DatabaseCredentials
             """);
 
+        // False positives met on the real-world corpus (RealWorldSecretsTriageTests), reduced to their shape.
+        yield return Negative(KeyNames, "realworld/names-under-key.yaml", $$"""
+            volumes:
+              - configMap:
+                  items:
+                    - key: model_nf4_mg.py
+                      path: model.py
+            Objects:
+              - Key: README-copy.md
+            headers:
+              - key: 'Strict-Transport-Security'
+              - key:   'X-Frame-Options'
+            Code:
+              S3Key: {{Fake.Chars("s3-object", 64, Fake.Hex)}}
+            Description: Note, will only be set if KMS Key parameter, "VPCFlowLogsBucketKMSKey", was provided.
+            args: genai-perf profile --tokenizer="google/gemma-3-1b-pt"
+            parameters:
+              adminSecretName: "quobyte-admin-secret"
+            """);
+
         // References to secret stores.
         yield return Negative(StoreReferences, "ecs/task-definition.json", """
             {
@@ -302,6 +322,32 @@ internal static class SecretCorpus
             kms_key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
             "KeyId": "8f14e45f-ceea-467f-a0e6-0d1b2e3c4d5e"
             secret_id = "6ba7b810-9dad-11d1-80b4-00c04fd430c8"
+            """);
+
+        yield return Negative(NonCredentials, "realworld/encoded-non-secrets.yaml", $$"""
+            cluster_auth_base64 = "{{Fake.Base64(Fake.Pem("CERTIFICATE", "eks-ca", 8))}}"
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: storageos-secret
+            data:
+              apiAddress: {{Fake.Base64("tcp://127.0.0.1:5705")}}
+            ---
+            UserData: "#!/bin/bash\n\n# Get the password from secrets manager\nsecret_string=$(aws secretsmanager get-secret-value)"
+            """);
+        yield return Negative(Placeholders, "realworld/example-secrets.yaml", $$"""
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: heketi-secret
+            data:
+              # base64 encoded password. E.g.: echo -n "mypassword" | base64
+              key: {{Fake.Base64("mypassword")}}
+            ---
+            apiVersion: v1
+            kind: Secret
+            data:
+              .secret-file: {{Fake.Base64("value-2\r\n\r\n")}}
             """);
 
         // Binary content, recognised by its bytes; a secret-looking string inside must not be reported.
