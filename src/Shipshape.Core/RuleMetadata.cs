@@ -20,6 +20,8 @@ public sealed record RuleMetadata
     public ImmutableArray<string> Sources { get; init; } = [];
     /// <summary>Compliance frameworks and their requirement IDs, for example "PCI-DSS-4.0:2.2.5".</summary>
     public ImmutableArray<string> Frameworks { get; init; } = [];
+    /// <summary>Executable examples, at least one per source (except git history); the docs show them and a test runs them.</summary>
+    public ImmutableArray<RuleExample> Examples { get; init; } = [];
     public string? BadExample { get; init; }
     public string? GoodExample { get; init; }
 }

@@ -27,7 +27,21 @@ public static class RuleDocumentation
         Line(page, metadata.Description);
         Section(page, "Rationale", metadata.Rationale);
         Section(page, "Remediation", metadata.Remediation);
-        if (metadata.BadExample is not null)
+        foreach (var example in metadata.Examples)
+        {
+            Line(page);
+            Line(page, $"## Example: {SourceTitle(example.Source)} (`{example.EffectiveFileName}`)");
+            Line(page);
+            Line(page, "Reported:");
+            Line(page);
+            Line(page, Fenced(example.Bad, Language(example)));
+            Line(page);
+            Line(page, "Fixed:");
+            Line(page);
+            Line(page, Fenced(example.Good, Language(example)));
+        }
+
+        if (metadata.Examples.IsEmpty && metadata.BadExample is not null)
         {
             Section(page, "Non-compliant example", Fenced(metadata.BadExample, metadata));
         }
@@ -106,8 +120,33 @@ public static class RuleDocumentation
         var language = code.TrimStart().StartsWith('{') ? "json"
             : metadata.Sources.All(s => string.Equals(s, "dockerfile", StringComparison.Ordinal)) ? "dockerfile"
             : "yaml";
-        return $"```{language}\n{code.TrimEnd()}\n```";
+        return Fenced(code, language);
     }
+
+    private static string Fenced(string code, string language) => $"```{language}\n{code.TrimEnd()}\n```";
+
+    /// <summary>The fence language of an example, from the name it is scanned under.</summary>
+    private static string Language(RuleExample example)
+    {
+        var name = example.EffectiveFileName;
+        return name.EndsWith(".json", StringComparison.Ordinal) ? "json"
+            : name.EndsWith(".tf", StringComparison.Ordinal) ? "hcl"
+            : name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal) ? "yaml"
+            : string.Equals(example.Source, RuleExampleSources.Dockerfile, StringComparison.Ordinal) ? "dockerfile"
+            : "text";
+    }
+
+    private static string SourceTitle(string source) => source switch
+    {
+        RuleExampleSources.CloudFormation => "CloudFormation",
+        RuleExampleSources.Terraform => "Terraform",
+        RuleExampleSources.EcsTaskDefinition => "ECS task definition",
+        RuleExampleSources.Kubernetes => "Kubernetes",
+        RuleExampleSources.Compose => "Compose",
+        RuleExampleSources.Dockerfile => "Dockerfile",
+        RuleExampleSources.IamJson => "IAM policy",
+        _ => "Text file",
+    };
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 

@@ -18,7 +18,7 @@ public static class RuleMetadataLoader
     private static readonly ImmutableHashSet<string> KnownKeys =
     [
         "id", "title", "severity", "practice", "description", "rationale", "remediation", "references",
-        "equivalents", "sources", "frameworks", "bad_example", "good_example",
+        "equivalents", "sources", "frameworks", "bad_example", "good_example", "examples",
     ];
 
     /// <summary>Loads every embedded metadata file, sorted by rule ID.</summary>
@@ -104,6 +104,12 @@ public static class RuleMetadataLoader
             throw Error(fileName, $"has practice '{practiceText}'; expected one of {string.Join(", ", PracticeNames.All.Select(p => p.ToId()))}");
         }
 
+        var sources = Sequence(fileName, fields, "sources");
+        foreach (var source in sources.Where(s => !RuleExampleSources.All.Contains(s)))
+        {
+            throw Error(fileName, $"names the unknown source '{source}'; expected one of {string.Join(", ", RuleExampleSources.All)}");
+        }
+
         return new RuleMetadata
         {
             Id = id,
@@ -115,7 +121,8 @@ public static class RuleMetadataLoader
             Remediation = RequiredScalar(fileName, fields, "remediation"),
             References = Sequence(fileName, fields, "references"),
             Equivalents = Sequence(fileName, fields, "equivalents"),
-            Sources = Sequence(fileName, fields, "sources"),
+            Sources = sources,
+            Examples = Examples(fileName, fields, sources),
             Frameworks = Sequence(fileName, fields, "frameworks"),
             BadExample = OptionalScalar(fileName, fields, "bad_example"),
             GoodExample = OptionalScalar(fileName, fields, "good_example"),
@@ -171,6 +178,54 @@ public static class RuleMetadataLoader
         }
 
         return items.ToImmutable();
+    }
+
+    private static readonly ImmutableHashSet<string> ExampleKeys = ["source", "bad", "good", "file"];
+
+    private static ImmutableArray<RuleExample> Examples(string fileName, Dictionary<string, YamlNode> fields, ImmutableArray<string> sources)
+    {
+        if (!fields.TryGetValue("examples", out var node) || node is YamlScalarNode { Value: null or "" })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw Error(fileName, "has field 'examples' that is not a list");
+        }
+
+        var examples = ImmutableArray.CreateBuilder<RuleExample>(sequence.Children.Count);
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode mapping)
+            {
+                throw Error(fileName, "has an entry in 'examples' that is not a mapping");
+            }
+
+            var entry = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                var key = (keyNode as YamlScalarNode)?.Value;
+                if (key is null || !ExampleKeys.Contains(key))
+                {
+                    throw Error(fileName, $"has an example with the unknown field '{key}' (expected source, bad, good, file)");
+                }
+
+                entry[key] = valueNode;
+            }
+
+            var source = OptionalScalar(fileName, entry, "source") ?? throw Error(fileName, "has an example without 'source'");
+            if (!sources.Contains(source))
+            {
+                throw Error(fileName, $"has an example for '{source}', which is not among its sources");
+            }
+
+            var bad = OptionalScalar(fileName, entry, "bad") ?? throw Error(fileName, $"has a '{source}' example without 'bad'");
+            var good = OptionalScalar(fileName, entry, "good") ?? throw Error(fileName, $"has a '{source}' example without 'good'");
+            examples.Add(new RuleExample(source, bad + "\n", good + "\n", OptionalScalar(fileName, entry, "file")));
+        }
+
+        return examples.ToImmutable();
     }
 
     private static RuleMetadataException Error(string fileName, string problem) =>

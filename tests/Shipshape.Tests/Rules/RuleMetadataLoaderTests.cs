@@ -18,7 +18,7 @@ public sealed class RuleMetadataLoaderTests
         references:
           - https://docs.aws.amazon.com/x
         equivalents: [ECS.4]
-        sources: [ecs-json]
+        sources: [ecs-task-definition]
         frameworks: []
         bad_example: |
           { "a": 1 }
@@ -45,15 +45,33 @@ public sealed class RuleMetadataLoaderTests
         Assert.Empty(m.Frameworks);
         Assert.Equal("{ \"a\": 1 }", m.BadExample);
         Assert.Null(m.GoodExample);
+        Assert.Empty(m.Examples);
+    }
+
+    [Fact]
+    public void Parse_Examples_ReadsSourceTextsAndFileName()
+    {
+        var yaml = Valid.Replace("bad_example: |", "examples:\n  - source: ecs-task-definition\n    file: td.yaml\n    bad: |\n      family: a\n    good: |\n      family: b\nbad_example: |", StringComparison.Ordinal);
+
+        var example = Assert.Single(RuleMetadataLoader.Parse("SHP-TST-001.yaml", yaml).Examples);
+
+        Assert.Equal("ecs-task-definition", example.Source);
+        Assert.Equal("family: a\n", example.Bad);
+        Assert.Equal("family: b\n", example.Good);
+        Assert.Equal("td.yaml", example.EffectiveFileName);
     }
 
     [Theory]
     [InlineData("severity: high", "severity: severe", "severity 'severe'")]
     [InlineData("practice: host-and-container", "practice: hosts", "practice 'hosts'")]
     [InlineData("title: Test rule\n", "", "required field 'title'")]
-    [InlineData("sources: [ecs-json]", "source: [ecs-json]", "unknown field 'source'")]
+    [InlineData("sources: [ecs-task-definition]", "source: [ecs-json]", "unknown field 'source'")]
     [InlineData("equivalents: [ECS.4]", "equivalents: ECS.4", "'equivalents' that is not a list")]
     [InlineData("id: SHP-TST-001", "id: SHP-TST-002", "declares id 'SHP-TST-002'")]
+    [InlineData("sources: [ecs-task-definition]", "sources: [ecs-json]", "unknown source 'ecs-json'")]
+    [InlineData("bad_example: |", "examples:\n  - source: terraform\n    bad: x\n    good: y\nbad_example: |", "example for 'terraform', which is not among its sources")]
+    [InlineData("bad_example: |", "examples:\n  - source: ecs-task-definition\n    bad: x\nbad_example: |", "'ecs-task-definition' example without 'good'")]
+    [InlineData("bad_example: |", "examples:\n  - source: ecs-task-definition\n    bad: x\n    good: y\n    note: z\nbad_example: |", "unknown field 'note'")]
     [InlineData("description: A test.", "description: [unclosed", "not valid YAML")]
     public void Parse_MalformedFile_ThrowsNamingFileAndProblem(string find, string replace, string expected)
     {
