@@ -150,19 +150,6 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
-    public void Metadata_LegacyEcsOnlyExamples_AreJsonObjects()
-    {
-        // Rules not yet migrated to examples: their fragments are still task-definition JSON.
-        Assert.All(Catalog.Metadata.Values.Where(m => m.Sources.SequenceEqual(["ecs-task-definition"]) && m.BadExample is not null), m =>
-        {
-            using var bad = System.Text.Json.JsonDocument.Parse(m.BadExample!);
-            using var good = System.Text.Json.JsonDocument.Parse(m.GoodExample!);
-            Assert.Equal(System.Text.Json.JsonValueKind.Object, bad.RootElement.ValueKind);
-            Assert.Equal(System.Text.Json.JsonValueKind.Object, good.RootElement.ValueKind);
-        });
-    }
-
-    [Fact]
     public void Get_KnownId_ReturnsMetadataWithSeverityAndPractice()
     {
         var metadata = Catalog.Get("SHP-SEC-002");
