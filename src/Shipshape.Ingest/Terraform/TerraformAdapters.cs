@@ -20,7 +20,7 @@ public static class TerraformAdapters
     [
         "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_capacity_provider",
         "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
-        "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener",
+        "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener", "aws_elb", "aws_load_balancer_policy",
         "aws_ecr_repository", "aws_ecr_repository_policy", "aws_ecr_lifecycle_policy",
         "aws_eks_cluster", "aws_eks_node_group", "aws_cloudtrail", "aws_cloudwatch_log_group",
         "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm", "aws_sns_topic",
@@ -49,6 +49,14 @@ public static class TerraformAdapters
             "aws_vpc_security_group_ingress_rule" or "aws_vpc_security_group_egress_rule" => [VpcRule(r, p, type.EndsWith("ingress_rule", StringComparison.Ordinal))],
             "aws_lb" or "aws_alb" => [LoadBalancer(r, p)],
             "aws_lb_listener" or "aws_alb_listener" => [Listener(r, p)],
+            "aws_elb" => [ClassicLoadBalancer(r, p)],
+            "aws_load_balancer_policy" => [ClassicLoadBalancerBuilder.Policy(
+                r,
+                string.Empty,
+                p.String("policy_name"),
+                p.String("policy_type_name"),
+                p.String("load_balancer_name"),
+                p.Blocks("policy_attribute").Select(a => new PolicyAttribute(a.String("name"), a.String("value"))))],
             "aws_ecr_repository" => [Repository(r, p)],
             "aws_ecr_repository_policy" => [new EcrRepositoryPolicy
             {
@@ -253,14 +261,45 @@ public static class TerraformAdapters
 
     private static LoadBalancer LoadBalancer(ResourceIdentity r, PropertyReader p)
     {
-        // The provider spells the scheme as a flag; the builder takes the scheme.
+        return LoadBalancerBuilder.Build(
+            r,
+            p.String("load_balancer_type"),
+            Scheme(p),
+            p.Strings("security_groups"),
+            dropInvalidHeaderFields: p.OptionalBool("drop_invalid_header_fields"),
+            desyncMitigationMode: p.String("desync_mitigation_mode"),
+            accessLogs: p.BlockOrEmpty("access_logs").OptionalBool("enabled"),
+            deletionProtection: p.OptionalBool("enable_deletion_protection"));
+    }
+
+    /// <summary>The provider spells the scheme as a flag (internal); the builders take the scheme.</summary>
+    private static Value<string?> Scheme(PropertyReader p)
+    {
         var internalFlag = p.OptionalBool("internal");
-        var scheme = new Value<string?>(internalFlag.Current switch { true => "internal", false => "internet-facing", null => null }, internalFlag.Origin, internalFlag.Span, internalFlag.Path)
+        return new Value<string?>(internalFlag.Current switch { true => "internal", false => "internet-facing", null => null }, internalFlag.Origin, internalFlag.Span, internalFlag.Path)
         {
             Reference = internalFlag.Reference,
             ReferenceAttribute = internalFlag.ReferenceAttribute,
         };
-        return LoadBalancerBuilder.Build(r, p.String("load_balancer_type"), scheme, p.Strings("security_groups"));
+    }
+
+    private static ClassicLoadBalancer ClassicLoadBalancer(ResourceIdentity r, PropertyReader p)
+    {
+        // aws_elb access_logs: "enabled - (Optional) Boolean to enable / disable access_logs. Default is true", so a
+        // block without the flag is the provider sending Enabled = true for the block the configuration wrote.
+        var logs = p.Block("access_logs");
+        var accessLogs = logs is null
+            ? Value<bool?>.Defaulted(null, r.Span, "access_logs")
+            : logs.Has("enabled") ? logs.OptionalBool("enabled") : Value<bool?>.Explicit(true, logs.Anchor, logs.Prefix);
+        return ClassicLoadBalancerBuilder.Build(
+            r,
+            Scheme(p),
+            p.Blocks("listener").Select(l => ClassicLoadBalancerBuilder.Listener(
+                l.Prefix, l.String("lb_protocol"), l.Int("lb_port"), l.String("instance_protocol"), l.String("ssl_certificate_id"), [])),
+            [],
+            accessLogs,
+            p.String("desync_mitigation_mode"),
+            p.Strings("security_groups"));
     }
 
     private static Listener Listener(ResourceIdentity r, PropertyReader p)

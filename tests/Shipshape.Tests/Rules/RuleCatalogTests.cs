@@ -26,7 +26,7 @@ public sealed partial class RuleCatalogTests
             "SHP-LOG-015", "SHP-LOG-016", "SHP-LOG-017", "SHP-LOG-018", "SHP-LOG-019", "SHP-NET-001", "SHP-NET-002",
             "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007", "SHP-NET-010", "SHP-NET-011",
             "SHP-NET-012", "SHP-NET-013", "SHP-NET-014", "SHP-NET-015", "SHP-NET-016", "SHP-NET-017", "SHP-NET-018",
-            "SHP-NET-019", "SHP-NET-050", "SHP-NET-051", "SHP-SEC-001", "SHP-SEC-002", "SHP-SEC-003", "SHP-SEC-010",
+            "SHP-NET-019", "SHP-NET-020", "SHP-NET-021", "SHP-NET-022", "SHP-NET-023", "SHP-NET-050", "SHP-NET-051", "SHP-SEC-001", "SHP-SEC-002", "SHP-SEC-003", "SHP-SEC-010",
             "SHP-SEC-011", "SHP-SEC-012", "SHP-SEC-050", "SHP-SEC-100", "SHP-SEC-101", "SHP-SEC-102",
         ];
         Array.Sort(expected, StringComparer.Ordinal);
