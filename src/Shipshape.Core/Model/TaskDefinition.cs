@@ -18,6 +18,8 @@ public sealed record TaskDefinition : Workload
     public ImmutableArray<string> RequiresCompatibilities { get; init; } = [];
     /// <summary>Task-level memory in MiB (required on Fargate); a container without its own limit is bounded by it.</summary>
     public required Value<int?> MemoryMiB { get; init; }
+    /// <summary>Task-level CPU in CPU units (1024 per vCPU; required on Fargate).</summary>
+    public required Value<int?> CpuUnits { get; init; }
 
     public override Value<bool> HostNetwork => ModeIs(NetworkMode, "host");
     public override Value<bool> HostPid => ModeIs(PidMode, "host");

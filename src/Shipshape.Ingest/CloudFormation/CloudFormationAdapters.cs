@@ -69,7 +69,10 @@ internal static class CloudFormationAdapters
             },
             securityGroups: awsvpc.Strings("SecurityGroups"),
             enableExecuteCommand: p.OptionalBool("EnableExecuteCommand"),
-            loadBalancers: [.. p.Objects("LoadBalancers").Select(lb => new ServiceLoadBalancer(lb.String("ContainerName"), lb.Int("ContainerPort"), lb.String("TargetGroupArn")))]);
+            loadBalancers: [.. p.Objects("LoadBalancers").Select(lb => new ServiceLoadBalancer(lb.String("ContainerName"), lb.Int("ContainerPort"), lb.String("TargetGroupArn")))],
+            role: p.String("Role"),
+            desiredCount: p.Int("DesiredCount"),
+            schedulingStrategy: p.String("SchedulingStrategy"));
     }
 
     private static EcsCluster Cluster(CfnResource r)
@@ -84,8 +87,12 @@ internal static class CloudFormationAdapters
             }
         }
 
-        var exec = p.ChildOrEmpty("Configuration").ChildOrEmpty("ExecuteCommandConfiguration");
-        return EcsClusterBuilder.Build(Id(r), insights, exec.String("Logging"), exec.String("KmsKeyId"));
+        var configuration = p.ChildOrEmpty("Configuration");
+        var exec = configuration.ChildOrEmpty("ExecuteCommandConfiguration");
+        var logs = exec.ChildOrEmpty("LogConfiguration");
+        return EcsClusterBuilder.Build(
+            Id(r), insights, exec.String("Logging"), exec.String("KmsKeyId"),
+            configuration.Presence("ExecuteCommandConfiguration"), logs.OptionalBool("CloudWatchEncryptionEnabled"), logs.OptionalBool("S3EncryptionEnabled"));
     }
 
     private static EcsCapacityProvider CapacityProvider(CfnResource r)

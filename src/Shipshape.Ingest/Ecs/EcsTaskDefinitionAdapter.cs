@@ -81,6 +81,7 @@ public sealed class EcsTaskDefinitionAdapter
             RequiresCompatibilities = (node.Get(N("requiresCompatibilities"), KeyComparison) as SequenceNode)?.Items
                 .OfType<ScalarNode>().Select(s => s.Text).ToImmutableArray() ?? [],
             MemoryMiB = Memory(node, anchor),
+            CpuUnits = Cpu(node, anchor),
             Containers = containers.ToImmutable(),
             Volumes = volumes.ToImmutable(),
         };
@@ -179,10 +180,16 @@ public sealed class EcsTaskDefinitionAdapter
     private static Value<bool> Enabled(Value<string?> value) =>
         new(string.Equals(value.Current, "ENABLED", StringComparison.OrdinalIgnoreCase), value.Origin, value.Span, value.Path);
 
-    private Value<int?> Memory(MappingNode node, SourceSpan anchor)
-    {
+    private Value<int?> Memory(MappingNode node, SourceSpan anchor) =>
         // Task-level memory is a string: "512", "1024", or with a unit ("1 GB", "1GB").
-        var text = String(node, N("memory"), N("memory"), anchor);
+        Units(String(node, N("memory"), N("memory"), anchor), ("GB", 1024), ("MB", 1));
+
+    private Value<int?> Cpu(MappingNode node, SourceSpan anchor) =>
+        // Task-level CPU is a string of CPU units ("1024") or vCPUs ("1 vCPU", ".25 vcpu").
+        Units(String(node, N("cpu"), N("cpu"), anchor), ("VCPU", 1024));
+
+    private static Value<int?> Units(Value<string?> text, params (string Suffix, int Factor)[] units)
+    {
         if (!text.IsExplicit || text.Current is null)
         {
             return new Value<int?>(null, text.Origin, text.Span, text.Path);
@@ -190,14 +197,14 @@ public sealed class EcsTaskDefinitionAdapter
 
         var raw = text.Current.Trim().ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
         var factor = 1;
-        if (raw.EndsWith("GB", StringComparison.Ordinal))
+        foreach (var (suffix, unitFactor) in units)
         {
-            factor = 1024;
-            raw = raw[..^2];
-        }
-        else if (raw.EndsWith("MB", StringComparison.Ordinal))
-        {
-            raw = raw[..^2];
+            if (raw.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                factor = unitFactor;
+                raw = raw[..^suffix.Length];
+                break;
+            }
         }
 
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)

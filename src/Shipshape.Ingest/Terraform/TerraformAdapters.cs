@@ -180,7 +180,10 @@ public static class TerraformAdapters
             assignPublicIp: network.OptionalBool("assign_public_ip"),
             securityGroups: network.Strings("security_groups"),
             enableExecuteCommand: p.OptionalBool("enable_execute_command"),
-            loadBalancers: [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))]);
+            loadBalancers: [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))],
+            role: p.String("iam_role"),
+            desiredCount: p.Int("desired_count"),
+            schedulingStrategy: p.String("scheduling_strategy"));
     }
 
     private static EcsCluster Cluster(ResourceIdentity r, PropertyReader p)
@@ -194,8 +197,12 @@ public static class TerraformAdapters
             }
         }
 
-        var exec = p.BlockOrEmpty("configuration").BlockOrEmpty("execute_command_configuration");
-        return EcsClusterBuilder.Build(r, insights, exec.String("logging"), exec.String("kms_key_id"));
+        var configuration = p.BlockOrEmpty("configuration");
+        var exec = configuration.BlockOrEmpty("execute_command_configuration");
+        var logs = exec.BlockOrEmpty("log_configuration");
+        return EcsClusterBuilder.Build(
+            r, insights, exec.String("logging"), exec.String("kms_key_id"),
+            configuration.Presence("execute_command_configuration"), logs.OptionalBool("cloud_watch_encryption_enabled"), logs.OptionalBool("s3_bucket_encryption_enabled"));
     }
 
     private static EcsCapacityProvider CapacityProvider(ResourceIdentity r, PropertyReader p)

@@ -46,6 +46,22 @@ public sealed class CheckovTerraformCorpusTests
         [("CKV_AWS_260", "aws_vpc_security_group_ingress_rule.fail2")] =
             "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
             + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail2")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail3")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail4")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail5")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
         [("CKV_AWS_24", "aws_vpc_security_group_ingress_rule.fail2")] =
             "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
             + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
@@ -113,11 +129,14 @@ public sealed class CheckovTerraformCorpusTests
     {
         Assert.Equal(
             [
-                "AppLoadBalancerTLS12", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention", "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion",
-                "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights", "ECSContainerHostProcess",
-                "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck", "EFSEncryptionEnabled",
-                "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMPolicyAttachedToGroupOrRoles", "IAMRoleAllowAssumeFromAccount",
-                "IAMRoleAllowsPublicAssume", "KMSRotation", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
+                "ALBDesyncMode", "ALBDropHttpHeaders", "AppLoadBalancerTLS12", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention",
+                "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted",
+                "ECSClusterContainerInsights", "ECSClusterLoggingEnabled", "ECSClusterLoggingEncryptedWithCMK", "ECSContainerHostProcess", "ECSContainerPrivilege",
+                "ECSContainerReadOnlyRoot", "ECSServiceFargateLatest", "ECSServicePublicIP", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck",
+                "EFSEncryptionEnabled", "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "ELBAccessLogs", "ELBPolicyUsesSecureProtocols",
+                "ELBUsesSSL", "ELBv2AccessLogs", "ELBwListenerNotTLSSSL", "IAMAdminPolicyDocument", "IAMPolicyAttachedToGroupOrRoles",
+                "IAMRoleAllowAssumeFromAccount", "IAMRoleAllowsPublicAssume", "KMSRotation", "LBDeletionProtection", "SecurityGroupRuleDescription",
+                "SecurityGroupUnrestrictedEgressAny", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngress80", "SecurityGroupUnrestrictedIngressAny",
             ],
             CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
