@@ -128,6 +128,8 @@ public sealed class RuleCatalog
             new LegacyServiceRoleRule(),
             new NoDesiredTasksRule(),
             new ExecSessionNotCmkEncryptedRule(),
+            new EksControlPlaneLogTypesRule(),
+            new EksEndpointPublicRule(),
             new ServicePortsBeyondContainersRule(),
             new PublicIpAssignedRule(),
             new PlainHttpListenerRule(),

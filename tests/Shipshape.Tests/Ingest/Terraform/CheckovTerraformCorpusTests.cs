@@ -62,6 +62,10 @@ public sealed class CheckovTerraformCorpusTests
             "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
             + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
             + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_39", "aws_eks_cluster.enabled")] =
+            "endpoint_public_access = True is not a boolean: HCL's literals are lower-case true and false (HCL native syntax "
+            + "specification, Literal values), so True is a reference to an undeclared name that terraform validate rejects; "
+            + "the value is unknown and Shipshape neither passes nor fails it",
         [("CKV_AWS_24", "aws_vpc_security_group_ingress_rule.fail2")] =
             "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
             + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
@@ -133,7 +137,7 @@ public sealed class CheckovTerraformCorpusTests
                 "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted",
                 "ECSClusterContainerInsights", "ECSClusterLoggingEnabled", "ECSClusterLoggingEncryptedWithCMK", "ECSContainerHostProcess", "ECSContainerPrivilege",
                 "ECSContainerReadOnlyRoot", "ECSServiceFargateLatest", "ECSServicePublicIP", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck",
-                "EFSEncryptionEnabled", "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "ELBAccessLogs", "ELBPolicyUsesSecureProtocols",
+                "EFSEncryptionEnabled", "EKSControlPlaneLogging", "EKSNodeGroupRemoteAccess", "EKSPublicAccess", "EKSPublicAccessCIDR", "ELBAccessLogs", "ELBPolicyUsesSecureProtocols",
                 "ELBUsesSSL", "ELBv2AccessLogs", "ELBwListenerNotTLSSSL", "IAMAdminPolicyDocument", "IAMPolicyAttachedToGroupOrRoles",
                 "IAMRoleAllowAssumeFromAccount", "IAMRoleAllowsPublicAssume", "KMSRotation", "LBDeletionProtection", "SecurityGroupRuleDescription",
                 "SecurityGroupUnrestrictedEgressAny", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngress80", "SecurityGroupUnrestrictedIngressAny",
