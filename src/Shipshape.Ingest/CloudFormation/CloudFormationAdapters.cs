@@ -28,6 +28,9 @@ internal static class CloudFormationAdapters
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => [LoadBalancer(r)],
         "AWS::ElasticLoadBalancingV2::Listener" => [Listener(r)],
         "AWS::ElasticLoadBalancing::LoadBalancer" => [ClassicLoadBalancer(r)],
+        "AWS::EC2::Instance" => [Instance(r, r.Properties, metadata: null, launchTemplate: r.Properties.Has("LaunchTemplate"))],
+        "AWS::EC2::LaunchTemplate" => [Instance(r, r.Properties.ChildOrEmpty("LaunchTemplateData"), r.Properties.ChildOrEmpty("LaunchTemplateData").ChildOrEmpty("MetadataOptions"), launchTemplate: false)],
+        "AWS::AutoScaling::LaunchConfiguration" => [Instance(r, r.Properties, r.Properties.ChildOrEmpty("MetadataOptions"), launchTemplate: false)],
         "AWS::ECR::Repository" => [Repository(r)],
         "AWS::EKS::Cluster" => [EksCluster(r)],
         "AWS::EKS::Nodegroup" => [NodeGroup(r)],
@@ -157,6 +160,20 @@ internal static class CloudFormationAdapters
             Reference = text.Reference,
             ReferenceAttribute = text.ReferenceAttribute,
         };
+
+    /// <param name="metadata">MetadataOptions; null for AWS::EC2::Instance, which has no such property (only its launch template does).</param>
+    /// <param name="launchTemplate">Whether the instance starts from a launch template, whose metadata options then apply.</param>
+    private static Ec2InstanceConfiguration Instance(CfnResource r, PropertyReader p, PropertyReader? metadata, bool launchTemplate)
+    {
+        var options = metadata ?? p.ChildOrEmpty("MetadataOptions");
+        var tokens = options.String("HttpTokens");
+        return Ec2InstanceConfigurationBuilder.Build(
+            Id(r),
+            launchTemplate && tokens.IsDefaulted ? Value<string?>.Unresolved(null, tokens.Span, p.PathOf("LaunchTemplate")) : tokens,
+            options.String("HttpEndpoint"),
+            options.Int("HttpPutResponseHopLimit"),
+            p.String("UserData"));
+    }
 
     private static ClassicLoadBalancer ClassicLoadBalancer(CfnResource r)
     {

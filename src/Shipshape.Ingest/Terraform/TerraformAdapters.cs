@@ -21,6 +21,7 @@ public static class TerraformAdapters
         "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_capacity_provider",
         "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
         "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener", "aws_elb", "aws_load_balancer_policy",
+        "aws_instance", "aws_launch_template", "aws_launch_configuration",
         "aws_ecr_repository", "aws_ecr_repository_policy", "aws_ecr_lifecycle_policy",
         "aws_eks_cluster", "aws_eks_node_group", "aws_cloudtrail", "aws_cloudwatch_log_group",
         "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm", "aws_sns_topic",
@@ -50,6 +51,7 @@ public static class TerraformAdapters
             "aws_lb" or "aws_alb" => [LoadBalancer(r, p)],
             "aws_lb_listener" or "aws_alb_listener" => [Listener(r, p)],
             "aws_elb" => [ClassicLoadBalancer(r, p)],
+            "aws_instance" or "aws_launch_template" or "aws_launch_configuration" => [Instance(r, p, launchTemplate: type == "aws_instance" && p.Has("launch_template"))],
             "aws_load_balancer_policy" => [ClassicLoadBalancerBuilder.Policy(
                 r,
                 string.Empty,
@@ -288,6 +290,19 @@ public static class TerraformAdapters
             Reference = internalFlag.Reference,
             ReferenceAttribute = internalFlag.ReferenceAttribute,
         };
+    }
+
+    /// <param name="launchTemplate">Whether the instance starts from a launch template, whose metadata options then apply.</param>
+    private static Ec2InstanceConfiguration Instance(ResourceIdentity r, PropertyReader p, bool launchTemplate)
+    {
+        var options = p.BlockOrEmpty("metadata_options");
+        var tokens = options.String("http_tokens");
+        return Ec2InstanceConfigurationBuilder.Build(
+            r,
+            launchTemplate && tokens.IsDefaulted ? Value<string?>.Unresolved(null, tokens.Span, "launch_template") : tokens,
+            options.String("http_endpoint"),
+            options.Int("http_put_response_hop_limit"),
+            p.Has("user_data_base64") ? p.String("user_data_base64") : p.String("user_data"));
     }
 
     private static ClassicLoadBalancer ClassicLoadBalancer(ResourceIdentity r, PropertyReader p)
