@@ -4,7 +4,7 @@ namespace Shipshape.Rules.Secrets;
 
 /// <summary>
 /// SHP-CTR-039: the user data of an instance, launch template or launch configuration holds a secret (recognised by
-/// the secret detector, line by line). The value is never printed; the fingerprint is its hash.
+/// the secret detector by its shape, line by line; high-entropy text alone is not enough in a script). The value is never printed; the fingerprint is its hash.
 /// </summary>
 public sealed class UserDataSecretRule : IRule
 {
@@ -33,7 +33,9 @@ public sealed class UserDataSecretRule : IRule
                 var trimmed = line.Trim();
                 var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
                 var name = equals > 0 ? trimmed[..equals] : string.Empty;
-                if (trimmed.Length > 0 && _detector.Detect(name, trimmed) is { } match)
+                // User data is a script: random-looking text there is mostly code (PowerShell expressions, checksums), so
+                // only secrets of a recognised shape count.
+                if (trimmed.Length > 0 && _detector.Detect(name, trimmed) is { Kind: not SecretKind.HighEntropyString } match)
                 {
                     var field = instance.SourceFormat == "cloudformation" ? "UserData" : "user_data";
                     yield return RuleText.Hit(instance, instance.UserData,
