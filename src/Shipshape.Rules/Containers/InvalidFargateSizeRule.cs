@@ -23,13 +23,29 @@ public sealed class InvalidFargateSizeRule : IRule
 
     public string Id => "SHP-CTR-036";
 
+    /// <summary>Task-level CPU as CPU units: "1024", or vCPUs ("1 vCPU", ".25 vcpu", 1024 units each); null when unreadable.</summary>
+    internal static int? CpuUnits(string? text)
+    {
+        var raw = text?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return null;
+        }
+
+        var factor = raw.EndsWith("VCPU", StringComparison.Ordinal) ? 1024 : 1;
+        raw = factor == 1 ? raw : raw[..^4];
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number > 0 && number * factor <= int.MaxValue
+            ? (int)Math.Round(number * factor)
+            : null;
+    }
+
     public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(model);
         foreach (var task in model.OfType<TaskDefinition>())
         {
             if (!task.RequiresCompatibilities.Any(c => string.Equals(c.Trim(), "FARGATE", StringComparison.OrdinalIgnoreCase))
-                || task.CpuUnits is not { IsExplicit: true, Current: { } cpu }
+                || !task.Cpu.IsExplicit || CpuUnits(task.Cpu.Current) is not { } cpu
                 || task.MemoryMiB is not { IsExplicit: true, Current: { } memory })
             {
                 continue;
@@ -38,7 +54,7 @@ public sealed class InvalidFargateSizeRule : IRule
             var (cpuField, memoryField) = task.SourceFormat == "cloudformation" ? ("Cpu", "Memory") : ("cpu", "memory");
             if (!Sizes.TryGetValue(cpu, out var ranges))
             {
-                yield return RuleText.Hit(task, task.CpuUnits, string.Create(CultureInfo.InvariantCulture,
+                yield return RuleText.Hit(task, task.Cpu, string.Create(CultureInfo.InvariantCulture,
                     $"{RuleText.DescribeCapitalised(task)} requires Fargate with {cpuField} {cpu}, which is not a Fargate task size (256, 512, 1024, 2048, 4096, 8192 or 16384 CPU units)."));
             }
             else if (!ranges.Any(r => memory >= r.From && memory <= r.To && (memory - r.From) % r.Step == 0))
