@@ -68,14 +68,12 @@ public static partial class TlsPolicies
         new("ELBSecurityPolicy-FS-1-2-Res-2020-10", Tls12, Tls12),
 
         // Classic Load Balancer predefined policies ("Predefined SSL security policies for Classic Load Balancers") not
-        // listed above; all allow TLS 1.0, and the two oldest SSL 3.0 as well (kept as TLS 1.0, the lowest version modelled).
+        // listed above; all allow TLS 1.0, and the oldest SSL 3.0 as well (kept as TLS 1.0, the lowest version modelled).
         new("ELBSecurityPolicy-2015-03", Tls10, Tls12),
         new("ELBSecurityPolicy-2015-02", Tls10, Tls12),
         new("ELBSecurityPolicy-2014-10", Tls10, Tls12),
         new("ELBSecurityPolicy-2014-01", Tls10, Tls12),
         new("ELBSecurityPolicy-2011-08", Tls10, Tls10),
-        new("ELBSample-ELBDefaultCipherPolicy", Tls10, Tls10),
-        new("ELBSample-OpenSSLDefaultCipherPolicy", Tls10, Tls10),
     }.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
 
     /// <summary>Every policy in the table.</summary>
