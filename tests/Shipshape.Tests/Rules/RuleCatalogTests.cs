@@ -15,20 +15,25 @@ public sealed partial class RuleCatalogTests
         [
             "SHP-CMP-001", "SHP-CMP-002", "SHP-CMP-003", "SHP-CMP-004", "SHP-CMP-100", "SHP-CMP-101", "SHP-CTR-001",
             "SHP-CTR-002", "SHP-CTR-003", "SHP-CTR-004", "SHP-CTR-005", "SHP-CTR-006", "SHP-CTR-007", "SHP-CTR-008",
-            "SHP-CTR-009", "SHP-CTR-010", "SHP-CTR-011", "SHP-CTR-012", "SHP-CTR-013", "SHP-CTR-014", "SHP-CTR-015", "SHP-CTR-016", "SHP-CTR-017", "SHP-CTR-018", "SHP-CTR-019", "SHP-CTR-020", "SHP-CTR-021", "SHP-CTR-022", "SHP-CTR-023", "SHP-CTR-030",
-            "SHP-CTR-031", "SHP-CTR-032", "SHP-CTR-033", "SHP-CTR-034", "SHP-CTR-035", "SHP-CTR-036", "SHP-CTR-037", "SHP-CTR-038", "SHP-CTR-039", "SHP-CTR-100", "SHP-CTR-101", "SHP-CTR-102",
-            "SHP-CTR-103", "SHP-CTR-104", "SHP-CTR-105", "SHP-CTR-106", "SHP-CTR-107", "SHP-CTR-108", "SHP-CTR-109",
-            "SHP-CTR-110", "SHP-IAM-001", "SHP-IAM-002", "SHP-IAM-050", "SHP-IAM-051", "SHP-IAM-052", "SHP-IAM-053", "SHP-IAM-054", "SHP-IAM-055", "SHP-IAM-056", "SHP-IAM-057", "SHP-IAM-058",
+            "SHP-CTR-009", "SHP-CTR-010", "SHP-CTR-011", "SHP-CTR-012", "SHP-CTR-013", "SHP-CTR-014", "SHP-CTR-015",
+            "SHP-CTR-016", "SHP-CTR-017", "SHP-CTR-018", "SHP-CTR-019", "SHP-CTR-020", "SHP-CTR-021", "SHP-CTR-022",
+            "SHP-CTR-023", "SHP-CTR-024", "SHP-CTR-025", "SHP-CTR-030", "SHP-CTR-031", "SHP-CTR-032", "SHP-CTR-033",
+            "SHP-CTR-034", "SHP-CTR-035", "SHP-CTR-036", "SHP-CTR-037", "SHP-CTR-038", "SHP-CTR-039", "SHP-CTR-100",
+            "SHP-CTR-101", "SHP-CTR-102", "SHP-CTR-103", "SHP-CTR-104", "SHP-CTR-105", "SHP-CTR-106", "SHP-CTR-107",
+            "SHP-CTR-108", "SHP-CTR-109", "SHP-CTR-110", "SHP-IAM-001", "SHP-IAM-002", "SHP-IAM-050", "SHP-IAM-051",
+            "SHP-IAM-052", "SHP-IAM-053", "SHP-IAM-054", "SHP-IAM-055", "SHP-IAM-056", "SHP-IAM-057", "SHP-IAM-058",
             "SHP-IAM-100", "SHP-IAM-101", "SHP-IAM-102", "SHP-IAM-103", "SHP-IAM-104", "SHP-IAM-105", "SHP-IAM-106",
             "SHP-IAM-107", "SHP-IAM-108", "SHP-IAM-109", "SHP-IAM-110", "SHP-IAM-111", "SHP-IAM-112", "SHP-IAM-113",
             "SHP-IAM-114", "SHP-IAM-115", "SHP-IAM-116", "SHP-IAM-117", "SHP-IAM-118", "SHP-IAM-119", "SHP-IAM-120",
             "SHP-LOG-001", "SHP-LOG-002", "SHP-LOG-010", "SHP-LOG-011", "SHP-LOG-012", "SHP-LOG-013", "SHP-LOG-014",
-            "SHP-LOG-015", "SHP-LOG-016", "SHP-LOG-017", "SHP-LOG-018", "SHP-LOG-019", "SHP-LOG-030", "SHP-LOG-031", "SHP-LOG-032", "SHP-NET-001", "SHP-NET-002",
-            "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007", "SHP-NET-010", "SHP-NET-011",
-            "SHP-NET-012", "SHP-NET-013", "SHP-NET-014", "SHP-NET-015", "SHP-NET-016", "SHP-NET-017", "SHP-NET-018",
-            "SHP-NET-019", "SHP-NET-020", "SHP-NET-021", "SHP-NET-022", "SHP-NET-023", "SHP-NET-024", "SHP-NET-025", "SHP-NET-026", "SHP-NET-027",
-            "SHP-NET-028", "SHP-NET-029", "SHP-NET-030", "SHP-NET-031", "SHP-NET-050", "SHP-NET-051", "SHP-NET-052", "SHP-NET-053", "SHP-SEC-001", "SHP-SEC-002", "SHP-SEC-003", "SHP-SEC-010",
-            "SHP-SEC-011", "SHP-SEC-012", "SHP-SEC-050", "SHP-SEC-100", "SHP-SEC-101", "SHP-SEC-102",
+            "SHP-LOG-015", "SHP-LOG-016", "SHP-LOG-017", "SHP-LOG-018", "SHP-LOG-019", "SHP-LOG-030", "SHP-LOG-031",
+            "SHP-LOG-032", "SHP-NET-001", "SHP-NET-002", "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006",
+            "SHP-NET-007", "SHP-NET-010", "SHP-NET-011", "SHP-NET-012", "SHP-NET-013", "SHP-NET-014", "SHP-NET-015",
+            "SHP-NET-016", "SHP-NET-017", "SHP-NET-018", "SHP-NET-019", "SHP-NET-020", "SHP-NET-021", "SHP-NET-022",
+            "SHP-NET-023", "SHP-NET-024", "SHP-NET-025", "SHP-NET-026", "SHP-NET-027", "SHP-NET-028", "SHP-NET-029",
+            "SHP-NET-030", "SHP-NET-031", "SHP-NET-050", "SHP-NET-051", "SHP-NET-052", "SHP-NET-053", "SHP-SEC-001",
+            "SHP-SEC-002", "SHP-SEC-003", "SHP-SEC-004", "SHP-SEC-010", "SHP-SEC-011", "SHP-SEC-012", "SHP-SEC-050",
+            "SHP-SEC-100", "SHP-SEC-101", "SHP-SEC-102",
         ];
         Array.Sort(expected, StringComparer.Ordinal);
 
@@ -104,15 +109,49 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
-    public void Metadata_EcsOnlyExamples_AreJsonObjects()
+    public void Metadata_TaskDefinitionExamples_AreTaskDefinitionObjects()
     {
-        // Rules that also read Kubernetes, compose or Dockerfiles show examples in those formats instead.
-        Assert.All(Catalog.Metadata.Values.Where(m => m.Sources.SequenceEqual(["ecs-task-definition"])), m =>
+        // What `aws ecs register-task-definition --cli-input-json` takes: an object with a family and containers.
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Examples.Where(e => e.Source == "ecs-task-definition").Select(e => (m.Id, e))), x =>
         {
-            using var bad = System.Text.Json.JsonDocument.Parse(m.BadExample!);
-            using var good = System.Text.Json.JsonDocument.Parse(m.GoodExample!);
-            Assert.Equal(System.Text.Json.JsonValueKind.Object, bad.RootElement.ValueKind);
-            Assert.Equal(System.Text.Json.JsonValueKind.Object, good.RootElement.ValueKind);
+            foreach (var text in new[] { x.e.Bad, x.e.Good })
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(text);
+                Assert.Equal(System.Text.Json.JsonValueKind.Object, document.RootElement.ValueKind);
+                Assert.True(document.RootElement.TryGetProperty("family", out _), x.Id);
+                Assert.True(document.RootElement.TryGetProperty("containerDefinitions", out var containers), x.Id);
+                Assert.All(containers.EnumerateArray(), c =>
+                {
+                    Assert.True(c.TryGetProperty("name", out _), x.Id);
+                    Assert.True(c.TryGetProperty("image", out _), x.Id);
+                });
+            }
+        });
+    }
+
+    [Fact]
+    public void Metadata_CloudFormationExamples_AreWholeTemplates()
+    {
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Examples.Where(e => e.Source == "cloudformation").Select(e => (m.Id, e))), x =>
+        {
+            Assert.Contains("AWSTemplateFormatVersion", x.e.Bad, StringComparison.Ordinal);
+            Assert.Contains("Resources", x.e.Bad, StringComparison.Ordinal);
+            Assert.Contains("AWSTemplateFormatVersion", x.e.Good, StringComparison.Ordinal);
+            Assert.Contains("Resources", x.e.Good, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Metadata_KubernetesExamples_AreWholeManifests()
+    {
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Examples.Where(e => e.Source == "kubernetes").Select(e => (m.Id, e))), x =>
+        {
+            foreach (var text in new[] { x.e.Bad, x.e.Good })
+            {
+                Assert.Matches(@"(?m)^apiVersion: ", text);
+                Assert.Matches(@"(?m)^kind: ", text);
+                Assert.Matches(@"(?m)^metadata:", text);
+            }
         });
     }
 
