@@ -134,7 +134,7 @@ public sealed class CheckovTerraformCorpusTests
         Assert.Equal(
             [
                 "ALBDesyncMode", "ALBDropHttpHeaders", "AppLoadBalancerTLS12", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention",
-                "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion", "EC2Credentials", "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted",
+                "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted",
                 "ECSClusterContainerInsights", "ECSClusterLoggingEnabled", "ECSClusterLoggingEncryptedWithCMK", "ECSContainerHostProcess", "ECSContainerPrivilege",
                 "ECSContainerReadOnlyRoot", "ECSServiceFargateLatest", "ECSServicePublicIP", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck",
                 "EFSEncryptionEnabled", "EKSControlPlaneLogging", "EKSNodeGroupRemoteAccess", "EKSPublicAccess", "EKSPublicAccessCIDR", "ELBAccessLogs", "ELBPolicyUsesSecureProtocols",
