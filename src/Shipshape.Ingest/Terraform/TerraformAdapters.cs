@@ -20,7 +20,8 @@ public static class TerraformAdapters
     [
         "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_capacity_provider",
         "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
-        "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener",
+        "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener", "aws_elb", "aws_load_balancer_policy",
+        "aws_instance", "aws_launch_template", "aws_launch_configuration",
         "aws_ecr_repository", "aws_ecr_repository_policy", "aws_ecr_lifecycle_policy",
         "aws_eks_cluster", "aws_eks_node_group", "aws_eks_pod_identity_association", "aws_cloudtrail", "aws_cloudwatch_log_group",
         "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm", "aws_sns_topic",
@@ -50,6 +51,15 @@ public static class TerraformAdapters
             "aws_vpc_security_group_ingress_rule" or "aws_vpc_security_group_egress_rule" => [VpcRule(r, p, type.EndsWith("ingress_rule", StringComparison.Ordinal))],
             "aws_lb" or "aws_alb" => [LoadBalancer(r, p)],
             "aws_lb_listener" or "aws_alb_listener" => [Listener(r, p)],
+            "aws_elb" => [ClassicLoadBalancer(r, p)],
+            "aws_instance" or "aws_launch_template" or "aws_launch_configuration" => [Instance(r, p, launchTemplate: type == "aws_instance" && p.Has("launch_template"))],
+            "aws_load_balancer_policy" => [ClassicLoadBalancerBuilder.Policy(
+                r,
+                string.Empty,
+                p.String("policy_name"),
+                p.String("policy_type_name"),
+                p.String("load_balancer_name"),
+                p.Blocks("policy_attribute").Select(a => new PolicyAttribute(a.String("name"), a.String("value"))))],
             "aws_ecr_repository" => [Repository(r, p)],
             "aws_ecr_repository_policy" => [new EcrRepositoryPolicy
             {
@@ -199,7 +209,10 @@ public static class TerraformAdapters
             assignPublicIp: network.OptionalBool("assign_public_ip"),
             securityGroups: network.Strings("security_groups"),
             enableExecuteCommand: p.OptionalBool("enable_execute_command"),
-            loadBalancers: [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))]);
+            loadBalancers: [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))],
+            role: p.String("iam_role"),
+            desiredCount: p.Int("desired_count"),
+            schedulingStrategy: p.String("scheduling_strategy"));
     }
 
     private static EcsCluster Cluster(ResourceIdentity r, PropertyReader p)
@@ -213,8 +226,12 @@ public static class TerraformAdapters
             }
         }
 
-        var exec = p.BlockOrEmpty("configuration").BlockOrEmpty("execute_command_configuration");
-        return EcsClusterBuilder.Build(r, insights, exec.String("logging"), exec.String("kms_key_id"));
+        var configuration = p.BlockOrEmpty("configuration");
+        var exec = configuration.BlockOrEmpty("execute_command_configuration");
+        var logs = exec.BlockOrEmpty("log_configuration");
+        return EcsClusterBuilder.Build(
+            r, insights, exec.String("logging"), exec.String("kms_key_id"),
+            configuration.Presence("execute_command_configuration"), logs.OptionalBool("cloud_watch_encryption_enabled"), logs.OptionalBool("s3_bucket_encryption_enabled"));
     }
 
     private static EcsCapacityProvider CapacityProvider(ResourceIdentity r, PropertyReader p)
@@ -280,14 +297,58 @@ public static class TerraformAdapters
 
     private static LoadBalancer LoadBalancer(ResourceIdentity r, PropertyReader p)
     {
-        // The provider spells the scheme as a flag; the builder takes the scheme.
+        return LoadBalancerBuilder.Build(
+            r,
+            p.String("load_balancer_type"),
+            Scheme(p),
+            p.Strings("security_groups"),
+            dropInvalidHeaderFields: p.OptionalBool("drop_invalid_header_fields"),
+            desyncMitigationMode: p.String("desync_mitigation_mode"),
+            accessLogs: p.BlockOrEmpty("access_logs").OptionalBool("enabled"),
+            deletionProtection: p.OptionalBool("enable_deletion_protection"));
+    }
+
+    /// <summary>The provider spells the scheme as a flag (internal); the builders take the scheme.</summary>
+    private static Value<string?> Scheme(PropertyReader p)
+    {
         var internalFlag = p.OptionalBool("internal");
-        var scheme = new Value<string?>(internalFlag.Current switch { true => "internal", false => "internet-facing", null => null }, internalFlag.Origin, internalFlag.Span, internalFlag.Path)
+        return new Value<string?>(internalFlag.Current switch { true => "internal", false => "internet-facing", null => null }, internalFlag.Origin, internalFlag.Span, internalFlag.Path)
         {
             Reference = internalFlag.Reference,
             ReferenceAttribute = internalFlag.ReferenceAttribute,
         };
-        return LoadBalancerBuilder.Build(r, p.String("load_balancer_type"), scheme, p.Strings("security_groups"));
+    }
+
+    /// <param name="launchTemplate">Whether the instance starts from a launch template, whose metadata options then apply.</param>
+    private static Ec2InstanceConfiguration Instance(ResourceIdentity r, PropertyReader p, bool launchTemplate)
+    {
+        var options = p.BlockOrEmpty("metadata_options");
+        var tokens = options.String("http_tokens");
+        return Ec2InstanceConfigurationBuilder.Build(
+            r,
+            launchTemplate && tokens.IsDefaulted ? Value<string?>.Unresolved(null, tokens.Span, "launch_template") : tokens,
+            options.String("http_endpoint"),
+            options.Int("http_put_response_hop_limit"),
+            p.Has("user_data_base64") ? p.String("user_data_base64") : p.String("user_data"));
+    }
+
+    private static ClassicLoadBalancer ClassicLoadBalancer(ResourceIdentity r, PropertyReader p)
+    {
+        // aws_elb access_logs: "enabled - (Optional) Boolean to enable / disable access_logs. Default is true", so a
+        // block without the flag is the provider sending Enabled = true for the block the configuration wrote.
+        var logs = p.Block("access_logs");
+        var accessLogs = logs is null
+            ? Value<bool?>.Defaulted(null, r.Span, "access_logs")
+            : logs.Has("enabled") ? logs.OptionalBool("enabled") : Value<bool?>.Explicit(true, logs.Anchor, logs.Prefix);
+        return ClassicLoadBalancerBuilder.Build(
+            r,
+            Scheme(p),
+            p.Blocks("listener").Select(l => ClassicLoadBalancerBuilder.Listener(
+                l.Prefix, l.String("lb_protocol"), l.Int("lb_port"), l.String("instance_protocol"), l.String("ssl_certificate_id"), [])),
+            [],
+            accessLogs,
+            p.String("desync_mitigation_mode"),
+            p.Strings("security_groups"));
     }
 
     private static Listener Listener(ResourceIdentity r, PropertyReader p)

@@ -89,6 +89,8 @@ internal static class InfraBuilder
         AssignPublicIp = Default(false, "Properties.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"),
         SecurityGroups = [.. securityGroups.Select((g, i) => Link(string.Empty, g, 9 + i, $"Properties.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups[{i}]"))],
         EnableExecuteCommand = Default(false, "Properties.EnableExecuteCommand"),
+        Role = Default<string?>(null, "Properties.Role"),
+        DesiredCount = Default<int?>(null, "Properties.DesiredCount"),
     };
 
     public static EcsCluster Cluster(string address = "Cluster") => new()
@@ -100,6 +102,8 @@ internal static class InfraBuilder
         ContainerInsights = Default<string?>(null, "Properties.ClusterSettings"),
         ExecuteCommandLogging = Default<string?>("DEFAULT", "Properties.Configuration.ExecuteCommandConfiguration.Logging"),
         ExecuteCommandKmsKey = Default<string?>(null, "Properties.Configuration.ExecuteCommandConfiguration.KmsKeyId"),
+        ExecuteCommandConfigured = Default(false, "Properties.Configuration.ExecuteCommandConfiguration"),
+        ExecuteCommandLogsEncrypted = Default(false, "Properties.Configuration.ExecuteCommandConfiguration.LogConfiguration.CloudWatchEncryptionEnabled"),
     };
 
     public static Listener Listener(string? protocol, string? sslPolicy = null, bool redirects = false, string address = "HttpsListener") => new()

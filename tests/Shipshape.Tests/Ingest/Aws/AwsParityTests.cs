@@ -1040,6 +1040,182 @@ public sealed class AwsParityTests
             }
             """,
             ("ContainerInsights", "enabled (Explicit)"), ("ExecuteCommandLogging", "DEFAULT (Defaulted)")),
+        new("load balancer, attributes set", typeof(LoadBalancer),
+            """
+            Resources:
+              Lb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  LoadBalancerAttributes:
+                    - Key: routing.http.drop_invalid_header_fields.enabled
+                      Value: "true"
+                    - Key: routing.http.desync_mitigation_mode
+                      Value: strictest
+                    - Key: access_logs.s3.enabled
+                      Value: "true"
+                    - Key: deletion_protection.enabled
+                      Value: "false"
+            """,
+            """
+            resource "aws_lb" "lb" {
+              drop_invalid_header_fields = true
+              desync_mitigation_mode     = "strictest"
+              enable_deletion_protection = false
+              access_logs {
+                bucket  = "logs"
+                enabled = true
+              }
+            }
+            """,
+            ("DropInvalidHeaderFields", "true (Explicit)"), ("DesyncMitigationMode", "strictest (Explicit)"), ("AccessLogs", "true (Explicit)"),
+            ("DeletionProtection", "false (Explicit)")),
+        new("load balancer, attributes omitted", typeof(LoadBalancer),
+            """
+            Resources:
+              Lb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Type: application
+            """,
+            """
+            resource "aws_lb" "lb" {
+              load_balancer_type = "application"
+            }
+            """,
+            ("DropInvalidHeaderFields", "false (Defaulted)"), ("DesyncMitigationMode", "defensive (Defaulted)"), ("AccessLogs", "false (Defaulted)"),
+            ("DeletionProtection", "false (Defaulted)")),
+        new("classic load balancer, HTTPS to HTTP instances, no access logs", typeof(ClassicLoadBalancer),
+            """
+            Resources:
+              Elb:
+                Type: AWS::ElasticLoadBalancing::LoadBalancer
+                Properties:
+                  Listeners:
+                    - LoadBalancerPort: "443"
+                      InstancePort: "8080"
+                      Protocol: HTTPS
+                      InstanceProtocol: http
+                      SSLCertificateId: arn:aws:acm:us-east-1:111122223333:certificate/abc
+            """,
+            """
+            resource "aws_elb" "elb" {
+              listener {
+                lb_port            = 443
+                instance_port      = 8080
+                lb_protocol        = "https"
+                instance_protocol  = "http"
+                ssl_certificate_id = "arn:aws:acm:us-east-1:111122223333:certificate/abc"
+              }
+            }
+            """,
+            ("Listeners.Count", "1"), ("Listeners[0].Protocol", "HTTPS (Explicit)"), ("Listeners[0].InstanceProtocol", "HTTP (Explicit)"),
+            ("AccessLogs", "false (Defaulted)"), ("Scheme", "internet-facing (Defaulted)")),
+        new("classic load balancer, access logs on", typeof(ClassicLoadBalancer),
+            """
+            Resources:
+              Elb:
+                Type: AWS::ElasticLoadBalancing::LoadBalancer
+                Properties:
+                  AccessLoggingPolicy:
+                    Enabled: true
+                    S3BucketName: logs
+            """,
+            """
+            resource "aws_elb" "elb" {
+              access_logs {
+                bucket  = "logs"
+                enabled = true
+              }
+            }
+            """,
+            ("AccessLogs", "true (Explicit)")),
+        new("launch template, IMDSv2 required, hop limit 2", typeof(Ec2InstanceConfiguration),
+            """
+            Resources:
+              Hosts:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    MetadataOptions:
+                      HttpTokens: required
+                      HttpPutResponseHopLimit: 2
+                    UserData: IyEvYmluL2Jhc2gKZWNobyBoaQo=
+            """,
+            """
+            resource "aws_launch_template" "hosts" {
+              metadata_options {
+                http_tokens                 = "required"
+                http_put_response_hop_limit = 2
+              }
+              user_data = "IyEvYmluL2Jhc2gKZWNobyBoaQo="
+            }
+            """,
+            ("HttpTokens", "required (Explicit)"), ("HopLimit", "2 (Explicit)"), ("HttpEndpoint", "enabled (Defaulted)"),
+            ("UserData", "#!/bin/bash\necho hi\n (Explicit)")),
+        new("launch template, metadata options omitted", typeof(Ec2InstanceConfiguration),
+            """
+            Resources:
+              Hosts:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    InstanceType: t3.micro
+            """,
+            """
+            resource "aws_launch_template" "hosts" {
+              instance_type = "t3.micro"
+            }
+            """,
+            ("HttpTokens", "optional (Defaulted)"), ("HopLimit", "1 (Defaulted)"), ("UserData", "null (Defaulted)")),
+        new("ECS service with a legacy role and no tasks", typeof(EcsService),
+            """
+            Resources:
+              Service:
+                Type: AWS::ECS::Service
+                Properties:
+                  TaskDefinition: web:3
+                  Role: ecsServiceRole
+                  DesiredCount: 0
+            """,
+            """
+            resource "aws_ecs_service" "service" {
+              name            = "service"
+              task_definition = "web:3"
+              iam_role        = "ecsServiceRole"
+              desired_count   = 0
+            }
+            """,
+            ("Role", "ecsServiceRole (Explicit)"), ("DesiredCount", "0 (Explicit)")),
+        new("ECS cluster, exec with a key and encrypted override logs", typeof(EcsCluster),
+            """
+            Resources:
+              Cluster:
+                Type: AWS::ECS::Cluster
+                Properties:
+                  Configuration:
+                    ExecuteCommandConfiguration:
+                      KmsKeyId: alias/exec
+                      Logging: OVERRIDE
+                      LogConfiguration:
+                        CloudWatchEncryptionEnabled: true
+                        CloudWatchLogGroupName: /ecs/exec
+            """,
+            """
+            resource "aws_ecs_cluster" "cluster" {
+              name = "cluster"
+              configuration {
+                execute_command_configuration {
+                  kms_key_id = "alias/exec"
+                  logging    = "OVERRIDE"
+                  log_configuration {
+                    cloud_watch_encryption_enabled = true
+                    cloud_watch_log_group_name     = "/ecs/exec"
+                  }
+                }
+              }
+            }
+            """,
+            ("ExecuteCommandConfigured", "true (Explicit)"), ("ExecuteCommandLogsEncrypted", "true (Explicit)"), ("ExecuteCommandLogging", "OVERRIDE (Explicit)")),
         new("ECS capacity provider, protections omitted", typeof(EcsCapacityProvider),
             """
             Resources:
