@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Shipshape.Core.Model;
 using System.Text;
 
 namespace Shipshape.Ingest.Dockerfile;

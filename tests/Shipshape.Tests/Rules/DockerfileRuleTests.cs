@@ -56,7 +56,7 @@ public sealed class DockerfileRuleTests
     [InlineData("curl -fsSL https://example.com/a.tgz | tar -xz", false)]
     [InlineData("echo 'curl x | sh' > /notes.txt", false)]
     public void RemoteScriptToShell_PipelinesOnly_Hit(string run, bool hit) =>
-        Assert.Equal(hit, DockerfileRemoteScriptToShellRule.PipesDownloadToShell(run));
+        Assert.Equal(hit, Run(new DockerfileRemoteScriptToShellRule(), $"FROM alpine:3.20\nRUN {run}\n").Count == 1);
 
     [Theory]
     [InlineData("RUN curl -sSLk https://example.com", "curl --insecure")]

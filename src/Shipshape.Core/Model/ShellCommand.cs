@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Immutable;
 
-namespace Shipshape.Ingest.Dockerfile;
+namespace Shipshape.Core.Model;
 
 /// <summary>
 /// One simple command of a RUN line: its leading variable assignments, the program (base name, after
