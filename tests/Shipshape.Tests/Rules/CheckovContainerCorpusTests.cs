@@ -19,11 +19,11 @@ public sealed class CheckovContainerCorpusTests
     /// <summary>checkov check directory → our rule.</summary>
     private static readonly Dictionary<string, string> Coverage = new(StringComparer.Ordinal)
     {
-        ["dockerfile/ExposePort22"] = "SHP-CTR-106",
-        ["dockerfile/HealthcheckExists"] = "SHP-CTR-107",
-        ["dockerfile/ReferenceLatestTag"] = "SHP-CTR-101",
-        ["dockerfile/RootUser"] = "SHP-CTR-100",
-        ["dockerfile/UserExists"] = "SHP-CTR-100",
+        ["dockerfile/ExposePort22"] = "SHP-NET-005",
+        ["dockerfile/HealthcheckExists"] = "SHP-CTR-016",
+        ["dockerfile/ReferenceLatestTag"] = "SHP-CTR-007",
+        ["dockerfile/RootUser"] = "SHP-CTR-002",
+        ["dockerfile/UserExists"] = "SHP-CTR-002",
         ["dockerfile/RunUsingSudo"] = "SHP-CTR-108",
         ["dockerfile/RunUnsafeCurl"] = "SHP-CTR-109",
         ["dockerfile/RunUnsafeWget"] = "SHP-CTR-109",

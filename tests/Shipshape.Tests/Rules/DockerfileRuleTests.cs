@@ -27,15 +27,16 @@ public sealed class DockerfileRuleTests
     [InlineData("FROM alpine:3.20 AS base\nUSER 10001\nFROM base\nCOPY a /a\n", 0)]
     [InlineData("FROM alpine:3.20\nUSER ${APP_USER}\n", 0)]
     public void RootUser_FinalStageOnly_HitsWhenRootOrMissing(string dockerfile, int hits) =>
-        Assert.Equal(hits, Run(new DockerfileRootUserRule(), dockerfile).Count);
+        Assert.Equal(hits, Run(new RootUserRule(), dockerfile).Count);
 
     [Fact]
     public void BaseImage_LatestUntaggedStageAndScratch_OnlyRealImagesJudged()
     {
         const string dockerfile = "FROM golang AS build\nFROM build AS test\nFROM scratch\nFROM alpine:latest\nFROM alpine:3.20@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n";
 
-        Assert.Equal([1, 4], Lines(new DockerfileBaseImageMutableTagRule(), dockerfile));
-        Assert.Equal([1, 4, 5], Lines(new DockerfileBaseImageUntrustedRegistryRule(), dockerfile));
+        Assert.Equal([1, 4], Lines(new MutableImageTagRule(), dockerfile));
+        Assert.Equal([1, 4], Lines(new ImageNotPinnedByDigestRule(), dockerfile));
+        Assert.Equal([1, 4, 5], Lines(new UntrustedRegistryRule(), dockerfile));
     }
 
     [Theory]
@@ -98,9 +99,12 @@ public sealed class DockerfileRuleTests
     {
         const string dockerfile = "ARG BASE=registry.example.com/vllm/vllm-tpu:nightly-20260701-6af3d12-9969466\nFROM ${BASE}\nARG NPM_TOKEN\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nENV PASSWORD_FILE=/run/secrets/password\nENV LOG_LEVEL=debug\n";
 
-        var hits = Run(new DockerfileSecretInEnvOrArgRule(new SecretValueDetector()), dockerfile);
+        var byName = Run(new SecretNameInEnvironmentRule(new SecretValueDetector()), dockerfile);
+        var byValue = Run(new SecretValueInEnvironmentRule(new SecretValueDetector()), dockerfile);
 
-        Assert.Equal([3, 4], hits.Select(h => h.Location.StartLine).Order());
+        Assert.Equal([3], byName.Select(h => h.Location.StartLine));
+        Assert.Equal([4], byValue.Select(h => h.Location.StartLine));
+        var hits = byName.Concat(byValue).ToList();
         Assert.DoesNotContain(hits, h => h.Message.Contains("EXAMPLEKEY", StringComparison.Ordinal));
     }
 
@@ -109,9 +113,9 @@ public sealed class DockerfileRuleTests
     {
         const string dockerfile = "FROM alpine:3.20\nRUN sudo -u app make\nEXPOSE 80 22/tcp\nHEALTHCHECK NONE\n";
 
-        Assert.Equal([3], Lines(new DockerfileSshPortExposedRule(), dockerfile));
+        Assert.Equal([3], Lines(new Shipshape.Rules.Network.SshPortExposedRule(), dockerfile));
         Assert.Equal([2], Lines(new DockerfileSudoRule(), dockerfile));
-        Assert.Contains("HEALTHCHECK NONE", Assert.Single(Run(new DockerfileNoHealthcheckRule(), dockerfile)).Message, StringComparison.Ordinal);
-        Assert.Empty(Run(new DockerfileNoHealthcheckRule(), "FROM alpine:3.20\nHEALTHCHECK CMD true\n"));
+        Assert.Contains("HEALTHCHECK NONE", Assert.Single(Run(new MissingHealthCheckRule(), dockerfile)).Message, StringComparison.Ordinal);
+        Assert.Empty(Run(new MissingHealthCheckRule(), "FROM alpine:3.20\nHEALTHCHECK CMD true\n"));
     }
 }

@@ -2,10 +2,13 @@ using Shipshape.Core.Model;
 
 namespace Shipshape.Rules.Containers;
 
-/// <summary>SHP-CTR-107: the image a Dockerfile builds has no HEALTHCHECK (or disables it with HEALTHCHECK NONE).</summary>
-public sealed class DockerfileNoHealthcheckRule : IRule
+/// <summary>
+/// SHP-CTR-016: a container has no health check. Dockerfile: the image the final stage builds has no HEALTHCHECK
+/// (or disables it with HEALTHCHECK NONE), here or in the stage it builds on.
+/// </summary>
+public sealed class MissingHealthCheckRule : IRule
 {
-    public string Id => "SHP-CTR-107";
+    public string Id => "SHP-CTR-016";
 
     public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
     {
