@@ -49,6 +49,14 @@ resource "aws_ecs_task_definition" "agent" {
         "mountPoints": [
           { "sourceVolume": "docker-socket", "containerPath": "/var/run/docker.sock" }
         ]
+      },
+      {
+        "name": "collector",
+        "image": "docker.io/example/collector:2.1",
+        "dockerSecurityOptions": ["seccomp:unconfined", "apparmor:unconfined"],
+        "mountPoints": [
+          { "sourceVolume": "host-proc", "containerPath": "/host/proc", "readOnly": true }
+        ]
       }
     ]
   EOF
@@ -56,5 +64,10 @@ resource "aws_ecs_task_definition" "agent" {
   volume {
     name      = "docker-socket"
     host_path = "/var/run/docker.sock"
+  }
+
+  volume {
+    name      = "host-proc"
+    host_path = "/proc"
   }
 }

@@ -39,6 +39,15 @@ internal static class RuleText
         return dot < 0 ? path : path[(dot + 1)..];
     }
 
+    /// <summary>
+    /// An ECS field name as the workload's source spells it: PascalCase in CloudFormation ("LogConfiguration"),
+    /// camelCase in task-definition JSON and in Terraform's container_definitions.
+    /// </summary>
+    public static string InFormat(Resource resource, string camelCase) =>
+        string.Equals(resource.SourceFormat, "cloudformation", StringComparison.Ordinal) && camelCase.Length > 0
+            ? char.ToUpperInvariant(camelCase[0]) + camelCase[1..]
+            : camelCase;
+
     /// <summary>A hit on a resource at the offending value: its span and property path.</summary>
     public static RuleHit Hit<T>(Resource resource, Value<T> value, string message, string? fingerprintKey = null) =>
         new(resource, value.Span, value.Path, message, fingerprintKey);

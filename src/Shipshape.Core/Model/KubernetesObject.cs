@@ -21,6 +21,13 @@ public sealed record KubernetesObject : Resource
     public Value<bool>? AutomountServiceAccountToken { get; init; }
     /// <summary>Role and ClusterRole: the policy rules.</summary>
     public ImmutableArray<RbacRule> Rules { get; init; } = [];
+    /// <summary>RoleBinding and ClusterRoleBinding: roleRef.kind and roleRef.name.</summary>
+    public Value<string?>? RoleRefKind { get; init; }
+    public Value<string?>? RoleRefName { get; init; }
+    /// <summary>RoleBinding and ClusterRoleBinding: the subjects.</summary>
+    public ImmutableArray<RbacSubject> Subjects { get; init; } = [];
+    /// <summary>metadata.namespace as written, or defaulted "default" at metadata.name; null for cluster-scoped kinds.</summary>
+    public Value<string>? DeclaredNamespace { get; init; }
     /// <summary>Secret: the entries of data and stringData (values as written, base64 for data).</summary>
     public ImmutableArray<KeyValue> Data { get; init; } = [];
 

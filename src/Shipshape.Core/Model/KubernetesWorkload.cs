@@ -20,6 +20,10 @@ public sealed record KubernetesWorkload : Workload
     public required Value<bool?> AutomountServiceAccountToken { get; init; }
     /// <summary>The service account, "default" when absent.</summary>
     public required Value<string> ServiceAccountName { get; init; }
+    /// <summary>metadata.namespace as written, or defaulted "default" at metadata.name.</summary>
+    public Value<string>? DeclaredNamespace { get; init; }
+    /// <summary>The pod's securityContext.sysctls: name and value.</summary>
+    public ImmutableArray<KeyValue> Sysctls { get; init; } = [];
     /// <summary>Annotations of the pod template (or the pod).</summary>
     public ImmutableArray<KeyValue> PodAnnotations { get; init; } = [];
 

@@ -30,6 +30,8 @@ internal static class CloudFormationAdapters
         "AWS::ECR::Repository" => [Repository(r)],
         "AWS::EKS::Cluster" => [EksCluster(r)],
         "AWS::EKS::Nodegroup" => [NodeGroup(r)],
+        "AWS::EKS::PodIdentityAssociation" => [EksPodIdentityAssociationBuilder.Build(
+            Id(r), r.Properties.String("ClusterName"), r.Properties.String("Namespace"), r.Properties.String("ServiceAccount"), r.Properties.String("RoleArn"))],
         "AWS::CloudTrail::Trail" => [Trail(r)],
         "AWS::Logs::LogGroup" => [LogGroup(r)],
         "AWS::Logs::MetricFilter" => [MetricFilter(r)],

@@ -44,11 +44,9 @@ public static partial class ComposeServiceAdapter
             Privileged = Bool(node, "privileged", P("privileged"), anchor, false),
             User = String(node, "user", P("user"), anchor),
             ReadonlyRootFilesystem = Bool(node, "read_only", P("read_only"), anchor, false),
-            AllowPrivilegeEscalation = SecurityOption(securityOptions, "no-new-privileges") is { } noNewPrivileges
-                ? new Value<bool>(!IsTrueOption(noNewPrivileges.Current), noNewPrivileges.Origin, noNewPrivileges.Span, P("security_opt"))
-                : Value<bool>.Defaulted(true, anchor, P("security_opt")),
-            SeccompProfile = Profile(securityOptions, "seccomp", anchor, P("security_opt")),
-            AppArmorProfile = Profile(securityOptions, "apparmor", anchor, P("security_opt")),
+            AllowPrivilegeEscalation = DockerSecurityOptions.AllowPrivilegeEscalation(securityOptions, anchor, P("security_opt")),
+            SeccompProfile = DockerSecurityOptions.Profile(securityOptions, "seccomp", anchor, P("security_opt")),
+            AppArmorProfile = DockerSecurityOptions.Profile(securityOptions, "apparmor", anchor, P("security_opt")),
             CapabilitiesAdded = Strings(node.Get("cap_add"), P("cap_add")),
             CapabilitiesDropped = Strings(node.Get("cap_drop"), P("cap_drop")),
             CapabilitiesDeclared = node.Get("cap_drop") is { } drop
@@ -60,6 +58,8 @@ public static partial class ComposeServiceAdapter
             MountPoints = mounts,
             MemoryLimitMiB = Memory(resources?.Get("limits") as MappingNode, node, "mem_limit", path, "deploy.resources.limits.memory", anchor),
             MemoryReservationMiB = Memory(resources?.Get("reservations") as MappingNode, node, "mem_reservation", path, "deploy.resources.reservations.memory", anchor),
+            CpuLimit = Cpu(resources?.Get("limits") as MappingNode, node, path, anchor),
+            HealthCheck = HealthCheck(node.Get("healthcheck"), P("healthcheck"), anchor),
             LogConfiguration = logging is null ? null : new LogConfiguration(
                 String(logging, "driver", P("logging.driver"), logging.Span), Pairs(logging.Get("options"), P("logging.options")), logging.Span, P("logging")),
             Role = ContainerRoleClassifier.Classify(image.IsExplicit ? image.Current : null, false),
@@ -79,40 +79,6 @@ public static partial class ComposeServiceAdapter
             PidMode = String(node, "pid", P("pid"), anchor),
             IpcMode = String(node, "ipc", P("ipc"), anchor),
         };
-    }
-
-    /// <summary>A security_opt entry "name:value" or "name=value" (or bare "name"), or null.</summary>
-    private static Value<string>? SecurityOption(ImmutableArray<Value<string>> options, string name)
-    {
-        foreach (var option in options)
-        {
-            var text = option.Current.Trim();
-            if (text.StartsWith(name, StringComparison.OrdinalIgnoreCase)
-                && (text.Length == name.Length || text[name.Length] is ':' or '='))
-            {
-                return option with { Current = text.Length == name.Length ? string.Empty : text[(name.Length + 1)..] };
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsTrueOption(string value) => value.Length == 0 || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
-
-    private static Value<string?> Profile(ImmutableArray<Value<string>> options, string name, SourceSpan anchor, string path)
-    {
-        if (SecurityOption(options, name) is not { } option)
-        {
-            return Value<string?>.Defaulted("RuntimeDefault", anchor, path);
-        }
-
-        var type = option.Current switch
-        {
-            var v when string.Equals(v, "unconfined", StringComparison.OrdinalIgnoreCase) => "Unconfined",
-            var v when v.Length == 0 || string.Equals(v, "docker-default", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "default", StringComparison.OrdinalIgnoreCase) => "RuntimeDefault",
-            _ => "Localhost",
-        };
-        return new Value<string?>(type, option.Origin, option.Span, path);
     }
 
     /// <summary>environment as a list ("KEY=value", or "KEY" taken from the shell: unresolved) or a map.</summary>
@@ -301,6 +267,50 @@ public static partial class ComposeServiceAdapter
         }
 
         return Value<int?>.Unresolved(null, node.Span, valuePath);
+    }
+
+    /// <summary>
+    /// The CPU limit: deploy.resources.limits.cpus, else cpus, else cpu_quota (microseconds per cpu_period);
+    /// cpu_shares is a relative weight, not a limit.
+    /// </summary>
+    private static Value<string?> Cpu(MappingNode? limits, MappingNode service, string path, SourceSpan anchor)
+    {
+        foreach (var (owner, key, valuePath) in new[] { (limits, "cpus", $"{path}.deploy.resources.limits.cpus"), (service, "cpus", $"{path}.cpus"), (service, "cpu_quota", $"{path}.cpu_quota") })
+        {
+            if (owner?.Get(key) is { } node)
+            {
+                return node is ScalarNode { Tag: null, IsNull: false } s && s.Text.Trim() is { Length: > 0 } text && text != "0"
+                    ? Value<string?>.Explicit(text, s.Span, valuePath)
+                    : node is ScalarNode { IsNull: false, Tag: null } zero ? Value<string?>.Explicit(null, zero.Span, valuePath) : Value<string?>.Unresolved(null, node.Span, valuePath);
+            }
+        }
+
+        return Value<string?>.Defaulted(null, anchor, $"{path}.deploy.resources.limits.cpus");
+    }
+
+    /// <summary>healthcheck: present (true) unless disable: true or test: ["NONE"]; absent leaves the image's HEALTHCHECK (defaulted false).</summary>
+    private static Value<bool> HealthCheck(SyntaxNode? node, string path, SourceSpan anchor)
+    {
+        if (node is not MappingNode check)
+        {
+            return node is null ? Value<bool>.Defaulted(false, anchor, path) : Value<bool>.Unresolved(false, node.Span, path);
+        }
+
+        if (check.Get("disable") is ScalarNode disable && TryBool(disable.Text, out var disabled) && disabled)
+        {
+            return Value<bool>.Explicit(false, disable.Span, $"{path}.disable");
+        }
+
+        var test = check.Get("test");
+        var first = test switch
+        {
+            SequenceNode { Items.Length: > 0 } list => (list.Items[0] as ScalarNode)?.Text,
+            ScalarNode scalar => scalar.Text,
+            _ => null,
+        };
+        return string.Equals(first?.Trim(), "NONE", StringComparison.Ordinal)
+            ? Value<bool>.Explicit(false, test!.Span, $"{path}.test")
+            : Value<bool>.Explicit(true, check.Span, path);
     }
 
     [GeneratedRegex(@"^(?<n>[0-9]+(?:\.[0-9]+)?)\s*(?<u>[bkmgBKMG]|[kmgKMG][bB])?$", RegexOptions.CultureInvariant)]

@@ -29,6 +29,13 @@ public sealed class EcsTaskDefinitionAdapter
     public TaskDefinition Adapt(MappingNode node, string address, string kind, string sourceFormat, SourceSpan span)
     {
         var anchor = (node.Get(N("family"), KeyComparison) as ScalarNode)?.Span ?? span;
+        var compatibilities = (node.Get(N("requiresCompatibilities"), KeyComparison) as SequenceNode)?.Items
+            .OfType<ScalarNode>().Select(s => s.Text).ToImmutableArray() ?? [];
+        var runtime = node.Get(N("runtimePlatform"), KeyComparison) as MappingNode;
+        var windows = (runtime?.Get(N("operatingSystemFamily"), KeyComparison) as ScalarNode)?.Text
+            .StartsWith("WINDOWS", StringComparison.OrdinalIgnoreCase) == true;
+        // dockerSecurityOptions is not valid on Fargate or for Windows containers (Task definition parameters, Security).
+        var securityOptionsApply = !windows && !TaskDefinition.IsFargateOnly(compatibilities);
         var containers = ImmutableArray.CreateBuilder<Container>();
         if (node.Get(N("containerDefinitions"), KeyComparison) is SequenceNode definitions)
         {
@@ -37,7 +44,7 @@ public sealed class EcsTaskDefinitionAdapter
             {
                 if (item is MappingNode container)
                 {
-                    containers.Add(AdaptContainer(container, index));
+                    containers.Add(AdaptContainer(container, index, securityOptionsApply));
                 }
 
                 index++;
@@ -78,15 +85,15 @@ public sealed class EcsTaskDefinitionAdapter
             IpcMode = String(node, N("ipcMode"), N("ipcMode"), anchor),
             TaskRoleArn = String(node, N("taskRoleArn"), N("taskRoleArn"), anchor),
             ExecutionRoleArn = String(node, N("executionRoleArn"), N("executionRoleArn"), anchor),
-            RequiresCompatibilities = (node.Get(N("requiresCompatibilities"), KeyComparison) as SequenceNode)?.Items
-                .OfType<ScalarNode>().Select(s => s.Text).ToImmutableArray() ?? [],
+            RequiresCompatibilities = compatibilities,
             MemoryMiB = Memory(node, anchor),
+            Cpu = String(node, N("cpu"), N("cpu"), anchor),
             Containers = containers.ToImmutable(),
             Volumes = volumes.ToImmutable(),
         };
     }
 
-    private Container AdaptContainer(MappingNode node, int index)
+    private Container AdaptContainer(MappingNode node, int index, bool securityOptionsApply)
     {
         var nameNode = node.Get("name", KeyComparison) as ScalarNode;
         var label = nameNode is { Tag: null } ? nameNode.Text : index.ToString(CultureInfo.InvariantCulture);
@@ -99,6 +106,8 @@ public sealed class EcsTaskDefinitionAdapter
         var capabilitiesPath = $"{P("linuxParameters")}.{C("capabilities")}";
         var image = String(node, "image", P("image"), anchor);
         var firelens = Firelens(node, P("firelensConfiguration"));
+        var securityOptions = Strings(node.Get("dockerSecurityOptions", KeyComparison), P("dockerSecurityOptions"));
+        var healthCheck = node.Get("healthCheck", KeyComparison);
 
         return new Container
         {
@@ -109,7 +118,13 @@ public sealed class EcsTaskDefinitionAdapter
             Privileged = Bool(node, "privileged", P("privileged"), anchor, false),
             User = String(node, "user", P("user"), anchor),
             ReadonlyRootFilesystem = Bool(node, "readonlyRootFilesystem", P("readonlyRootFilesystem"), anchor, false),
-            AllowPrivilegeEscalation = null,
+            AllowPrivilegeEscalation = securityOptionsApply ? DockerSecurityOptions.AllowPrivilegeEscalation(securityOptions, anchor, P("dockerSecurityOptions")) : null,
+            SeccompProfile = securityOptionsApply ? DockerSecurityOptions.Profile(securityOptions, "seccomp", anchor, P("dockerSecurityOptions")) : null,
+            AppArmorProfile = securityOptionsApply ? DockerSecurityOptions.Profile(securityOptions, "apparmor", anchor, P("dockerSecurityOptions")) : null,
+            CpuLimit = Value<string?>.Defaulted(null, anchor, P("cpu")),
+            HealthCheck = healthCheck is null
+                ? Value<bool>.Defaulted(false, anchor, P("healthCheck"))
+                : Value<bool>.Explicit(true, healthCheck.Span, P("healthCheck")),
             CapabilitiesAdded = Strings(capabilities?.Get("add", KeyComparison), $"{capabilitiesPath}.{C("add")}"),
             CapabilitiesDropped = Strings(capabilities?.Get("drop", KeyComparison), $"{capabilitiesPath}.{C("drop")}"),
             CapabilitiesDeclared = capabilities is null

@@ -61,10 +61,14 @@ public sealed class KubernetesReader : IDocumentReader
         var name = (metadata?.Get("name") as ScalarNode)?.Text ?? (metadata?.Get("generateName") as ScalarNode)?.Text ?? "unnamed";
         var ns = ClusterScoped.Contains(kind) ? null : (metadata?.Get("namespace") as ScalarNode)?.Text is { Length: > 0 } n ? n : "default";
         var address = ns is null ? $"{kind}/{name}" : $"{kind}/{ns}/{name}";
+        var declaredNamespace = ns is null ? null
+            : metadata?.Get("namespace") is ScalarNode { Text.Length: > 0 } written ? Text(written, "metadata.namespace")
+            : Value<string>.Defaulted("default", (metadata?.Get("name") as ScalarNode)?.Span ?? node.Span, "metadata.namespace");
         if (KubernetesWorkloadAdapter.IsWorkloadKind(kind))
         {
-            if (KubernetesWorkloadAdapter.Adapt(node, kind, ns ?? "default", name, address, Format) is { } workload)
+            if (KubernetesWorkloadAdapter.Adapt(node, kind, ns ?? "default", name, address, Format) is { } adapted)
             {
+                var workload = adapted with { DeclaredNamespace = declaredNamespace };
                 if (workload.Containers.Length >= KubernetesWorkloadAdapter.MaxContainers)
                 {
                     diagnostics.Add(Diagnostic.Partial(node.Span, $"{address}: only the first {KubernetesWorkloadAdapter.MaxContainers} containers were checked"));
@@ -90,7 +94,7 @@ public sealed class KubernetesReader : IDocumentReader
 
         if (ObjectKinds.Contains(kind))
         {
-            resources.Add(AdaptObject(node, kind, ns, name, address, metadata));
+            resources.Add(AdaptObject(node, kind, ns, name, address, metadata) with { DeclaredNamespace = declaredNamespace });
         }
     }
 
@@ -128,6 +132,12 @@ public sealed class KubernetesReader : IDocumentReader
                 AutomountServiceAccountToken = Bool(node, "automountServiceAccountToken", "automountServiceAccountToken", anchor, true),
             },
             "Role" or "ClusterRole" => result with { Rules = RbacRules(node.Get("rules")) },
+            "RoleBinding" or "ClusterRoleBinding" => result with
+            {
+                RoleRefKind = node.Get("roleRef") is MappingNode roleRef ? String(roleRef, "kind", "roleRef.kind", roleRef.Span) : Value<string?>.Defaulted(null, anchor, "roleRef.kind"),
+                RoleRefName = node.Get("roleRef") is MappingNode roleRefName ? String(roleRefName, "name", "roleRef.name", roleRefName.Span) : Value<string?>.Defaulted(null, anchor, "roleRef.name"),
+                Subjects = Subjects(node.Get("subjects"), ns),
+            },
             "Secret" => result with
             {
                 Type = String(node, "type", "type", anchor, "Opaque"),
@@ -135,6 +145,29 @@ public sealed class KubernetesReader : IDocumentReader
             },
             _ => result,
         };
+    }
+
+    /// <summary>subjects[]: kind, name and, for service accounts, the namespace (the binding's own when absent).</summary>
+    private static ImmutableArray<RbacSubject> Subjects(SyntaxNode? node, string? bindingNamespace)
+    {
+        if (node is not SequenceNode sequence)
+        {
+            return [];
+        }
+
+        var builder = ImmutableArray.CreateBuilder<RbacSubject>();
+        for (var i = 0; i < sequence.Items.Length; i++)
+        {
+            if (sequence.Items[i] is MappingNode subject && subject.Get("name") is ScalarNode { Text.Length: > 0 } subjectName)
+            {
+                var path = $"subjects[{i}]";
+                var kind = subject.Get("kind") is ScalarNode k ? Text(k, $"{path}.kind") : Value<string>.Unresolved(string.Empty, subject.Span, $"{path}.kind");
+                var ns = (subject.Get("namespace") as ScalarNode)?.Text is { Length: > 0 } written ? written : bindingNamespace;
+                builder.Add(new RbacSubject(kind, Text(subjectName, $"{path}.name"), ns, subject.Span, path));
+            }
+        }
+
+        return builder.ToImmutable();
     }
 
     private static ImmutableArray<RbacRule> RbacRules(SyntaxNode? node)

@@ -59,7 +59,8 @@ public static class KubernetesWorkloadAdapter
                 {
                     if (items.Items[i] is MappingNode container)
                     {
-                        containers.Add(AdaptContainer(container, i, $"{podPath}.{list}", podContext, $"{podPath}.securityContext", annotations));
+                        containers.Add(AdaptContainer(container, i, $"{podPath}.{list}", podContext, $"{podPath}.securityContext", annotations,
+                            init: list == "initContainers", runsToCompletion: kind is "Job" or "CronJob"));
                     }
                 }
             }
@@ -83,11 +84,13 @@ public static class KubernetesWorkloadAdapter
             ServiceAccountName = RequiredString(pod, pod.Get("serviceAccountName") is null && pod.Get("serviceAccount") is not null ? "serviceAccount" : "serviceAccountName",
                 $"{podPath}.serviceAccountName", anchor, "default"),
             PodAnnotations = annotations,
+            Sysctls = Sysctls(podContext?.Get("sysctls"), $"{podPath}.securityContext.sysctls"),
         };
     }
 
     private static Container AdaptContainer(
-        MappingNode node, int index, string listPath, MappingNode? podContext, string podContextPath, ImmutableArray<KeyValue> annotations)
+        MappingNode node, int index, string listPath, MappingNode? podContext, string podContextPath, ImmutableArray<KeyValue> annotations,
+        bool init, bool runsToCompletion)
     {
         var nameNode = node.Get("name") as ScalarNode;
         var label = nameNode is { Tag: null } ? nameNode.Text : index.ToString(CultureInfo.InvariantCulture);
@@ -130,6 +133,16 @@ public static class KubernetesWorkloadAdapter
             MountPoints = Mounts(node.Get("volumeMounts"), $"{path}.volumeMounts"),
             MemoryLimitMiB = Memory(resources, "limits", $"{path}.resources.limits.memory", anchor),
             MemoryReservationMiB = Memory(resources, "requests", $"{path}.resources.requests.memory", anchor),
+            CpuLimit = Quantity(resources, "limits", "cpu", $"{path}.resources.limits.cpu", anchor),
+            CpuRequest = Quantity(resources, "requests", "cpu", $"{path}.resources.requests.cpu", anchor),
+            // Init containers may not have probes, and a Job's pods run to completion: neither is probed.
+            HealthCheck = init || runsToCompletion ? null : Present(node.Get("livenessProbe"), $"{path}.livenessProbe", anchor),
+            ReadinessProbe = init || runsToCompletion ? null : Present(node.Get("readinessProbe"), $"{path}.readinessProbe", anchor),
+            IsInit = init,
+            ProcMount = context is null
+                ? Value<string?>.Defaulted("Default", anchor, $"{contextPath}.procMount")
+                : String(context, "procMount", $"{contextPath}.procMount", anchor, "Default"),
+            ImagePullPolicy = String(node, "imagePullPolicy", $"{path}.imagePullPolicy", anchor),
             Role = ContainerRoleClassifier.Classify(image.IsExplicit ? image.Current : null, false),
             Span = node.Span,
             Path = path,
@@ -198,6 +211,25 @@ public static class KubernetesWorkloadAdapter
         var value = Bool(owner, key, path, anchor, false);
         return new Value<bool?>(value.IsDefaulted ? null : value.Current, value.Origin, value.Span, path);
     }
+
+    /// <summary>resources.SECTION.NAME as written ("500m", "1"); defaulted null when absent.</summary>
+    private static Value<string?> Quantity(MappingNode? resources, string section, string name, string path, SourceSpan anchor) =>
+        (resources?.Get(section) as MappingNode)?.Get(name) is { } node
+            ? String((MappingNode)resources!.Get(section)!, name, path, node.Span)
+            : Value<string?>.Defaulted(null, anchor, path);
+
+    /// <summary>securityContext.sysctls: a list of name/value pairs.</summary>
+    private static ImmutableArray<KeyValue> Sysctls(SyntaxNode? node, string path) =>
+        node is not SequenceNode list ? [] : [.. list.Items.OfType<MappingNode>().Select((entry, i) => new KeyValue(
+            entry.Get("name") is ScalarNode name ? Text(name, $"{path}[{i}].name") : Value<string>.Unresolved(string.Empty, entry.Span, $"{path}[{i}].name"),
+            String(entry, "value", $"{path}[{i}].value", entry.Span)))];
+
+    private static Value<bool> Present(SyntaxNode? node, string path, SourceSpan anchor) => node switch
+    {
+        null or ScalarNode { IsNull: true } => Value<bool>.Defaulted(false, anchor, path),
+        MappingNode => Value<bool>.Explicit(true, node.Span, path),
+        _ => Value<bool>.Unresolved(false, node.Span, path),
+    };
 
     private static Value<int?> Memory(MappingNode? resources, string section, string path, SourceSpan anchor)
     {

@@ -22,7 +22,7 @@ public static class TerraformAdapters
         "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
         "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener",
         "aws_ecr_repository", "aws_ecr_repository_policy", "aws_ecr_lifecycle_policy",
-        "aws_eks_cluster", "aws_eks_node_group", "aws_cloudtrail", "aws_cloudwatch_log_group",
+        "aws_eks_cluster", "aws_eks_node_group", "aws_eks_pod_identity_association", "aws_cloudtrail", "aws_cloudwatch_log_group",
         "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm", "aws_sns_topic",
         "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key",
         "aws_efs_file_system", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
@@ -58,6 +58,8 @@ public static class TerraformAdapters
             }],
             "aws_eks_cluster" => [EksCluster(r, p)],
             "aws_eks_node_group" => [NodeGroup(r, p)],
+            "aws_eks_pod_identity_association" => [EksPodIdentityAssociationBuilder.Build(
+                r, p.String("cluster_name"), p.String("namespace"), p.String("service_account"), p.String("role_arn"))],
             "aws_cloudtrail" => [TrailBuilder.Build(
                 r,
                 isLogging: p.OptionalBool("enable_logging"),

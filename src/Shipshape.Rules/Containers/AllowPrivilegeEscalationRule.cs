@@ -4,7 +4,8 @@ namespace Shipshape.Rules.Containers;
 
 /// <summary>
 /// SHP-CTR-010: a container may gain more privileges than its parent process (setuid binaries, file
-/// capabilities): Kubernetes allowPrivilegeEscalation not false, compose without no-new-privileges.
+/// capabilities): Kubernetes allowPrivilegeEscalation not false, compose security_opt or ECS dockerSecurityOptions
+/// without no-new-privileges (ECS cannot set it on Fargate or for Windows containers: the model has no value there).
 /// Privileged containers are SHP-CTR-001's, where escalation is always allowed, unless they also set it explicitly.
 /// </summary>
 public sealed class AllowPrivilegeEscalationRule : IRule
@@ -22,10 +23,18 @@ public sealed class AllowPrivilegeEscalationRule : IRule
                 continue;
             }
 
-            var field = workload.Platform == Platform.Compose ? "security_opt no-new-privileges:true" : "securityContext.allowPrivilegeEscalation: false";
+            var field = RuleText.FieldName(value.Path);
+            var fix = workload.Platform switch
+            {
+                Platform.Kubernetes => "securityContext.allowPrivilegeEscalation: false",
+                Platform.Compose => "security_opt: [\"no-new-privileges:true\"]",
+                _ => $"{field}: [\"no-new-privileges\"]",
+            };
             yield return RuleText.Hit(workload, value, value.IsExplicit
-                ? $"{RuleText.Describe(container, workload)} sets allowPrivilegeEscalation to true."
-                : $"{RuleText.Describe(container, workload)} allows privilege escalation; set {field}.");
+                ? workload.Platform == Platform.Kubernetes
+                    ? $"{RuleText.Describe(container, workload)} sets allowPrivilegeEscalation to true."
+                    : $"{RuleText.Describe(container, workload)} sets no-new-privileges to false in {field}."
+                : $"{RuleText.Describe(container, workload)} allows privilege escalation; set {fix}.");
         }
     }
 }

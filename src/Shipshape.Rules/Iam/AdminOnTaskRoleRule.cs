@@ -3,7 +3,10 @@ using Shipshape.Iam.Analysis;
 
 namespace Shipshape.Rules.Iam;
 
-/// <summary>SHP-IAM-116: a task definition's task or execution role has administrator permissions (AdministratorAccess or an Action/Resource "*" policy).</summary>
+/// <summary>
+/// SHP-IAM-116: a workload runs with administrator permissions (AdministratorAccess or an Action/Resource "*"
+/// policy): an ECS task or execution role, or the role an EKS pod gets through IRSA or Pod Identity.
+/// </summary>
 public sealed class AdminOnTaskRoleRule : IRule
 {
     public string Id => "SHP-IAM-116";
@@ -11,15 +14,15 @@ public sealed class AdminOnTaskRoleRule : IRule
     public IEnumerable<RuleHit> Evaluate(ModelSet model, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(model);
-        foreach (var task in model.OfType<TaskDefinition>())
+        foreach (var workload in model.OfType<Workload>())
         {
-            foreach (var (value, kind) in new[] { (task.TaskRoleArn, "task role"), (task.ExecutionRoleArn, "execution role") })
+            foreach (var (arn, kind, at) in WorkloadRoles.Of(model, workload))
             {
-                if (IamPolicies.RoleOf(model, value) is { } role
+                if (IamPolicies.RoleOf(model, arn) is { } role
                     && IamPolicies.Effective(model, role).Any(d => d.Statements.Any(StatementFacts.IsFullAdmin)))
                 {
-                    yield return RuleText.Hit(task, value,
-                        $"{RuleText.DescribeCapitalised(task)} runs with administrator permissions: its {kind} '{role.Address}' allows every action on every resource.");
+                    yield return RuleText.Hit(workload, at,
+                        $"{RuleText.DescribeCapitalised(workload)} runs with administrator permissions: its {kind} '{role.Address}' allows every action on every resource.");
                 }
             }
         }

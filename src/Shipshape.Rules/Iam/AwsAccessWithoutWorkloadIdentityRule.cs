@@ -5,12 +5,12 @@ namespace Shipshape.Rules.Iam;
 /// <summary>
 /// SHP-IAM-053 (informational): a Kubernetes workload looks like it calls AWS (AWS_* settings in its
 /// environment) but its service account has no IAM role for service accounts (IRSA) annotation. It then
-/// falls back to static keys or the node's instance role, unless an EKS Pod Identity association, which
-/// lives outside the manifests, covers it.
+/// falls back to static keys or the node's instance role, unless an EKS Pod Identity association covers it
+/// (one in CloudFormation or Terraform in the same scan is taken into account; one created elsewhere cannot be seen).
 /// </summary>
 public sealed class AwsAccessWithoutWorkloadIdentityRule : IRule
 {
-    private const string IrsaAnnotation = "eks.amazonaws.com/role-arn";
+    private const string IrsaAnnotation = WorkloadRoles.IrsaAnnotation;
     private static readonly string[] AwsVariables = ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"];
 
     public string Id => "SHP-IAM-053";
@@ -31,7 +31,8 @@ public sealed class AwsAccessWithoutWorkloadIdentityRule : IRule
 
             var name = workload.ServiceAccountName.Current;
             var found = accounts.TryGetValue((workload.Namespace, name), out var account);
-            if (found && !string.IsNullOrWhiteSpace(account!.Annotation(IrsaAnnotation)))
+            if ((found && !string.IsNullOrWhiteSpace(account!.Annotation(IrsaAnnotation)))
+                || WorkloadRoles.HasPodIdentity(model, workload.Namespace, name))
             {
                 continue;
             }

@@ -3,8 +3,9 @@ using Shipshape.Core.Model;
 namespace Shipshape.Rules.Logging;
 
 /// <summary>
-/// SHP-LOG-001: an ECS container has no log configuration. Kubernetes logging is a node concern, and compose
-/// files describe local development, where logs stay with the Docker engine on purpose.
+/// SHP-LOG-001: a container's logs are not sent anywhere: an ECS container without logConfiguration (its output stays
+/// on the instance, or is lost on Fargate), a compose service without logging (the engine's local json-file), or
+/// either with the log driver "none". Kubernetes logging is a node concern and has no per-container field.
 /// </summary>
 public sealed class MissingLogConfigurationRule : IRule
 {
@@ -15,14 +16,29 @@ public sealed class MissingLogConfigurationRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (workload, container) in RuleText.Containers(model))
         {
-            if (workload.Platform != Platform.Ecs || container.LogConfiguration is not null)
+            if (workload.Platform is not (Platform.Ecs or Platform.Compose))
             {
                 continue;
             }
 
-            const string field = "logConfiguration";
+            if (container.LogConfiguration is { } logging)
+            {
+                if (logging.Driver is { IsKnown: true, Current: { } driver } && string.Equals(driver, "none", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return RuleText.Hit(workload, logging.Driver,
+                        $"{RuleText.Describe(container, workload)} sets the log driver to none ({RuleText.FieldName(logging.Driver.Path)}), so its logs are discarded.");
+                }
+
+                continue;
+            }
+
+            var field = workload.Platform == Platform.Compose ? "logging"
+                : RuleText.InFormat(workload, "logConfiguration");
+            var consequence = workload.Platform == Platform.Compose
+                ? "its logs stay in the Docker engine's local json-file log on the host"
+                : "its logs are not collected centrally";
             yield return new RuleHit(workload, container.Span, $"{container.Path}.{field}",
-                $"{RuleText.Describe(container, workload)} has no {field}, so its logs are not collected centrally.");
+                $"{RuleText.Describe(container, workload)} has no {field}, so {consequence}.");
         }
     }
 }

@@ -115,8 +115,8 @@ public sealed class DockerfileRuleTests
 
         Assert.Equal([3], Lines(new Shipshape.Rules.Network.SshPortExposedRule(), dockerfile));
         Assert.Equal([2], Lines(new DockerfileSudoRule(), dockerfile));
-        Assert.Contains("HEALTHCHECK NONE", Assert.Single(Run(new MissingHealthCheckRule(), dockerfile)).Message, StringComparison.Ordinal);
-        Assert.Empty(Run(new MissingHealthCheckRule(), "FROM alpine:3.20\nHEALTHCHECK CMD true\n"));
+        Assert.Contains("HEALTHCHECK NONE", Assert.Single(Run(new NoHealthCheckRule(), dockerfile)).Message, StringComparison.Ordinal);
+        Assert.Empty(Run(new NoHealthCheckRule(), "FROM alpine:3.20\nHEALTHCHECK CMD true\n"));
     }
 
     [Theory]

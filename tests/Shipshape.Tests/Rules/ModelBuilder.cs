@@ -61,6 +61,7 @@ internal static class ModelBuilder
             TaskRoleArn = Value<string?>.Defaulted(null, span, "taskRoleArn"),
             ExecutionRoleArn = Value<string?>.Defaulted(null, span, "executionRoleArn"),
             MemoryMiB = Value<int?>.Defaulted(null, span, "memory"),
+            Cpu = Value<string?>.Defaulted(null, span, "cpu"),
             Containers = containers.Length == 0 ? [Container()] : [.. containers],
         };
     }

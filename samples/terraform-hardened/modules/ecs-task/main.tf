@@ -44,6 +44,13 @@ locals {
     name                   = var.name
     image                  = var.image
     essential              = true
+    healthCheck = {
+      command     = ["CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/health || exit 1"]
+      interval    = 30
+      timeout     = 5
+      retries     = 3
+      startPeriod = 15
+    }
     user                   = var.user
     readonlyRootFilesystem = true
     memory                 = 512

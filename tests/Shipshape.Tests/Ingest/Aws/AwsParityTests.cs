@@ -887,6 +887,27 @@ public sealed class AwsParityTests
             }
             """,
             ("ManagedTerminationProtection", "DISABLED (Defaulted)"), ("ManagedScaling", "DISABLED (Defaulted)")),
+        new("EKS Pod Identity association", typeof(EksPodIdentityAssociation),
+            """
+            Resources:
+              Association:
+                Type: AWS::EKS::PodIdentityAssociation
+                Properties:
+                  ClusterName: prod
+                  Namespace: finance
+                  ServiceAccount: reports
+                  RoleArn: arn:aws:iam::111122223333:role/reports
+            """,
+            """
+            resource "aws_eks_pod_identity_association" "association" {
+              cluster_name    = "prod"
+              namespace       = "finance"
+              service_account = "reports"
+              role_arn        = "arn:aws:iam::111122223333:role/reports"
+            }
+            """,
+            ("ClusterName", "prod (Explicit)"), ("Namespace", "finance (Explicit)"), ("ServiceAccount", "reports (Explicit)"),
+            ("RoleArn", "arn:aws:iam::111122223333:role/reports (Explicit)")),
         new("SNS topic with a key", typeof(SnsTopic),
             """
             Resources:
