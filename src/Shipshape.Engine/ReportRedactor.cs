@@ -32,11 +32,17 @@ public sealed class ReportRedactor
             Address = RedactPath(Redact(finding.Resource.Address)),
             Path = finding.Resource.Path is null ? null : Redact(finding.Resource.Path),
             DisplayName = finding.Resource.DisplayName is null ? null : Redact(finding.Resource.DisplayName),
+            Module = finding.Resource.Module is { } module ? Redact(module) : null,
         },
         Suppression = finding.Suppression is { Reason: { } reason } suppression ? suppression with { Reason = Redact(reason) } : finding.Suppression,
     };
 
     public Diagnostic Redact(Diagnostic diagnostic) => diagnostic with { Message = Redact(diagnostic.Message), Location = Redact(diagnostic.Location) };
+
+    // A module instance's address is a prefix of the resource's, and a for_each key can be anything.
+    private ModuleChain Redact(ModuleChain module) => new(
+        RedactPath(Redact(module.RootDirectory)),
+        [.. module.Calls.Select(c => new ModuleCall(RedactPath(Redact(c.Address)), c.Call is { } call ? Redact(call) : null))]);
 
     private SourceSpan Redact(SourceSpan span) => span with { Path = RedactPath(Redact(span.Path)) };
 

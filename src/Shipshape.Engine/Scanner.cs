@@ -199,7 +199,7 @@ public sealed class Scanner
                 return;
             }
 
-            var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey);
+            var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey, hit.Resource.Module?.RootDirectory);
             var finding = new Finding
             {
                 RuleId = rule.Id,
@@ -208,7 +208,7 @@ public sealed class Scanner
                 Practice = metadata.Practice,
                 Message = hit.Message,
                 Location = hit.Location,
-                Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName),
+                Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName, hit.Resource.Module),
                 Equivalents = metadata.Equivalents,
                 Fingerprint = fingerprint,
             };
@@ -284,6 +284,7 @@ public sealed class Scanner
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ThenBy(f => f.Resource.Address, StringComparer.Ordinal)
                 .ThenBy(f => f.Resource.Path, StringComparer.Ordinal)
+                .ThenBy(f => f.Resource.Module?.RootDirectory, StringComparer.Ordinal)
                 .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)],
             Diagnostics = [.. redactedDiagnostics.OrderBy(d => d.Location.Path, StringComparer.Ordinal)
                 .ThenBy(d => d.Location.StartLine)
@@ -466,7 +467,43 @@ public sealed class Scanner
         return ReadBytes(inputReader, StandardInputName, format, bytes, content, modelRules && inputReader.Accepts(StandardInputName, format), options, scanToken);
     }
 
-    private static Suppression? Inline(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath, bool foreign, DateOnly today)
+    private static Suppression? Inline(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath, bool foreign, DateOnly today) =>
+        InFile(ruleId, equivalents, hit, byPath, foreign, today) ?? OnModuleCall(ruleId, equivalents, hit, byPath, foreign, today);
+
+    /// <summary>
+    /// A comment on (or just above) a <c>module "…" {</c> line covers what that call instantiates, and only that: the
+    /// way to suppress a finding of a shared module for one caller in the source.
+    /// </summary>
+    private static Suppression? OnModuleCall(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath, bool foreign, DateOnly today)
+    {
+        if (hit.Resource.Module is not { } module)
+        {
+            return null;
+        }
+
+        foreach (var call in module.Calls)
+        {
+            if (call.Call is not { HasLine: true } span || !byPath.TryGetValue(span.Path, out var suppressions))
+            {
+                continue;
+            }
+
+            foreach (var s in suppressions)
+            {
+                if (Applies(s, ruleId, equivalents, foreign, today) && (s.Line == span.StartLine || s.Line + 1 == span.StartLine))
+                {
+                    return new Suppression(SuppressionKind.Inline, s.Reason);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Applies(InlineSuppression s, string ruleId, ImmutableArray<string> equivalents, bool foreign, DateOnly today) =>
+        !(s.IsForeign && !foreign) && !(s.Expires < today) && s.Covers(ruleId, equivalents);
+
+    private static Suppression? InFile(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, Dictionary<string, ImmutableArray<InlineSuppression>> byPath, bool foreign, DateOnly today)
     {
         if (!byPath.TryGetValue(hit.Location.Path, out var suppressions))
         {
@@ -477,7 +514,7 @@ public sealed class Scanner
         var resourceLine = hit.Resource.Span.StartLine;
         foreach (var s in suppressions)
         {
-            if ((s.IsForeign && !foreign) || s.Expires < today || !s.Covers(ruleId, equivalents))
+            if (!Applies(s, ruleId, equivalents, foreign, today))
             {
                 continue;
             }
@@ -509,6 +546,11 @@ public sealed class Scanner
             }
 
             if (entry.Resource is not null && !string.Equals(entry.Resource, finding.Resource.Address, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (entry.Fingerprint is not null && !string.Equals(entry.Fingerprint, finding.Fingerprint, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -103,7 +103,7 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
         text.WriteLine(Paint(SeverityColour(finding.Severity), "[" + finding.Severity.ToName().ToUpperInvariant() + "]")
             + " " + Paint(Bold, Clean(finding.RuleId)) + " " + Clean(finding.Title));
 
-        var where = "  " + Clean(finding.Location.ToString()) + "  " + Clean(finding.Resource.Address)
+        var where = "  " + Clean(finding.Location.ToString()) + "  " + Clean(finding.Resource.QualifiedAddress)
             + (finding.Resource.DisplayName is { } display ? " [" + Clean(display) + "]" : string.Empty)
             + " (" + Clean(finding.Resource.Kind) + ")";
         if (!string.IsNullOrEmpty(finding.Resource.Path))
@@ -112,6 +112,11 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
         }
 
         text.WriteLine(Paint(Dim, where));
+        if (finding.Resource.Module is { } module)
+        {
+            text.WriteLine(Paint(Dim, "  called through " + string.Join(" > ", module.Calls.Select(c => Clean(c.Address) + (c.Call is { } call ? " (" + Clean(call.ToString()) + ")" : string.Empty)))));
+        }
+
         text.WriteLine("  " + Indent(Clean(finding.Message), "  "));
         if (ReportFacts.RemediationFor(report, finding) is { } remediation)
         {

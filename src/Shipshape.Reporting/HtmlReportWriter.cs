@@ -63,7 +63,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 html.WriteLine("<tr><td class=\"sev " + f.Severity.ToName() + "\">" + f.Severity.ToName() + "</td>"
                     + "<td><code>" + E(f.RuleId) + "</code><br>" + E(f.Title) + "</td>"
                     + "<td><code>" + E(f.Location.ToString()) + "</code></td>"
-                    + "<td><code>" + E(f.Resource.Address) + "</code><br>" + E(f.Resource.Kind) + "</td>"
+                    + "<td><code>" + E(f.Resource.QualifiedAddress) + "</code><br>" + E(f.Resource.Kind) + "</td>"
                     + "<td>" + E(f.Message) + (fix is null ? string.Empty : "<div class=\"fix\">Fix: " + E(fix) + "</div>") + "</td></tr>");
             }
 

@@ -125,7 +125,7 @@ public sealed class JUnitReportWriter : IReportWriter
     {
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("classname", XmlText.Clean(finding.RuleId));
-        xml.WriteAttributeString("name", XmlText.Clean(finding.Location + " " + finding.Resource.Address));
+        xml.WriteAttributeString("name", XmlText.Clean(finding.Location + " " + finding.Resource.QualifiedAddress));
         xml.WriteAttributeString("file", XmlText.Clean(finding.Location.Path));
         if (finding.Location.HasLine)
         {
@@ -158,7 +158,7 @@ public sealed class JUnitReportWriter : IReportWriter
         details.Append('[').Append(finding.Severity.ToName().ToUpperInvariant()).Append("] ")
             .Append(finding.RuleId).Append(' ').Append(finding.Title).Append('\n');
         details.Append("Location: ").Append(finding.Location).Append('\n');
-        details.Append("Resource: ").Append(finding.Resource.Address).Append(" (").Append(finding.Resource.Kind).Append(')');
+        details.Append("Resource: ").Append(finding.Resource.QualifiedAddress).Append(" (").Append(finding.Resource.Kind).Append(')');
         if (!string.IsNullOrEmpty(finding.Resource.Path))
         {
             details.Append(' ').Append(finding.Resource.Path);

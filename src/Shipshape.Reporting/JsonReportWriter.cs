@@ -81,6 +81,31 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
+    /// <summary>A called Terraform module's resource: the root module's directory and the calls, outermost first, each with its caller's line.</summary>
+    private static void WriteModule(Utf8JsonWriter json, ModuleChain module)
+    {
+        json.WriteStartObject("module");
+        json.WriteString("root", module.RootDirectory);
+        json.WriteString("address", module.Address);
+        json.WriteStartArray("calls");
+        foreach (var call in module.Calls)
+        {
+            json.WriteStartObject();
+            json.WriteString("address", call.Address);
+            if (call.Call is { } span)
+            {
+                json.WriteStartObject("location");
+                WritePathAndLines(json, span, withEndLine: false);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)
     {
         json.WriteStartObject();
@@ -105,6 +130,11 @@ public sealed class JsonReportWriter : IReportWriter
         if (finding.Resource.Path is not null)
         {
             json.WriteString("path", finding.Resource.Path);
+        }
+
+        if (finding.Resource.Module is { } module)
+        {
+            WriteModule(json, module);
         }
 
         json.WriteEndObject();

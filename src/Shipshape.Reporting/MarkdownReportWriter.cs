@@ -77,7 +77,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             {
                 var suppression = finding.Suppression!;
                 md.WriteLine("| " + MarkdownText.Escape(finding.RuleId) + " | " + MarkdownText.Escape(finding.Location.ToString())
-                    + " | " + MarkdownText.Escape(finding.Resource.Address) + " | " + suppression.Kind.ToName()
+                    + " | " + MarkdownText.Escape(finding.Resource.QualifiedAddress) + " | " + suppression.Kind.ToName()
                     + (string.IsNullOrEmpty(suppression.Reason) ? string.Empty : ": " + MarkdownText.Escape(suppression.Reason))
                     + " |");
             }
@@ -109,7 +109,7 @@ public sealed class MarkdownReportWriter : IReportWriter
                 "| " + finding.Severity.ToName()
                 + " | " + MarkdownText.Escape(finding.RuleId) + " " + MarkdownText.Escape(finding.Title)
                 + " | " + MarkdownText.Escape(finding.Location.ToString())
-                + " | " + MarkdownText.Escape(finding.Resource.Address)
+                + " | " + MarkdownText.Escape(finding.Resource.QualifiedAddress)
                 + " | " + MarkdownText.Escape(finding.Message) + " |");
         }
     }

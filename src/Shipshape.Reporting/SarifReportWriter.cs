@@ -163,6 +163,11 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteEndObject();
         json.WriteEndArray();
 
+        if (finding.Resource.Module is { } module)
+        {
+            WriteModuleCalls(json, module);
+        }
+
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, finding.Fingerprint);
         json.WriteEndObject();
@@ -191,8 +196,44 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteString("propertyPath", finding.Resource.Path);
         }
 
+        if (finding.Resource.Module is { } chain)
+        {
+            json.WriteString("terraformRootModule", chain.RootDirectory);
+            json.WriteString("terraformModule", chain.Address);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A called module's resource is located in the module's file, which every caller shares; the calls that reached
+    /// this instance (outermost first, each where its caller's <c>module "…" {</c> line is known) are related locations.
+    /// </summary>
+    private static void WriteModuleCalls(Utf8JsonWriter json, ModuleChain module)
+    {
+        if (!module.Calls.Any(c => c.Call is not null))
+        {
+            return;
+        }
+
+        json.WriteStartArray("relatedLocations");
+        for (var i = 0; i < module.Calls.Length; i++)
+        {
+            if (module.Calls[i].Call is not { } span)
+            {
+                continue;
+            }
+
+            json.WriteStartObject();
+            json.WriteNumber("id", i + 1);
+            WritePhysicalLocation(json, span, withEndLine: false);
+            var caller = i == 0 ? "root module " + module.RootDirectory : module.Calls[i - 1].Address;
+            WriteMessage(json, "message", $"{module.Calls[i].Address}: the module call in {caller} that instantiates this resource");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteInvocation(Utf8JsonWriter json, ScanReport report)

@@ -64,6 +64,12 @@ public sealed class Baseline
             writer.WriteString("ruleId", finding.RuleId);
             writer.WriteString("path", finding.Location.Path);
             writer.WriteString("resource", finding.Resource.Address);
+            if (finding.Resource.Module is { } module)
+            {
+                // For the reader: which caller of the module's file this entry is (the fingerprint already says it).
+                writer.WriteString("rootModule", module.RootDirectory);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -149,7 +149,7 @@ public static class ConfigLoader
     {
         if (node is not SequenceNode sequence)
         {
-            throw Error(path, node, "'ignore' must be a list of entries with rule, path, resource, reason and expires");
+            throw Error(path, node, "'ignore' must be a list of entries with rule, path, resource, fingerprint, reason and expires");
         }
 
         var builder = ImmutableArray.CreateBuilder<IgnoreEntry>();
@@ -160,7 +160,7 @@ public static class ConfigLoader
                 throw Error(path, item, "each ignore entry must be a mapping");
             }
 
-            string? rule = null, glob = null, resource = null, reason = null;
+            string? rule = null, glob = null, resource = null, fingerprint = null, reason = null;
             DateOnly? expires = null;
             foreach (var entry in m.Entries)
             {
@@ -170,6 +170,14 @@ public static class ConfigLoader
                     case "rule": rule = text; break;
                     case "path": glob = text; break;
                     case "resource": resource = text; break;
+                    case "fingerprint":
+                        if (text.Length != 32 || !text.All(char.IsAsciiHexDigitLower))
+                        {
+                            throw Error(path, entry.Value, $"'fingerprint' must be a finding's fingerprint as reports print it (32 lowercase hexadecimal digits), not '{text}'");
+                        }
+
+                        fingerprint = text;
+                        break;
                     case "reason": reason = text; break;
                     case "expires":
                         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -180,7 +188,7 @@ public static class ConfigLoader
                         expires = date;
                         break;
                     default:
-                        throw Error(path, entry.Key, $"unknown ignore setting '{entry.Key.Text}' (known: rule, path, resource, reason, expires)");
+                        throw Error(path, entry.Key, $"unknown ignore setting '{entry.Key.Text}' (known: rule, path, resource, fingerprint, reason, expires)");
                 }
             }
 
@@ -194,7 +202,7 @@ public static class ConfigLoader
                 throw Error(path, item, "an ignore entry needs a 'reason'");
             }
 
-            builder.Add(new IgnoreEntry(rule, glob, resource, reason, expires, m.Span.StartLine));
+            builder.Add(new IgnoreEntry(rule, glob, resource, reason, expires, m.Span.StartLine) { Fingerprint = fingerprint });
         }
 
         return builder.ToImmutable();

@@ -88,6 +88,9 @@ public sealed class TerraformModuleInstance : IHclScope
 
     private readonly ImmutableHashSet<string> _ancestors = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
+    /// <summary>The module calls from the root down to this instance (empty for the root module), each with its caller's line.</summary>
+    public ImmutableArray<ModuleCall> CallChain { get; init; } = [];
+
     public TerraformModule Module => _module;
 
     public IHclFileSystem? Files { get; }
@@ -296,9 +299,11 @@ public sealed class TerraformModuleInstance : IHclScope
                 }
             }
 
-            var instance = new TerraformModuleInstance(_loader, child, $"{AddressPrefix}module.{name}{key}.", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1, _evaluator.Budget)
+            var address = $"{AddressPrefix}module.{name}{key}";
+            var instance = new TerraformModuleInstance(_loader, child, address + ".", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1, _evaluator.Budget)
             {
                 Ancestors = _ancestors.Add(_module.Directory),
+                CallChain = CallChain.Add(new ModuleCall(address, call.Span with { EndLine = call.Span.StartLine, EndColumn = 0 })),
             };
             builder.Add((key, instance, keyValue));
         }
@@ -404,7 +409,7 @@ public sealed class TerraformModuleInstance : IHclScope
                 foreach (var (key, scope, _) in Expand(block, this))
                 {
                     var address = $"{AddressPrefix}{type}.{block.Labels[1]}{key}";
-                    resources.Add(new TerraformResource(address, type, EvaluateBody(block.Body, scope, 0), block.Span));
+                    resources.Add(new TerraformResource(address, type, EvaluateBody(block.Body, scope, 0), block.Span) { Calls = CallChain });
                 }
             });
         }

@@ -109,7 +109,9 @@ public sealed class TerraformModuleReader : IModuleReader
                         }
                         else
                         {
-                            mapped.AddRange(Map(resource, local));
+                            var chain = resource.Calls.IsEmpty ? null : new ModuleChain(module.RelativeDirectory, resource.Calls);
+                            // References resolve within the root module, whichever of its files or modules they are in.
+                            mapped.AddRange(Map(resource, local).Select(r => r with { Module = chain, LinkScope = module.RelativeDirectory }));
                         }
                     }
 

@@ -27,6 +27,7 @@ public sealed class TerraformPlanReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(root);
         var plan = (MappingNode)root;
         var changes = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
+        var changeModules = new Dictionary<string, string>(StringComparer.Ordinal);
         if (plan.Get("resource_changes") is SequenceNode changeList)
         {
             foreach (var change in changeList.Items.OfType<MappingNode>())
@@ -34,14 +35,18 @@ public sealed class TerraformPlanReader : IDocumentReader
                 if (change.Get("address") is ScalarNode address && change.Get("change") is MappingNode body)
                 {
                     changes[address.Text] = body;
+                if (change.Get("module_address") is ScalarNode moduleAddress)
+                {
+                    changeModules[address.Text] = moduleAddress.Text;
+                }
                 }
             }
         }
 
-        var planned = new List<(string Address, string Type, MappingNode Values, SourceSpan Span)>();
+        var planned = new List<(string Address, string Type, MappingNode Values, SourceSpan Span, ImmutableArray<ModuleCall> Calls)>();
         if (plan.Get("planned_values") is MappingNode values && values.Get("root_module") is MappingNode rootModule)
         {
-            Collect(rootModule, planned, 0);
+            Collect(rootModule, [], planned, 0);
         }
 
         var seen = planned.Select(p => p.Address).ToHashSet(StringComparer.Ordinal);
@@ -52,15 +57,19 @@ public sealed class TerraformPlanReader : IDocumentReader
                 && list.Items.OfType<MappingNode>().FirstOrDefault(c => (c.Get("address") as ScalarNode)?.Text == address) is { } entry
                 && entry.Get("type") is ScalarNode type && entry.Get("mode") is not ScalarNode { Text: "data" })
             {
-                planned.Add((address, type.Text, after, entry.Span));
+                planned.Add((address, type.Text, after, entry.Span, changeModules.TryGetValue(address, out var moduleAddress) ? Calls(moduleAddress) : []));
             }
         }
 
         var resources = new List<Resource>();
         var attachments = new List<(string, string, MappingNode, SourceSpan)>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var (address, type, attributes, span) in planned)
+        // The plan does not say where its root module is; it is planned in it, so the plan's directory stands for it.
+        var slash = path.LastIndexOf('/');
+        var rootDirectory = slash < 0 ? "." : path[..slash];
+        foreach (var (address, type, attributes, span, calls) in planned)
         {
+            var chain = calls.IsEmpty ? null : new ModuleChain(rootDirectory, calls);
             if (type != TerraformTaskDefinitionMapper.ResourceType && !TerraformAdapters.Handles(type))
             {
                 continue;
@@ -75,18 +84,18 @@ public sealed class TerraformPlanReader : IDocumentReader
             }
             else if (type == TerraformTaskDefinitionMapper.ResourceType)
             {
-                resources.Add(_taskDefinitions.Map(address, withUnknowns, SourceFormat, span, diagnostics));
+                resources.Add(_taskDefinitions.Map(address, withUnknowns, SourceFormat, span, diagnostics) with { Module = chain });
             }
             else
             {
-                resources.AddRange(TerraformAdapters.Adapt(address, type, withUnknowns, SourceFormat, span));
+                resources.AddRange(TerraformAdapters.Adapt(address, type, withUnknowns, SourceFormat, span).Select(r => r with { Module = chain }));
             }
         }
 
         return new IngestResult(TerraformAdapters.Link(resources, attachments), diagnostics.ToImmutable());
     }
 
-    private static void Collect(MappingNode module, List<(string, string, MappingNode, SourceSpan)> into, int depth)
+    private static void Collect(MappingNode module, ImmutableArray<ModuleCall> calls, List<(string, string, MappingNode, SourceSpan, ImmutableArray<ModuleCall>)> into, int depth)
     {
         if (depth > 32)
         {
@@ -104,7 +113,7 @@ public sealed class TerraformPlanReader : IDocumentReader
 
                 if (resource.Get("address") is ScalarNode address && resource.Get("type") is ScalarNode type && resource.Get("values") is MappingNode values)
                 {
-                    into.Add((address.Text, type.Text, values, resource.Span));
+                    into.Add((address.Text, type.Text, values, resource.Span, calls));
                 }
             }
         }
@@ -113,9 +122,40 @@ public sealed class TerraformPlanReader : IDocumentReader
         {
             foreach (var child in children.Items.OfType<MappingNode>())
             {
-                Collect(child, into, depth + 1);
+                // A child module's address is the whole chain (module.api.module.tasks); the plan has no caller lines.
+                var inner = child.Get("address") is ScalarNode address ? calls.Add(new ModuleCall(address.Text, null)) : calls;
+                Collect(child, inner, into, depth + 1);
             }
         }
+    }
+
+    /// <summary>
+    /// The levels of a module instance address as the plan's resource_changes[].module_address writes it
+    /// (module.api.module.tasks["a.b"] gives module.api and the whole): a new level starts at ".module." outside a key.
+    /// </summary>
+    internal static ImmutableArray<ModuleCall> Calls(string moduleAddress)
+    {
+        var levels = ImmutableArray.CreateBuilder<ModuleCall>();
+        var quoted = false;
+        for (var i = 0; i < moduleAddress.Length; i++)
+        {
+            var c = moduleAddress[i];
+            if (c == '"' && (i == 0 || moduleAddress[i - 1] != '\\'))
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '.' && string.CompareOrdinal(moduleAddress, i, ".module.", 0, 8) == 0)
+            {
+                levels.Add(new ModuleCall(moduleAddress[..i], null));
+            }
+        }
+
+        if (moduleAddress.Length > 0)
+        {
+            levels.Add(new ModuleCall(moduleAddress, null));
+        }
+
+        return levels.ToImmutable();
     }
 
     /// <summary>Replaces (or adds) the top-level attributes the plan marks as known only after apply with unknown scalars.</summary>

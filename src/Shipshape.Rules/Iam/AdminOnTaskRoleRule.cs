@@ -16,9 +16,9 @@ public sealed class AdminOnTaskRoleRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var workload in model.OfType<Workload>())
         {
-            foreach (var (arn, kind, at) in WorkloadRoles.Of(model, workload))
+            foreach (var (arn, kind, at, owner) in WorkloadRoles.Of(model, workload))
             {
-                if (IamPolicies.RoleOf(model, arn) is { } role
+                if (IamPolicies.RoleOf(model, arn, owner) is { } role
                     && IamPolicies.Effective(model, role).Any(d => d.Statements.Any(StatementFacts.IsFullAdmin)))
                 {
                     yield return RuleText.Hit(workload, at,

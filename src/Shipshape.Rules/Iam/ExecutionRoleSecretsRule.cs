@@ -21,7 +21,7 @@ public sealed class ExecutionRoleSecretsRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(context);
         var roles = model.OfType<TaskDefinition>()
-            .Select(t => (Task: t, Role: IamPolicies.RoleOf(model, t.ExecutionRoleArn)))
+            .Select(t => (Task: t, Role: IamPolicies.RoleOf(model, t.ExecutionRoleArn, t)))
             .Where(x => x.Role is not null)
             .GroupBy(x => x.Role!);
         PolicyEvaluator? evaluator = null;

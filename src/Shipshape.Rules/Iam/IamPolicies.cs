@@ -52,7 +52,7 @@ internal static class IamPolicies
 
         foreach (var arn in managed)
         {
-            if (ModelLinks.Resolve<IamPolicy>(model, arn.Reference) is { Document: { } linked })
+            if (ModelLinks.Resolve<IamPolicy>(model, arn.Reference, principal) is { Document: { } linked })
             {
                 builder.Add(linked);
             }
@@ -86,13 +86,13 @@ internal static class IamPolicies
             IamPrincipal { PrincipalType: "Group" } g => (policy.Groups, g.Address),
             _ => ([], null),
         };
-        return names.Any(v => v.Reference == principal.Address || (v.IsKnown && (v.Current == name || v.Current == principal.Address)));
+        return names.Any(v => ModelLinks.Links(v.Reference, policy, principal) || (v.IsKnown && (v.Current == name || v.Current == principal.Address)));
     }
 
     /// <summary>The role a task definition's role ARN points at: a link, or the role whose name ends the ARN.</summary>
-    public static IamRole? RoleOf(ModelSet model, Value<string?> arn)
+    public static IamRole? RoleOf(ModelSet model, Value<string?> arn, Resource from)
     {
-        if (ModelLinks.Resolve<IamRole>(model, arn.Reference) is { } linked)
+        if (ModelLinks.Resolve<IamRole>(model, arn.Reference, from) is { } linked)
         {
             return linked;
         }

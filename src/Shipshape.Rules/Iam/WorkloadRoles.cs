@@ -15,7 +15,8 @@ internal static class WorkloadRoles
     /// <param name="Arn">The role ARN as written (with its link to a role resource, when it has one).</param>
     /// <param name="Kind">"task role", "execution role", "IRSA role of service account 'x'", "Pod Identity role of service account 'x'".</param>
     /// <param name="At">Where a finding about the workload's role belongs: the ARN when it is written in the workload's own file, else the service account name.</param>
-    public readonly record struct WorkloadRole(Value<string?> Arn, string Kind, Value<string?> At);
+    /// <param name="Owner">The resource the ARN is written in, whose template or root module its link resolves in.</param>
+    public readonly record struct WorkloadRole(Value<string?> Arn, string Kind, Value<string?> At, Resource Owner);
 
     public static IEnumerable<WorkloadRole> Of(ModelSet model, Workload workload)
     {
@@ -23,8 +24,8 @@ internal static class WorkloadRoles
         switch (workload)
         {
             case TaskDefinition task:
-                yield return new(task.TaskRoleArn, "task role", task.TaskRoleArn);
-                yield return new(task.ExecutionRoleArn, "execution role", task.ExecutionRoleArn);
+                yield return new(task.TaskRoleArn, "task role", task.TaskRoleArn, task);
+                yield return new(task.ExecutionRoleArn, "execution role", task.ExecutionRoleArn, task);
                 break;
             case KubernetesWorkload pod:
                 var name = pod.ServiceAccountName;
@@ -32,7 +33,7 @@ internal static class WorkloadRoles
                 if (ServiceAccounts.Of(model).TryGetValue((pod.Namespace, name.Current), out var account)
                     && account.Annotations.FirstOrDefault(a => a.Name.Current == IrsaAnnotation) is { } annotation)
                 {
-                    yield return new(annotation.Val, $"IRSA role of service account '{name.Current}'", at);
+                    yield return new(annotation.Val, $"IRSA role of service account '{name.Current}'", at, account);
                 }
 
                 foreach (var association in model.OfType<EksPodIdentityAssociation>())
@@ -40,7 +41,7 @@ internal static class WorkloadRoles
                     if (association.Namespace is { IsKnown: true } ns && ns.Current == pod.Namespace
                         && association.ServiceAccount is { IsKnown: true } sa && sa.Current == name.Current)
                     {
-                        yield return new(association.RoleArn, $"Pod Identity role of service account '{name.Current}' ({association.Address})", at);
+                        yield return new(association.RoleArn, $"Pod Identity role of service account '{name.Current}' ({association.Address})", at, association);
                     }
                 }
 

@@ -42,7 +42,7 @@ internal static class SecurityAlarms
 
                 foreach (var action in alarm.AlarmActions)
                 {
-                    if (ModelLinks.Resolve<SnsTopic>(model, action.Reference) is not null
+                    if (ModelLinks.Resolve<SnsTopic>(model, action.Reference, alarm) is not null
                         || (action.IsKnown && action.Current.StartsWith("arn:", StringComparison.Ordinal) && action.Current.Contains(":sns:", StringComparison.Ordinal)))
                     {
                         return true;

@@ -31,7 +31,7 @@ internal sealed record IngressRule(Resource Owner, SecurityGroupRule Rule, strin
     /// <summary>Inline rules of the group and standalone rules that link to it.</summary>
     public static IEnumerable<IngressRule> Of(ModelSet model, SecurityGroup group) =>
         All(model).Where(r => ReferenceEquals(r.Owner, group)
-            || (r.Owner is SecurityGroupRule && string.Equals(r.Rule.Group.Reference, group.Address, StringComparison.Ordinal)));
+            || (r.Owner is SecurityGroupRule && ModelLinks.Links(r.Rule.Group.Reference, r.Owner, group)));
 
     /// <summary>The CIDR value that opens the rule to every address (0.0.0.0/0 or ::/0), or null; unresolved CIDRs never count.</summary>
     public Value<string?>? OpenToWorld =>

@@ -16,7 +16,7 @@ public sealed class ServicePortsBeyondContainersRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var service in model.OfType<EcsService>())
         {
-            if (ModelLinks.Resolve<TaskDefinition>(model, service.TaskDefinition.Reference) is not { } task
+            if (ModelLinks.Resolve<TaskDefinition>(model, service.TaskDefinition.Reference, service) is not { } task
                 || MappedPorts(task) is not { } mapped)
             {
                 continue;
@@ -25,7 +25,7 @@ public sealed class ServicePortsBeyondContainersRule : IRule
             var mappedText = mapped.Count == 0 ? "no ports" : "only " + string.Join(", ", mapped.Order().Select(p => p.ToString(CultureInfo.InvariantCulture)));
             foreach (var groupValue in service.SecurityGroups)
             {
-                if (ModelLinks.Resolve<SecurityGroup>(model, groupValue.Reference) is not { } group)
+                if (ModelLinks.Resolve<SecurityGroup>(model, groupValue.Reference, service) is not { } group)
                 {
                     continue;
                 }

@@ -74,6 +74,17 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_IgnoreByFingerprint_ReadsItAndRefusesWhatIsNotOne()
+    {
+        var config = Parse("ignore:\n  - rule: SHP-CTR-001\n    fingerprint: e261dc4f13c45f78ea302ad24eb7ce32\n    reason: prod only\n");
+        var ex = Assert.Throws<ConfigException>(() => Parse("ignore:\n  - rule: SHP-CTR-001\n    fingerprint: E261DC4F\n    reason: r\n"));
+
+        Assert.Equal("e261dc4f13c45f78ea302ad24eb7ce32", Assert.Single(config.Ignores).Fingerprint);
+        Assert.Contains(".shipshape.yaml:3", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("32 lowercase hexadecimal digits", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_EmptyFile_IsEmptyConfiguration()
     {
         Assert.Same(ShipshapeConfig.Empty, Parse(string.Empty));

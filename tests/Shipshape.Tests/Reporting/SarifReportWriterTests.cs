@@ -43,6 +43,32 @@ public sealed class SarifReportWriterTests
     }
 
     [Fact]
+    public async Task Write_TerraformModuleFindings_ValidateAgainstSarifSchema()
+    {
+        var configuration = SampleReport.Privileged with
+        {
+            Location = new SourceSpan("modules/ecs-task/main.tf", 22, 7, 22, 24),
+            Resource = new ResourceRef("module.api.module.tasks.aws_ecs_task_definition.app", "aws_ecs_task_definition", "container_definitions[app].privileged", Module: new ModuleChain("envs/prod",
+            [
+                new ModuleCall("module.api", new SourceSpan("envs/prod/main.tf", 5, 1, 5, 0)),
+                new ModuleCall("module.api.module.tasks", new SourceSpan("modules/ecs-service/main.tf", 5, 1, 5, 0)),
+            ])),
+        };
+        var plan = configuration with
+        {
+            Location = new SourceSpan("envs/prod/plan.json", 30, 1, 30, 0),
+            Resource = configuration.Resource with { Module = new ModuleChain("envs/prod", [new ModuleCall("module.api", null), new ModuleCall("module.api.module.tasks", null)]) },
+        };
+        var report = SampleReport.Create() with { Findings = [configuration, plan] };
+
+        await AssertValidAsync(report);
+        var results = Run(report).GetProperty("results");
+        Assert.Equal(2, results[0].GetProperty("relatedLocations").GetArrayLength());
+        Assert.False(results[1].TryGetProperty("relatedLocations", out _));
+        Assert.Equal("module.api.module.tasks", results[1].GetProperty("properties").GetProperty("terraformModule").GetString());
+    }
+
+    [Fact]
     public async Task Write_EmptyReport_ValidatesAgainstSarifSchema() => await AssertValidAsync(SampleReport.Empty());
 
     [Fact]

@@ -42,7 +42,9 @@ public sealed class RuleDocsTests
         Assert.StartsWith("# SHP-CTR-001: Container runs privileged\n", page, StringComparison.Ordinal);
         Assert.Contains("| Severity | high |", page, StringComparison.Ordinal);
         Assert.Contains("| Practice | Host and container security (`host-and-container`) |", page, StringComparison.Ordinal);
-        Assert.Contains("## Non-compliant example\n\n```json\n{\n  \"name\": \"web\",", page, StringComparison.Ordinal);
+        Assert.Contains("## Example: ECS task definition (`task-definition.json`)\n\nReported:\n\n```json\n{\n  \"family\": \"web\",", page, StringComparison.Ordinal);
+        Assert.Contains("## Example: Terraform (`main.tf`)\n\nReported:\n\n```hcl\nresource \"aws_ecs_task_definition\"", page, StringComparison.Ordinal);
+        Assert.Contains("## Example: Compose (`compose.yaml`)", page, StringComparison.Ordinal);
         Assert.Contains("- `CKV_AWS_334`\n", page, StringComparison.Ordinal);
         Assert.Contains("- `AWS-FSBP:ECS.4`\n", page, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", page, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ namespace Shipshape.Tests.Ingest.Aws;
 
 /// <summary>
 /// Prints a model record as "Field=value (origin)" lines, leaving out what is meant to differ between formats
-/// (address, kind, span, format, property paths, the link target's name, of which only its presence counts, and the
+/// (address, kind, span, format, a Terraform module's call chain, property paths, the link target's name, of which only its presence counts, and the
 /// resource's own address where a value repeats it, as an inline rule's group does).
 /// A field of a type it does not know fails the test, so a new model field cannot escape the parity test.
 /// </summary>
@@ -17,7 +17,7 @@ namespace Shipshape.Tests.Ingest.Aws;
 public static class ModelFingerprint
 {
     private static readonly ImmutableHashSet<string> FormatSpecific =
-        ["Address", "Kind", "Span", "SourceFormat", "DisplayName", "Suppressions", "Path", "EqualityContract"];
+        ["Address", "Kind", "Span", "SourceFormat", "DisplayName", "Module", "LinkScope", "Suppressions", "Path", "EqualityContract"];
 
     public static ImmutableArray<string> Of(object record)
     {
