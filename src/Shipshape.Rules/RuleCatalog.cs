@@ -186,6 +186,8 @@ public sealed class RuleCatalog
             new DockerfileCopyFromUnknownStageRule(),
             new DockerfileInvalidExposeRule(),
             new DockerfileCopyDestinationRule(),
+            new DockerfileCurlAndWgetRule(),
+            new DockerfileDistUpgradeRule(),
             new NamespaceWithoutNetworkPolicyRule(),
             new LoadBalancerWithoutSourceRangesRule(),
             new ServiceAccountTokenMountedRule(),

@@ -271,6 +271,8 @@ public sealed class SampleScanTests
             ("SHP-CTR-124", "Dockerfile.worker", 17),
             ("SHP-CTR-124", "Dockerfile.worker", 18),
             ("SHP-CTR-125", "Dockerfile.worker", 18),
+            ("SHP-CTR-129", "Dockerfile.worker", 20),
+            ("SHP-CTR-130", "Dockerfile.worker", 21),
             ("SHP-CTR-002", "docker-compose.yml", 3),
             ("SHP-CTR-003", "docker-compose.yml", 3),
             ("SHP-CTR-005", "docker-compose.yml", 3),

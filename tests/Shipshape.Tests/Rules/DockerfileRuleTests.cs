@@ -266,4 +266,19 @@ public sealed class DockerfileRuleTests
         Assert.Equal([5, 5], Lines(new DockerfileInvalidExposeRule(), dockerfile));
         Assert.Equal([6], Lines(new DockerfileCopyDestinationRule(), dockerfile));
     }
+
+    [Fact]
+    public void CurlAndWget_ReportedOnTheLaterOne_PerStage()
+    {
+        const string dockerfile = "FROM debian:12 AS a\nRUN wget -q https://example.com/x\nRUN curl -fsSO https://example.com/y\nFROM debian:12\nRUN curl -fsSO https://example.com/z\n";
+
+        Assert.Equal([3], Lines(new DockerfileCurlAndWgetRule(), dockerfile));
+    }
+
+    [Theory]
+    [InlineData("apt-get update && apt-get dist-upgrade -y", true)]
+    [InlineData("zypper -n dup", true)]
+    [InlineData("apt-get update && apt-get upgrade -y", false)]
+    public void DistUpgrade(string run, bool hit) =>
+        Assert.Equal(hit, Run(new DockerfileDistUpgradeRule(), $"FROM debian:12\nRUN {run}\n").Count == 1);
 }
