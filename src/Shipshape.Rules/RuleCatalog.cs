@@ -156,6 +156,8 @@ public sealed class RuleCatalog
             new UnsafeSysctlRule(),
             new LowUidRule(),
             new ImagePullPolicyRule(),
+            NoSecurityContextRule.Container,
+            NoSecurityContextRule.Pod,
             new HostPortRule(),
             new DefaultNamespaceRule(),
             RbacBindingRule.ClusterAdmin,

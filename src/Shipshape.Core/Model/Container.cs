@@ -54,6 +54,8 @@ public sealed record Container
     public Value<bool>? HealthCheck { get; init; }
     /// <summary>Whether a Kubernetes readinessProbe keeps traffic away until the container is ready; null elsewhere.</summary>
     public Value<bool>? ReadinessProbe { get; init; }
+    /// <summary>Whether a Kubernetes container writes a securityContext of its own (explicit true) or none (defaulted false); null elsewhere.</summary>
+    public Value<bool>? SecurityContextDeclared { get; init; }
     /// <summary>Kubernetes securityContext.procMount ("Default" when absent, "Unmasked"); null elsewhere.</summary>
     public Value<string?>? ProcMount { get; init; }
     /// <summary>Kubernetes imagePullPolicy as written (defaulted null when absent); null elsewhere.</summary>

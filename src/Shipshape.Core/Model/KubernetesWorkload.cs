@@ -22,6 +22,8 @@ public sealed record KubernetesWorkload : Workload
     public required Value<string> ServiceAccountName { get; init; }
     /// <summary>metadata.namespace as written, or defaulted "default" at metadata.name.</summary>
     public Value<string>? DeclaredNamespace { get; init; }
+    /// <summary>Whether the pod spec writes a securityContext (explicit true) or none (defaulted false, at the pod spec's containers key).</summary>
+    public Value<bool>? PodSecurityContextDeclared { get; init; }
     /// <summary>The pod's securityContext.sysctls: name and value.</summary>
     public ImmutableArray<KeyValue> Sysctls { get; init; } = [];
     /// <summary>Annotations of the pod template (or the pod).</summary>

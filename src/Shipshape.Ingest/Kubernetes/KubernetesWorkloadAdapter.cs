@@ -85,6 +85,9 @@ public static class KubernetesWorkloadAdapter
                 $"{podPath}.serviceAccountName", anchor, "default"),
             PodAnnotations = annotations,
             Sysctls = Sysctls(podContext?.Get("sysctls"), $"{podPath}.securityContext.sysctls"),
+            PodSecurityContextDeclared = podContext is null
+                ? Value<bool>.Defaulted(false, (pod.Get("containers") as SequenceNode)?.Span ?? anchor, $"{podPath}.securityContext")
+                : Value<bool>.Explicit(true, podContext.Span, $"{podPath}.securityContext"),
         };
     }
 
@@ -139,6 +142,9 @@ public static class KubernetesWorkloadAdapter
             HealthCheck = init || runsToCompletion ? null : Present(node.Get("livenessProbe"), $"{path}.livenessProbe", anchor),
             ReadinessProbe = init || runsToCompletion ? null : Present(node.Get("readinessProbe"), $"{path}.readinessProbe", anchor),
             IsInit = init,
+            SecurityContextDeclared = context is null
+                ? Value<bool>.Defaulted(false, anchor, contextPath)
+                : Value<bool>.Explicit(true, context.Span, contextPath),
             ProcMount = context is null
                 ? Value<string?>.Defaulted("Default", anchor, $"{contextPath}.procMount")
                 : String(context, "procMount", $"{contextPath}.procMount", anchor, "Default"),

@@ -111,13 +111,13 @@ public sealed class SecretEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
-        if (_globalAllowlists.Any(a => a.TargetRules.IsEmpty && a.AllowsPath(path)))
+        var scan = new FileScan(incomplete, cancellationToken);
+        if (AllowedPathGlobally(path, scan))
         {
             return [];
         }
 
         var hits = ImmutableArray.CreateBuilder<SecretHit>();
-        var scan = new FileScan(incomplete, cancellationToken);
         Scan(text, path, commit, 0, null, hits, scan);
 
         // A generic rule's hit on a line where a specific rule already reported is the same secret, less precisely named.
@@ -339,6 +339,30 @@ public sealed class SecretEngine
     }
 
     // An allowlist whose regex runs out of time does not allow: the finding stays, and the note says why it may be a false positive.
+    /// <summary>
+    /// Whether a global path allowlist skips the file. Regex timeouts are wall-clock, so on a starved machine even a
+    /// short path can run out: that allowlist is then not applied (the file is searched) and the report says so.
+    /// </summary>
+    private bool AllowedPathGlobally(string path, FileScan scan)
+    {
+        foreach (var allowlist in _globalAllowlists.Where(a => a.TargetRules.IsEmpty))
+        {
+            try
+            {
+                if (allowlist.AllowsPath(path))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                scan.Note("a global allowlist's path regex ran out of time; it was not applied to this file");
+            }
+        }
+
+        return false;
+    }
+
     private bool Allowed(CompiledRule rule, string path, string secret, ReadOnlySpan<char> match, ReadOnlySpan<char> line, string? commit, FileScan scan)
     {
         foreach (var allowlist in rule.Allowlists)
