@@ -43,7 +43,7 @@ resource "aws_ecs_task_definition" "agent" {
           "capabilities": { "add": ["SYS_ADMIN"] }
         },
         "environment": [
-          { "name": "AWS_SECRET_ACCESS_KEY", "value": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" }
+          { "name": "AWS_SECRET_ACCESS_KEY", "value": "Kru7K5YaWMmjOzpnWhtgNwd/AWPRZ5ZN4a5Pf9Uf" }
         ],
         "logConfiguration": { "logDriver": "splunk" },
         "mountPoints": [

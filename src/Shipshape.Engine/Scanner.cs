@@ -83,7 +83,7 @@ public sealed class Scanner
                 Roots = roots,
                 MaxFileBytes = maxFileBytes,
                 ExtraIgnorePatterns = [.. config.ExcludePaths, .. options.SkipPaths],
-                KeepBinary = content is null ? null : ArchiveReader.IsArchiveName,
+                KeepBinary = content is null ? null : p => ArchiveReader.IsArchiveName(p) || content.Scanner.Engine.ReportsByPath(p),
             });
 
         var inputReader = _fixedInputReader ?? InputReader.CreateDefault(new CloudFormationOptions { Parameters = options.CloudFormationParameters });
@@ -128,6 +128,13 @@ public sealed class Scanner
             // Ignore files come with the tree being scanned: what they leave out is said, so it cannot hide silently.
             diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly("<discovery>"), string.Create(CultureInfo.InvariantCulture,
                 $"{discovery.SkippedIgnored} files and directories were left out by .gitignore, .shipshapeignore or exclude patterns")));
+        }
+
+        if (content is not null && discovery.SkippedBinary > 0)
+        {
+            // Binary files are recognised by their bytes, not their names; saying how many keeps the skip visible.
+            diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly("<discovery>"), string.Create(CultureInfo.InvariantCulture,
+                $"{discovery.SkippedBinary} binary files (NUL bytes or mostly non-text bytes: shared objects, compiled files, images) were not searched for secrets; archives and key stores are opened")));
         }
 
         diagnostics.AddRange(content?.Diagnostics ?? []);
@@ -357,6 +364,13 @@ public sealed class Scanner
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return NotChecked(file.RelativePath, $"cannot read file: {ex.Message}");
+        }
+
+        if (file.Format == InputFormat.Binary && content is not null && !ArchiveReader.IsArchiveName(file.RelativePath))
+        {
+            // A key store kept for its name: the rules that report files by path see it, its bytes are not text.
+            var byPath = content.Scan(file.RelativePath, [], scanToken);
+            return new FileOutcome(file.RelativePath, true, [], [], []) { Content = byPath };
         }
 
         if (file.Format == InputFormat.Binary && content is not null)

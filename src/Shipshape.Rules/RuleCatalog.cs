@@ -63,7 +63,7 @@ public sealed class RuleCatalog
     /// <summary>The built-in rules with their embedded metadata.</summary>
     public static RuleCatalog CreateDefault()
     {
-        var detector = new EngineSecretValueDetector(SecretEngine.Default, new SecretValueDetector());
+        var detector = new SecretValueDetector(SecretEngine.Default);
         IRule[] rules =
         [
             new PrivilegedContainerRule(),
@@ -85,6 +85,7 @@ public sealed class RuleCatalog
             new SecretNameInEnvironmentRule(detector),
             new SecretValueInEnvironmentRule(detector),
             new InvalidSecretReferenceRule(),
+            new SecretAsEnvironmentVariableRule(),
             new MissingLogConfigurationRule(),
             new LogsNotToCloudWatchRule(),
             new MissingTaskRoleRule(),

@@ -293,7 +293,7 @@ public static class FileDiscovery
             return;
         }
 
-        if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b))
+        if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
             if (run.Options.KeepBinary?.Invoke(relative) == true)
             {
@@ -307,6 +307,33 @@ public static class FileDiscovery
 
         var format = FormatSniffer.Sniff(relative, head.AsSpan(0, Math.Min(head.Length, FormatSniffer.HeadBytes)));
         files.Add(new DiscoveredFile(fullPath, relative, root, length, format));
+    }
+
+    /// <summary>
+    /// Binary content without NUL bytes: more than a tenth of the head is control characters or bytes that are not
+    /// UTF-8 (text in a legacy single-byte encoding has a few such bytes, not that many).
+    /// </summary>
+    public static bool MostlyNotText(ReadOnlySpan<byte> head)
+    {
+        var bad = 0;
+        var i = 0;
+        while (i < head.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(head[i..], out var rune, out var consumed);
+            if (status == System.Buffers.OperationStatus.NeedMoreData)
+            {
+                break;
+            }
+
+            if (status != System.Buffers.OperationStatus.Done || (rune.Value < 0x20 && rune.Value is not ('\t' or '\n' or '\r' or '\f' or '\v' or 0x1b)) || rune.Value == 0x7f)
+            {
+                bad++;
+            }
+
+            i += Math.Max(1, consumed);
+        }
+
+        return bad * 10 > head.Length;
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace Shipshape.Rules.Secrets;
 
 /// <summary>
 /// Decides whether a single named value (an environment variable) holds a secret. The built-in
-/// <see cref="SecretValueDetector"/> is a small fixed rule set; a gitleaks-class engine can replace it.
+/// <see cref="SecretValueDetector"/> asks the secret engine's catalogue.
 /// </summary>
 public interface ISecretValueDetector
 {

@@ -1,4 +1,5 @@
 using Shipshape.Core.Model;
+using Shipshape.Secrets.Detection;
 
 namespace Shipshape.Rules.Secrets;
 
@@ -27,7 +28,10 @@ public sealed class SecretManifestWithDataRule : IRule
             }
 
             var keys = string.Join(", ", filled.Select(d => $"'{d.Name.Current}'"));
-            yield return RuleText.Hit(secret, filled[0].Val,
+            // At the first value under a credential key, where the secrets scanner reports the same Secret, so a scan
+            // that runs both reports it once.
+            var at = filled.FirstOrDefault(d => d.Name.Current is { } name && KubernetesSecrets.IsCredentialKey(name)) ?? filled[0];
+            yield return RuleText.Hit(secret, at.Val,
                 $"Secret '{secret.Address}' has its values committed in the manifest ({keys}); keep them in AWS Secrets Manager or SSM Parameter Store (External Secrets, Secrets Store CSI driver) or encrypt them (Sealed Secrets, SOPS).");
         }
     }

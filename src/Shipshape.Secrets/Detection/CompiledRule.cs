@@ -16,6 +16,8 @@ internal sealed class CompiledRule
         SpansLines = rule.Regex is { } pattern
             && (pattern.Contains("-----BEGIN", StringComparison.Ordinal) || pattern.Contains(@"\n", StringComparison.Ordinal) || pattern.Contains("(?s", StringComparison.Ordinal));
         Allowlists = [.. rule.Allowlists.Select(a => new CompiledAllowlist(a, where))];
+        IsGeneric = rule.Tags.Contains(SecretEngine.GenericTag);
+        FiltersValues = IsGeneric || rule.Tags.Contains("url-credentials") || rule.Tags.Contains("connection-string");
         GroupCount = Regex is null ? 0 : Regex.GetGroupNumbers().Length - 1;
         if (rule.SecretGroup > GroupCount)
         {
@@ -24,6 +26,12 @@ internal sealed class CompiledRule
     }
 
     public SecretRule Rule { get; }
+
+    /// <summary>A rule that matches by assignment and entropy rather than a provider's format.</summary>
+    public bool IsGeneric { get; }
+
+    /// <summary>Whether its secrets go through <see cref="NonCredential"/> (assignment-shaped rules: generic, URLs, connection strings).</summary>
+    public bool FiltersValues { get; }
 
     /// <summary>Whether a match may continue past the line its keyword is on (PEM blocks, patterns with \n).</summary>
     public bool SpansLines { get; }

@@ -21,4 +21,12 @@ public static class Redaction
         ArgumentNullException.ThrowIfNull(value);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
     }
+
+    /// <summary>A name taken from scanned text, fit for a message: control characters dropped, at most 64 characters.</summary>
+    public static string Clean(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var clean = new string([.. text.Where(c => !char.IsControl(c)).Take(64)]);
+        return text.Length > 64 ? clean + "…" : clean;
+    }
 }

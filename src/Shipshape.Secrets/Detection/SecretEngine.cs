@@ -28,6 +28,8 @@ public sealed class SecretEngine
     private readonly int[][] _rulesByKeyword;
     private readonly Dictionary<char, int[]> _keywordsByFirstChar;
     private readonly int[] _alwaysRun;
+    private readonly Dictionary<string, int> _ruleOrder;
+    private readonly bool _kubernetesSecrets;
     // Whether a rule without keywords has a pattern (not only a path), so that no text can be ruled out by keywords.
     private readonly bool _alwaysRunsPattern;
 
@@ -42,7 +44,10 @@ public sealed class SecretEngine
         _keywordsByFirstChar = Enumerable.Range(0, _keywords.Length)
             .GroupBy(i => char.ToLowerInvariant(_keywords[i][0]))
             .ToDictionary(g => g.Key, g => g.ToArray());
+        _ruleOrder = Enumerable.Range(0, rules.Length).GroupBy(i => rules[i].Rule.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _alwaysRun = [.. Enumerable.Range(0, rules.Length).Where(i => rules[i].Rule.Keywords.IsEmpty)];
+        // The structural detectors come with the built-in rules (a configuration that extends them).
+        _kubernetesSecrets = rules.Any(r => r.Rule.Id == "generic-password");
         _alwaysRunsPattern = _alwaysRun.Any(i => rules[i].Regex is not null);
     }
 
@@ -73,6 +78,28 @@ public sealed class SecretEngine
 
     /// <summary>The shortest run of base64, hex or percent-encoding characters that may hide a secret worth decoding.</summary>
     private const int MinEncodedRun = 20;
+
+    /// <summary>
+    /// Whether a rule reports files at <paramref name="path"/> by their name alone (PKCS#12 key stores): such files are
+    /// kept for the scan even when their content is binary.
+    /// </summary>
+    public bool ReportsByPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return _rules.Any(r => r.Regex is null && r.Path is { } p && SafeIsMatch(p, path));
+    }
+
+    private static bool SafeIsMatch(Regex regex, string input)
+    {
+        try
+        {
+            return regex.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The built-in rules, compiled once.</summary>
     public static SecretEngine Default => DefaultEngine.Value;
@@ -119,11 +146,72 @@ public sealed class SecretEngine
 
         var hits = ImmutableArray.CreateBuilder<SecretHit>();
         Scan(text, path, commit, 0, null, hits, scan);
+        if (_kubernetesSecrets)
+        {
+            AddKubernetesSecrets(text, hits);
+        }
 
-        // A generic rule's hit on a line where a specific rule already reported is the same secret, less precisely named.
-        var specificLines = hits.Where(h => !h.Tags.Contains(GenericTag)).Select(h => h.Line).ToHashSet();
-        return [.. hits.Where(h => !h.Tags.Contains(GenericTag) || !specificLines.Contains(h.Line)).OrderBy(h => h.Line).ThenBy(h => h.Column).ThenBy(h => h.RuleId, StringComparer.Ordinal)];
+        return OnePerLocation(hits);
     }
+
+    /// <summary>
+    /// Each secret once per location: a generic rule's hit on a line where a specific rule reported is the same secret,
+    /// less precisely named; of hits whose spans overlap, the most specific stays (a provider's format over a generic
+    /// assignment, the text as written over what was decoded from it, then the rule that comes first in the catalogue).
+    /// </summary>
+    private ImmutableArray<SecretHit> OnePerLocation(IEnumerable<SecretHit> hits)
+    {
+        var all = hits.ToList();
+        var specificLines = all.Where(h => !h.Tags.Contains(GenericTag)).Select(h => h.Line).ToHashSet();
+        var kept = new List<SecretHit>();
+        foreach (var hit in all.Where(h => !h.Tags.Contains(GenericTag) || !specificLines.Contains(h.Line))
+            .OrderBy(h => h.Tags.Contains(GenericTag) ? 1 : 0).ThenBy(h => h.DecodedFrom.Length).ThenBy(h => _ruleOrder.GetValueOrDefault(h.RuleId)))
+        {
+            if (!kept.Any(k => Overlaps(k, hit)))
+            {
+                kept.Add(hit);
+            }
+        }
+
+        return [.. kept.OrderBy(h => h.Line).ThenBy(h => h.Column).ThenBy(h => h.RuleId, StringComparer.Ordinal)];
+    }
+
+    // A Secret manifest with credential values is one finding; the generic, URL and connection-string hits inside its
+    // data say the same again. Provider formats found inside stay: they name what leaked.
+    private static void AddKubernetesSecrets(string text, ImmutableArray<SecretHit>.Builder hits)
+    {
+        foreach (var secret in KubernetesSecrets.Find(text))
+        {
+            for (var i = hits.Count - 1; i >= 0; i--)
+            {
+                var h = hits[i];
+                if (h.Line >= secret.FirstLine && h.Line <= secret.LastLine
+                    && (h.Tags.Contains(GenericTag) || h.Tags.Contains("url-credentials") || h.Tags.Contains("connection-string")))
+                {
+                    hits.RemoveAt(i);
+                }
+            }
+
+            var name = secret.Name.Length > 0 ? $" '{Redaction.Clean(secret.Name)}'" : string.Empty;
+            hits.Add(new SecretHit
+            {
+                RuleId = KubernetesSecrets.RuleId,
+                Description = $"Kubernetes Secret{name} with credential values ({string.Join(", ", secret.Keys.Take(5).Select(Redaction.Clean))})",
+                Line = secret.Line,
+                Column = secret.Column,
+                EndLine = secret.Line,
+                EndColumn = secret.EndColumn,
+                Redacted = Redaction.Redact(secret.Value),
+                SecretHash = Redaction.Hash(secret.Value),
+                Tags = [GenericTag],
+            });
+        }
+    }
+
+    private static bool Overlaps(SecretHit a, SecretHit b) =>
+        a.Line > 0 && b.Line > 0
+        && (a.Line, a.Column).CompareTo((b.EndLine, b.EndColumn)) <= 0
+        && (b.Line, b.Column).CompareTo((a.EndLine, a.EndColumn)) <= 0;
 
     /// <summary>Runs only the rule with this ID (the samples test uses it).</summary>
     public ImmutableArray<SecretHit> ScanWithRule(string ruleId, string text, string path)
@@ -314,7 +402,8 @@ public sealed class SecretEngine
             }
 
             var secret = group.Value;
-            if (secret.Length == 0 || (rule.Rule.Entropy > 0 && Entropy.Shannon(secret) < rule.Rule.Entropy))
+            if (secret.Length == 0 || (rule.Rule.Entropy > 0 && Entropy.Shannon(secret) < rule.Rule.Entropy)
+                || (rule.FiltersValues && NonCredential.Matches(secret, KeyContext(text, match, group), byKey: rule.IsGeneric)))
             {
                 continue;
             }
@@ -336,6 +425,14 @@ public sealed class SecretEngine
             var (endLine, endColumn) = lines.Position(group.Index + group.Length - 1);
             hits.Add(Hit(rule, secret, startLine, startColumn, endLine, endColumn, null));
         }
+    }
+
+    // The text before the secret on its line (at most 256 characters): the key it is assigned to, even where the
+    // rule's match starts inside the key name ("S3Key" matched from "Key").
+    private static ReadOnlySpan<char> KeyContext(TextScan text, Match match, Group group)
+    {
+        var start = Math.Max(Math.Min(text.Lines.LineStartOf(group.Index), match.Index), group.Index - 256);
+        return text.Text.AsSpan(start, group.Index - start + group.Length);
     }
 
     // An allowlist whose regex runs out of time does not allow: the finding stays, and the note says why it may be a false positive.

@@ -198,6 +198,7 @@ public sealed class SampleScanTests
             ("SHP-CTR-018", "access.yaml", 114),
             ("SHP-CTR-019", "access.yaml", 114),
             ("SHP-CTR-024", "access.yaml", 114),
+            ("SHP-SEC-004", "access.yaml", 121),
             ("SHP-NET-050", "web.yaml", 2),
             ("SHP-IAM-050", "web.yaml", 5),
             ("SHP-CTR-014", "web.yaml", 17),

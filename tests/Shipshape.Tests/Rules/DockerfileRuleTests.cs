@@ -97,7 +97,7 @@ public sealed class DockerfileRuleTests
     [Fact]
     public void SecretInEnvOrArg_ValueNameAndImageReference_OnlySecretsHit()
     {
-        const string dockerfile = "ARG BASE=registry.example.com/vllm/vllm-tpu:nightly-20260701-6af3d12-9969466\nFROM ${BASE}\nARG NPM_TOKEN\nENV AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nENV PASSWORD_FILE=/run/secrets/password\nENV LOG_LEVEL=debug\n";
+        const string dockerfile = "ARG BASE=registry.example.com/vllm/vllm-tpu:nightly-20260701-6af3d12-9969466\nFROM ${BASE}\nARG NPM_TOKEN\nENV AWS_SECRET_ACCESS_KEY=q8Vd3mT2/Lx9RkPzW7nJc4HbF6sYgA1eUo5NiK0t\nENV PASSWORD_FILE=/run/secrets/password\nENV LOG_LEVEL=debug\n";
 
         var byName = Run(new SecretNameInEnvironmentRule(new SecretValueDetector()), dockerfile);
         var byValue = Run(new SecretValueInEnvironmentRule(new SecretValueDetector()), dockerfile);
@@ -105,7 +105,7 @@ public sealed class DockerfileRuleTests
         Assert.Equal([3], byName.Select(h => h.Location.StartLine));
         Assert.Equal([4], byValue.Select(h => h.Location.StartLine));
         var hits = byName.Concat(byValue).ToList();
-        Assert.DoesNotContain(hits, h => h.Message.Contains("EXAMPLEKEY", StringComparison.Ordinal));
+        Assert.DoesNotContain(hits, h => h.Message.Contains("RkPzW7nJc4HbF6sYgA1eUo5NiK0t", StringComparison.Ordinal));
     }
 
     [Fact]

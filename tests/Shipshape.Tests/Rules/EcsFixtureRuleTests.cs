@@ -72,7 +72,7 @@ public sealed class EcsFixtureRuleTests
         Assert.All(messages, m =>
         {
             Assert.DoesNotContain("correct-horse-battery", m, StringComparison.Ordinal);
-            Assert.DoesNotContain("IOSFODNN7EXAMPLE", m, StringComparison.Ordinal);
+            Assert.DoesNotContain("Z3MHQWNN5YPKC7TR", m, StringComparison.Ordinal);
         });
     }
 

@@ -31,8 +31,8 @@ public sealed partial class RuleCatalogTests
             "SHP-NET-001", "SHP-NET-002", "SHP-NET-003", "SHP-NET-004", "SHP-NET-005", "SHP-NET-006", "SHP-NET-007",
             "SHP-NET-010", "SHP-NET-011", "SHP-NET-012", "SHP-NET-013", "SHP-NET-014", "SHP-NET-015", "SHP-NET-016",
             "SHP-NET-017", "SHP-NET-018", "SHP-NET-019", "SHP-NET-050", "SHP-NET-051", "SHP-NET-052", "SHP-NET-053",
-            "SHP-SEC-001", "SHP-SEC-002", "SHP-SEC-003", "SHP-SEC-010", "SHP-SEC-011", "SHP-SEC-012", "SHP-SEC-050",
-            "SHP-SEC-100", "SHP-SEC-101", "SHP-SEC-102",
+            "SHP-SEC-001", "SHP-SEC-002", "SHP-SEC-003", "SHP-SEC-004", "SHP-SEC-010", "SHP-SEC-011", "SHP-SEC-012",
+            "SHP-SEC-050", "SHP-SEC-100", "SHP-SEC-101", "SHP-SEC-102",
         ];
         Array.Sort(expected, StringComparer.Ordinal);
 
@@ -108,15 +108,49 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
-    public void Metadata_EcsOnlyExamples_AreJsonObjects()
+    public void Metadata_TaskDefinitionExamples_AreTaskDefinitionObjects()
     {
-        // Rules that also read Kubernetes, compose or Dockerfiles show examples in those formats instead.
-        Assert.All(Catalog.Metadata.Values.Where(m => m.Sources.SequenceEqual(["ecs-task-definition"])), m =>
+        // What `aws ecs register-task-definition --cli-input-json` takes: an object with a family and containers.
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Examples.Where(e => e.Source == "ecs-task-definition").Select(e => (m.Id, e))), x =>
         {
-            using var bad = System.Text.Json.JsonDocument.Parse(m.BadExample!);
-            using var good = System.Text.Json.JsonDocument.Parse(m.GoodExample!);
-            Assert.Equal(System.Text.Json.JsonValueKind.Object, bad.RootElement.ValueKind);
-            Assert.Equal(System.Text.Json.JsonValueKind.Object, good.RootElement.ValueKind);
+            foreach (var text in new[] { x.e.Bad, x.e.Good })
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(text);
+                Assert.Equal(System.Text.Json.JsonValueKind.Object, document.RootElement.ValueKind);
+                Assert.True(document.RootElement.TryGetProperty("family", out _), x.Id);
+                Assert.True(document.RootElement.TryGetProperty("containerDefinitions", out var containers), x.Id);
+                Assert.All(containers.EnumerateArray(), c =>
+                {
+                    Assert.True(c.TryGetProperty("name", out _), x.Id);
+                    Assert.True(c.TryGetProperty("image", out _), x.Id);
+                });
+            }
+        });
+    }
+
+    [Fact]
+    public void Metadata_CloudFormationExamples_AreWholeTemplates()
+    {
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Examples.Where(e => e.Source == "cloudformation").Select(e => (m.Id, e))), x =>
+        {
+            Assert.Contains("AWSTemplateFormatVersion", x.e.Bad, StringComparison.Ordinal);
+            Assert.Contains("Resources", x.e.Bad, StringComparison.Ordinal);
+            Assert.Contains("AWSTemplateFormatVersion", x.e.Good, StringComparison.Ordinal);
+            Assert.Contains("Resources", x.e.Good, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Metadata_KubernetesExamples_AreWholeManifests()
+    {
+        Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Examples.Where(e => e.Source == "kubernetes").Select(e => (m.Id, e))), x =>
+        {
+            foreach (var text in new[] { x.e.Bad, x.e.Good })
+            {
+                Assert.Matches(@"(?m)^apiVersion: ", text);
+                Assert.Matches(@"(?m)^kind: ", text);
+                Assert.Matches(@"(?m)^metadata:", text);
+            }
         });
     }
 

@@ -6,7 +6,7 @@ namespace Shipshape.Tests.Rules;
 
 public sealed class SecretRuleTests
 {
-    private static readonly string AwsKeyId = "AKIA" + "IOSFODNN7EXAMPLE";
+    private static readonly string AwsKeyId = "AKIA" + "Z3MHQWNN5YPKC7TR";
     private readonly SecretValueDetector _detector = new();
 
     private static TaskDefinition WithEnv(params KeyValue[] environment) => Task(Container() with { Environment = [.. environment] });

@@ -1,18 +1,20 @@
 using Shipshape.Rules.Secrets;
+using Shipshape.Tests.Secrets.Corpus;
 
 namespace Shipshape.Tests.Rules;
 
 public sealed class SecretValueDetectorTests
 {
     // Sample credentials are assembled at run time, so that secret scanners do not flag this file.
-    private static readonly string AwsKeyId = "AKIA" + "IOSFODNN7EXAMPLE";
-    private static readonly string AwsSecret = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY";
+    // Not AWS's documentation example (AKIAIOSFODNN7EXAMPLE), which the catalogue deliberately does not report.
+    private static readonly string AwsKeyId = "AKIA" + Fake.Chars("env-aws-id", 16, Fake.Upper32);
+    private static readonly string AwsSecret = Fake.Chars("env-aws-secret", 40, Fake.Base64Chars);
     private static readonly string GitHub = "ghp" + "_" + "R4nd0mT0k3nV4lu3sAr3L0ng3n0ugh1234ab";
     private static readonly string Slack = "xox" + "b-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx";
     private static readonly string Stripe = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
     private static readonly string Google = "AI" + "zaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW";
     private static readonly string Jwt = "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0" + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
-    private static readonly string Pem = "-----BEGIN RSA " + "PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----";
+    private static readonly string Pem = Fake.Pem("RSA PRIVATE KEY", "env-pem", 4);
     private static readonly string Random = "Zx9#qL2vR7!mK4pW8tY1bN6c";
 
     private readonly SecretValueDetector _detector = new();
@@ -77,7 +79,7 @@ public sealed class SecretValueDetectorTests
     [Fact]
     public void Redact_Value_ShowsFourCharactersAndLength()
     {
-        Assert.Equal("AKIA… (20 characters)", SecretRedactor.Redact(AwsKeyId));
+        Assert.Equal("AKIA… (20 characters)", SecretRedactor.Redact("AKIA" + "IOSFODNN7EXAMPLE"));
         Assert.Equal("h… (6 characters)", SecretRedactor.Redact("hunter"));
     }
 
