@@ -29,5 +29,6 @@ module "api" {
 }
 
 resource "aws_efs_file_system" "uploads" {
-  encrypted = true
+  encrypted  = true
+  kms_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 }

@@ -71,3 +71,15 @@ resource "aws_ecs_task_definition" "agent" {
     host_path = "/proc"
   }
 }
+
+# A Fargate task size that Fargate does not offer (256 CPU units allow at most 2048 MiB).
+resource "aws_ecs_task_definition" "report" {
+  family                   = "shop-report"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "256"
+  memory                   = "4096"
+  container_definitions = jsonencode([
+    { name = "report", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop/report:2.1.0", essential = true }
+  ])
+}

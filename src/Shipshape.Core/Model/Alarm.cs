@@ -8,4 +8,6 @@ public sealed record Alarm : Resource
     public required Value<string?> MetricName { get; init; }
     public required Value<string?> MetricNamespace { get; init; }
     public ImmutableArray<Value<string>> AlarmActions { get; init; } = [];
+    /// <summary>Whether the alarm runs its actions when its state changes (CloudWatch PutMetricAlarm ActionsEnabled).</summary>
+    public required Value<bool> ActionsEnabled { get; init; }
 }

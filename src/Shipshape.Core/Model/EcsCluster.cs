@@ -8,4 +8,8 @@ public sealed record EcsCluster : Resource
     /// <summary>executeCommandConfiguration.logging: DEFAULT, NONE or OVERRIDE.</summary>
     public required Value<string?> ExecuteCommandLogging { get; init; }
     public required Value<string?> ExecuteCommandKmsKey { get; init; }
+    /// <summary>Whether executeCommandConfiguration is declared at all.</summary>
+    public required Value<bool> ExecuteCommandConfigured { get; init; }
+    /// <summary>Whether the OVERRIDE log destination is encrypted: logConfiguration cloudWatchEncryptionEnabled or s3EncryptionEnabled; off by default.</summary>
+    public required Value<bool> ExecuteCommandLogsEncrypted { get; init; }
 }

@@ -17,4 +17,8 @@ public sealed record EcsService : Resource
     public ImmutableArray<Value<string>> SecurityGroups { get; init; } = [];
     public required Value<bool> EnableExecuteCommand { get; init; }
     public ImmutableArray<ServiceLoadBalancer> LoadBalancers { get; init; } = [];
+    /// <summary>The legacy IAM role for the load balancer (CloudFormation Role, Terraform iam_role); absent means the service-linked role.</summary>
+    public required Value<string?> Role { get; init; }
+    /// <summary>The number of tasks to keep running; ECS defaults to 1 for a new REPLICA service (null for task sets and DAEMON services).</summary>
+    public required Value<int?> DesiredCount { get; init; }
 }

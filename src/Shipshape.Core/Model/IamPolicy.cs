@@ -10,4 +10,6 @@ public sealed record IamPolicy : Resource
     public ImmutableArray<Value<string>> Roles { get; init; } = [];
     public ImmutableArray<Value<string>> Users { get; init; } = [];
     public ImmutableArray<Value<string>> Groups { get; init; } = [];
+    /// <summary>For an attachment resource (aws_iam_*_policy_attachment): the ARN of the managed policy it attaches.</summary>
+    public Value<string?>? PolicyArn { get; init; }
 }

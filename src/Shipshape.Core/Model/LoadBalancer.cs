@@ -10,4 +10,12 @@ public sealed record LoadBalancer : Resource
     /// <summary>internet-facing (default) or internal.</summary>
     public required Value<string> Scheme { get; init; }
     public ImmutableArray<Value<string>> SecurityGroups { get; init; } = [];
+    /// <summary>routing.http.drop_invalid_header_fields.enabled (Application Load Balancers); false by default.</summary>
+    public required Value<bool> DropInvalidHeaderFields { get; init; }
+    /// <summary>routing.http.desync_mitigation_mode: monitor, defensive (default) or strictest (Application Load Balancers).</summary>
+    public required Value<string> DesyncMitigationMode { get; init; }
+    /// <summary>access_logs.s3.enabled; false by default.</summary>
+    public required Value<bool> AccessLogs { get; init; }
+    /// <summary>deletion_protection.enabled; false by default.</summary>
+    public required Value<bool> DeletionProtection { get; init; }
 }

@@ -8,4 +8,6 @@ public sealed record Trail : Resource
     public required Value<bool> LogFileValidation { get; init; }
     public required Value<string?> CloudWatchLogsGroup { get; init; }
     public required Value<string?> KmsKey { get; init; }
+    /// <summary>The SNS topic notified of every log file delivery (CloudTrail SnsTopicName); null when none.</summary>
+    public required Value<string?> SnsTopic { get; init; }
 }

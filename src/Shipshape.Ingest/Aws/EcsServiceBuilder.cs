@@ -17,7 +17,10 @@ internal static class EcsServiceBuilder
         Value<bool?> assignPublicIp,
         ImmutableArray<Value<string>> securityGroups,
         Value<bool?> enableExecuteCommand,
-        ImmutableArray<ServiceLoadBalancer> loadBalancers) => new()
+        ImmutableArray<ServiceLoadBalancer> loadBalancers,
+        Value<string?> role,
+        Value<int?> desiredCount,
+        Value<string?> schedulingStrategy) => new()
     {
         Address = id.Address,
         Kind = id.Kind,
@@ -36,5 +39,14 @@ internal static class EcsServiceBuilder
         // ECS API CreateService, enableExecuteCommand: "If true, this enables execute command functionality"; off when omitted.
         EnableExecuteCommand = Raw.Or(enableExecuteCommand, false),
         LoadBalancers = loadBalancers,
+        // No default: without it ECS uses the service-linked role AWSServiceRoleForECS.
+        Role = role,
+        // No default in the model: CloudFormation documents 1 for a new service without DesiredCount, while the Terraform
+        // provider sends 0 ("Defaults to 0"), so an absent count means different things by tool and stays null; DAEMON
+        // services and task sets have no desired count at all.
+        DesiredCount = desiredCount.IsExplicit && (isTaskSet || IsDaemon(schedulingStrategy)) ? desiredCount with { Current = null } : desiredCount,
     };
+
+    private static bool IsDaemon(Value<string?> strategy) =>
+        strategy.IsKnown && string.Equals(strategy.Current, "DAEMON", StringComparison.OrdinalIgnoreCase);
 }

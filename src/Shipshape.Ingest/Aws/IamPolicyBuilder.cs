@@ -12,7 +12,8 @@ internal static class IamPolicyBuilder
         PolicyDocument? document,
         ImmutableArray<Value<string>> roles,
         ImmutableArray<Value<string>> users,
-        ImmutableArray<Value<string>> groups) => new()
+        ImmutableArray<Value<string>> groups,
+        Value<string?>? policyArn = null) => new()
     {
         Address = id.Address,
         Kind = id.Kind,
@@ -23,5 +24,6 @@ internal static class IamPolicyBuilder
         Roles = roles,
         Users = users,
         Groups = groups,
+        PolicyArn = policyArn,
     };
 }

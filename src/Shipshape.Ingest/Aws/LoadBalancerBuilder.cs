@@ -7,7 +7,19 @@ namespace Shipshape.Ingest.Aws;
 internal static class LoadBalancerBuilder
 {
     /// <param name="scheme">internet-facing or internal; Terraform's internal flag is translated by its adapter.</param>
-    public static LoadBalancer Build(ResourceIdentity id, Value<string?> type, Value<string?> scheme, ImmutableArray<Value<string>> securityGroups) => new()
+    /// <param name="dropInvalidHeaderFields">routing.http.drop_invalid_header_fields.enabled (CloudFormation LoadBalancerAttributes, Terraform drop_invalid_header_fields).</param>
+    /// <param name="desyncMitigationMode">routing.http.desync_mitigation_mode.</param>
+    /// <param name="accessLogs">access_logs.s3.enabled (Terraform: access_logs { enabled }).</param>
+    /// <param name="deletionProtection">deletion_protection.enabled (Terraform: enable_deletion_protection).</param>
+    public static LoadBalancer Build(
+        ResourceIdentity id,
+        Value<string?> type,
+        Value<string?> scheme,
+        ImmutableArray<Value<string>> securityGroups,
+        Value<bool?> dropInvalidHeaderFields,
+        Value<string?> desyncMitigationMode,
+        Value<bool?> accessLogs,
+        Value<bool?> deletionProtection) => new()
     {
         Address = id.Address,
         Kind = id.Kind,
@@ -18,5 +30,13 @@ internal static class LoadBalancerBuilder
         // ELB API CreateLoadBalancer: "The default is an Internet-facing load balancer."
         Scheme = Raw.Or(scheme, "internet-facing"),
         SecurityGroups = securityGroups,
+        // ELB API LoadBalancerAttribute: routing.http.drop_invalid_header_fields.enabled "The default is false".
+        DropInvalidHeaderFields = Raw.Or(dropInvalidHeaderFields, false),
+        // ELB API LoadBalancerAttribute: routing.http.desync_mitigation_mode "The default is defensive".
+        DesyncMitigationMode = Raw.Or(desyncMitigationMode, "defensive"),
+        // ELB API LoadBalancerAttribute: access_logs.s3.enabled "The default is false".
+        AccessLogs = Raw.Or(accessLogs, false),
+        // ELB API LoadBalancerAttribute: deletion_protection.enabled "The default is false".
+        DeletionProtection = Raw.Or(deletionProtection, false),
     };
 }

@@ -11,7 +11,8 @@ internal static class TrailBuilder
         Value<bool?> multiRegion,
         Value<bool?> logFileValidation,
         Value<string?> cloudWatchLogsGroup,
-        Value<string?> kmsKey) => new()
+        Value<string?> kmsKey,
+        Value<string?> snsTopic) => new()
     {
         Address = id.Address,
         Kind = id.Kind,
@@ -25,5 +26,7 @@ internal static class TrailBuilder
         LogFileValidation = Raw.Or(logFileValidation, false),
         CloudWatchLogsGroup = cloudWatchLogsGroup,
         KmsKey = kmsKey,
+        // CreateTrail: SnsTopicName is optional; without it CloudTrail sends no delivery notifications.
+        SnsTopic = snsTopic,
     };
 }

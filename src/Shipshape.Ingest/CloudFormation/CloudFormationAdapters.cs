@@ -27,6 +27,10 @@ internal static class CloudFormationAdapters
         "AWS::EC2::SecurityGroupEgress" => [Rule(r, r.Properties, ingress: false, r.Properties.String("GroupId"), r.Properties.Prefix)],
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => [LoadBalancer(r)],
         "AWS::ElasticLoadBalancingV2::Listener" => [Listener(r)],
+        "AWS::ElasticLoadBalancing::LoadBalancer" => [ClassicLoadBalancer(r)],
+        "AWS::EC2::Instance" => [Instance(r, r.Properties, metadata: null, launchTemplate: r.Properties.Has("LaunchTemplate"))],
+        "AWS::EC2::LaunchTemplate" => [Instance(r, r.Properties.ChildOrEmpty("LaunchTemplateData"), r.Properties.ChildOrEmpty("LaunchTemplateData").ChildOrEmpty("MetadataOptions"), launchTemplate: false)],
+        "AWS::AutoScaling::LaunchConfiguration" => [Instance(r, r.Properties, r.Properties.ChildOrEmpty("MetadataOptions"), launchTemplate: false)],
         "AWS::ECR::Repository" => [Repository(r)],
         "AWS::EKS::Cluster" => [EksCluster(r)],
         "AWS::EKS::Nodegroup" => [NodeGroup(r)],
@@ -36,10 +40,14 @@ internal static class CloudFormationAdapters
         "AWS::Logs::LogGroup" => [LogGroup(r)],
         "AWS::Logs::MetricFilter" => [MetricFilter(r)],
         "AWS::CloudWatch::Alarm" => [Alarm(r)],
+        "AWS::CloudTrail::EventDataStore" => [EventDataStoreBuilder.Build(Id(r), r.Properties.String("KmsKeyId"))],
+        "AWS::Logs::Destination" => [LogDestinationBuilder.Build(Id(r), PolicyDocumentReader.Read(r.Properties.Get("DestinationPolicy"), r.Properties.PathOf("DestinationPolicy")))],
         "AWS::SNS::Topic" => [SnsTopicBuilder.Build(Id(r), r.Properties.String("KmsMasterKeyId"))],
         "AWS::SecretsManager::Secret" => [Secret(r)],
         "AWS::SSM::Parameter" => [Parameter(r)],
         "AWS::KMS::Key" => [Key(r)],
+        "AWS::EFS::AccessPoint" => [EfsAccessPointBuilder.Build(Id(r), r.Properties.ChildOrEmpty("RootDirectory").String("Path"), r.Properties.Presence("PosixUser"))],
+        "AWS::SecretsManager::RotationSchedule" => [SecretRotation(r)],
         "AWS::EFS::FileSystem" => [EfsFileSystemBuilder.Build(Id(r), r.Properties.OptionalBool("Encrypted"), r.Properties.String("KmsKeyId"))],
         "AWS::IAM::Role" => [Role(r)],
         "AWS::IAM::Policy" or "AWS::IAM::ManagedPolicy" => [Policy(r)],
@@ -70,7 +78,10 @@ internal static class CloudFormationAdapters
             },
             securityGroups: awsvpc.Strings("SecurityGroups"),
             enableExecuteCommand: p.OptionalBool("EnableExecuteCommand"),
-            loadBalancers: [.. p.Objects("LoadBalancers").Select(lb => new ServiceLoadBalancer(lb.String("ContainerName"), lb.Int("ContainerPort"), lb.String("TargetGroupArn")))]);
+            loadBalancers: [.. p.Objects("LoadBalancers").Select(lb => new ServiceLoadBalancer(lb.String("ContainerName"), lb.Int("ContainerPort"), lb.String("TargetGroupArn")))],
+            role: p.String("Role"),
+            desiredCount: p.Int("DesiredCount"),
+            schedulingStrategy: p.String("SchedulingStrategy"));
     }
 
     private static EcsCluster Cluster(CfnResource r)
@@ -85,8 +96,12 @@ internal static class CloudFormationAdapters
             }
         }
 
-        var exec = p.ChildOrEmpty("Configuration").ChildOrEmpty("ExecuteCommandConfiguration");
-        return EcsClusterBuilder.Build(Id(r), insights, exec.String("Logging"), exec.String("KmsKeyId"));
+        var configuration = p.ChildOrEmpty("Configuration");
+        var exec = configuration.ChildOrEmpty("ExecuteCommandConfiguration");
+        var logs = exec.ChildOrEmpty("LogConfiguration");
+        return EcsClusterBuilder.Build(
+            Id(r), insights, exec.String("Logging"), exec.String("KmsKeyId"),
+            configuration.Presence("ExecuteCommandConfiguration"), logs.OptionalBool("CloudWatchEncryptionEnabled"), logs.OptionalBool("S3EncryptionEnabled"));
     }
 
     private static EcsCapacityProvider CapacityProvider(CfnResource r)
@@ -125,7 +140,68 @@ internal static class CloudFormationAdapters
             description: p.String("Description"));
 
     private static LoadBalancer LoadBalancer(CfnResource r) =>
-        LoadBalancerBuilder.Build(Id(r), r.Properties.String("Type"), r.Properties.String("Scheme"), r.Properties.Strings("SecurityGroups"));
+        LoadBalancerBuilder.Build(
+            Id(r),
+            r.Properties.String("Type"),
+            r.Properties.String("Scheme"),
+            r.Properties.Strings("SecurityGroups"),
+            dropInvalidHeaderFields: Flag(Attribute(r, "routing.http.drop_invalid_header_fields.enabled")),
+            desyncMitigationMode: Attribute(r, "routing.http.desync_mitigation_mode"),
+            accessLogs: Flag(Attribute(r, "access_logs.s3.enabled")),
+            deletionProtection: Flag(Attribute(r, "deletion_protection.enabled")));
+
+    /// <summary>The Value of the LoadBalancerAttributes entry with that Key, or absent at the resource.</summary>
+    private static Value<string?> Attribute(CfnResource r, string key)
+    {
+        var p = r.Properties;
+        var match = p.Objects("LoadBalancerAttributes").LastOrDefault(a => a.String("Key") is { IsExplicit: true } k && string.Equals(k.Current, key, StringComparison.Ordinal));
+        return match?.String("Value") ?? Value<string?>.Defaulted(null, r.Span, p.PathOf("LoadBalancerAttributes"));
+    }
+
+    /// <summary>Load balancer attributes are strings ("true"/"false"); the builders take flags.</summary>
+    private static Value<bool?> Flag(Value<string?> text) =>
+        new(text.IsExplicit && bool.TryParse(text.Current?.Trim(), out var flag) ? flag : null,
+            text.IsExplicit && !bool.TryParse(text.Current?.Trim(), out _) ? ValueOrigin.Unresolved : text.Origin, text.Span, text.Path)
+        {
+            Reference = text.Reference,
+            ReferenceAttribute = text.ReferenceAttribute,
+        };
+
+    /// <param name="metadata">MetadataOptions; null for AWS::EC2::Instance, which has no such property (only its launch template does).</param>
+    /// <param name="launchTemplate">Whether the instance starts from a launch template, whose metadata options then apply.</param>
+    private static Ec2InstanceConfiguration Instance(CfnResource r, PropertyReader p, PropertyReader? metadata, bool launchTemplate)
+    {
+        var options = metadata ?? p.ChildOrEmpty("MetadataOptions");
+        var tokens = options.String("HttpTokens");
+        return Ec2InstanceConfigurationBuilder.Build(
+            Id(r),
+            launchTemplate && tokens.IsDefaulted ? Value<string?>.Unresolved(null, tokens.Span, p.PathOf("LaunchTemplate")) : tokens,
+            options.String("HttpEndpoint"),
+            options.Int("HttpPutResponseHopLimit"),
+            p.String("UserData"));
+    }
+
+    private static ClassicLoadBalancer ClassicLoadBalancer(CfnResource r)
+    {
+        var p = r.Properties;
+        var logging = p.Child("AccessLoggingPolicy");
+        return ClassicLoadBalancerBuilder.Build(
+            Id(r),
+            p.String("Scheme"),
+            p.Objects("Listeners").Select(l => ClassicLoadBalancerBuilder.Listener(
+                l.Prefix, l.String("Protocol"), l.Int("LoadBalancerPort"), l.String("InstanceProtocol"), l.String("SSLCertificateId"), l.Strings("PolicyNames"))),
+            p.Objects("Policies").Select(policy => ClassicLoadBalancerBuilder.Policy(
+                Id(r),
+                policy.Prefix,
+                policy.String("PolicyName"),
+                policy.String("PolicyType"),
+                Value<string?>.Explicit(r.LogicalId, r.Span, "LoadBalancerName"),
+                policy.Objects("Attributes").Select(a => new PolicyAttribute(a.String("Name"), a.String("Value"))))),
+            accessLogs: logging is null ? Value<bool?>.Defaulted(null, r.Span, p.PathOf("AccessLoggingPolicy")) : logging.OptionalBool("Enabled"),
+            // CloudFormation has no property for the desync mitigation mode of a Classic Load Balancer.
+            desyncMitigationMode: Value<string?>.Defaulted(null, r.Span, p.PathOf("ConnectionSettings")),
+            p.Strings("SecurityGroups"));
+    }
 
     private static Listener Listener(CfnResource r)
     {
@@ -197,7 +273,8 @@ internal static class CloudFormationAdapters
             multiRegion: p.OptionalBool("IsMultiRegionTrail"),
             logFileValidation: p.OptionalBool("EnableLogFileValidation"),
             cloudWatchLogsGroup: p.String("CloudWatchLogsLogGroupArn"),
-            kmsKey: p.String("KMSKeyId"));
+            kmsKey: p.String("KMSKeyId"),
+            snsTopic: p.String("SnsTopicName"));
     }
 
     private static LogGroup LogGroup(CfnResource r) =>
@@ -215,7 +292,7 @@ internal static class CloudFormationAdapters
     }
 
     private static Alarm Alarm(CfnResource r) =>
-        AlarmBuilder.Build(Id(r), r.Properties.String("MetricName"), r.Properties.String("Namespace"), r.Properties.Strings("AlarmActions"));
+        AlarmBuilder.Build(Id(r), r.Properties.String("MetricName"), r.Properties.String("Namespace"), r.Properties.Strings("AlarmActions"), r.Properties.OptionalBool("ActionsEnabled"));
 
     // A rotation is a separate AWS::SecretsManager::RotationSchedule, which the reader folds in afterwards.
     private static SecretsManagerSecret Secret(CfnResource r) =>
@@ -229,7 +306,15 @@ internal static class CloudFormationAdapters
             Id(r),
             r.Properties.String("KeySpec"),
             r.Properties.OptionalBool("EnableKeyRotation"),
-            PolicyDocumentReader.Read(r.Properties.Get("KeyPolicy"), r.Properties.PathOf("KeyPolicy")));
+            PolicyDocumentReader.Read(r.Properties.Get("KeyPolicy"), r.Properties.PathOf("KeyPolicy")),
+            r.Properties.Presence("KeyPolicy"),
+            r.Properties.OptionalBool("Enabled"));
+
+    private static SecretRotation SecretRotation(CfnResource r)
+    {
+        var rules = r.Properties.ChildOrEmpty("RotationRules");
+        return SecretRotationBuilder.Build(Id(r), r.Properties.String("SecretId"), rules.Int("AutomaticallyAfterDays"), rules.String("ScheduleExpression"));
+    }
 
     private static IamRole Role(CfnResource r) =>
         IamRoleBuilder.Build(

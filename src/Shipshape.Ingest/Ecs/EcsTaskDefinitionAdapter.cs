@@ -194,10 +194,12 @@ public sealed class EcsTaskDefinitionAdapter
     private static Value<bool> Enabled(Value<string?> value) =>
         new(string.Equals(value.Current, "ENABLED", StringComparison.OrdinalIgnoreCase), value.Origin, value.Span, value.Path);
 
-    private Value<int?> Memory(MappingNode node, SourceSpan anchor)
-    {
+    private Value<int?> Memory(MappingNode node, SourceSpan anchor) =>
         // Task-level memory is a string: "512", "1024", or with a unit ("1 GB", "1GB").
-        var text = String(node, N("memory"), N("memory"), anchor);
+        Units(String(node, N("memory"), N("memory"), anchor), ("GB", 1024), ("MB", 1));
+
+    private static Value<int?> Units(Value<string?> text, params (string Suffix, int Factor)[] units)
+    {
         if (!text.IsExplicit || text.Current is null)
         {
             return new Value<int?>(null, text.Origin, text.Span, text.Path);
@@ -205,14 +207,14 @@ public sealed class EcsTaskDefinitionAdapter
 
         var raw = text.Current.Trim().ToUpperInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
         var factor = 1;
-        if (raw.EndsWith("GB", StringComparison.Ordinal))
+        foreach (var (suffix, unitFactor) in units)
         {
-            factor = 1024;
-            raw = raw[..^2];
-        }
-        else if (raw.EndsWith("MB", StringComparison.Ordinal))
-        {
-            raw = raw[..^2];
+            if (raw.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                factor = unitFactor;
+                raw = raw[..^suffix.Length];
+                break;
+            }
         }
 
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)

@@ -20,15 +20,17 @@ public static class TerraformAdapters
     [
         "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_capacity_provider",
         "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
-        "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener",
+        "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener", "aws_elb", "aws_load_balancer_policy",
+        "aws_instance", "aws_launch_template", "aws_launch_configuration",
         "aws_ecr_repository", "aws_ecr_repository_policy", "aws_ecr_lifecycle_policy",
         "aws_eks_cluster", "aws_eks_node_group", "aws_eks_pod_identity_association", "aws_cloudtrail", "aws_cloudwatch_log_group",
         "aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm", "aws_sns_topic",
-        "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key",
-        "aws_efs_file_system", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
+        "aws_cloudtrail_event_data_store", "aws_cloudwatch_log_destination_policy",
+        "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key", "aws_kms_key_policy",
+        "aws_efs_file_system", "aws_efs_access_point", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
         "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key",
         "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
-        "aws_ssoadmin_permission_set_inline_policy",
+        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment",
     ];
 
     /// <summary>Whether the type is one this class maps (aws_ecs_task_definition has its own mapper).</summary>
@@ -49,6 +51,15 @@ public static class TerraformAdapters
             "aws_vpc_security_group_ingress_rule" or "aws_vpc_security_group_egress_rule" => [VpcRule(r, p, type.EndsWith("ingress_rule", StringComparison.Ordinal))],
             "aws_lb" or "aws_alb" => [LoadBalancer(r, p)],
             "aws_lb_listener" or "aws_alb_listener" => [Listener(r, p)],
+            "aws_elb" => [ClassicLoadBalancer(r, p)],
+            "aws_instance" or "aws_launch_template" or "aws_launch_configuration" => [Instance(r, p, launchTemplate: type == "aws_instance" && p.Has("launch_template"))],
+            "aws_load_balancer_policy" => [ClassicLoadBalancerBuilder.Policy(
+                r,
+                string.Empty,
+                p.String("policy_name"),
+                p.String("policy_type_name"),
+                p.String("load_balancer_name"),
+                p.Blocks("policy_attribute").Select(a => new PolicyAttribute(a.String("name"), a.String("value"))))],
             "aws_ecr_repository" => [Repository(r, p)],
             "aws_ecr_repository_policy" => [new EcrRepositoryPolicy
             {
@@ -66,15 +77,25 @@ public static class TerraformAdapters
                 multiRegion: p.OptionalBool("is_multi_region_trail"),
                 logFileValidation: p.OptionalBool("enable_log_file_validation"),
                 cloudWatchLogsGroup: p.String("cloud_watch_logs_group_arn"),
-                kmsKey: p.String("kms_key_id"))],
+                kmsKey: p.String("kms_key_id"),
+                snsTopic: p.String("sns_topic_name"))],
+            "aws_cloudtrail_event_data_store" => [EventDataStoreBuilder.Build(r, p.String("kms_key_id"))],
+            "aws_cloudwatch_log_destination_policy" => [LogDestinationBuilder.Build(r, PolicyDocumentReader.Read(p.Get("access_policy"), "access_policy"))],
             "aws_cloudwatch_log_group" => [LogGroupBuilder.Build(r, p.String("name"), p.Int("retention_in_days"), p.String("kms_key_id"))],
             "aws_cloudwatch_log_metric_filter" => [MetricFilter(r, p)],
-            "aws_cloudwatch_metric_alarm" => [AlarmBuilder.Build(r, p.String("metric_name"), p.String("namespace"), p.Strings("alarm_actions"))],
+            "aws_cloudwatch_metric_alarm" => [AlarmBuilder.Build(r, p.String("metric_name"), p.String("namespace"), p.Strings("alarm_actions"), p.OptionalBool("actions_enabled"))],
             "aws_sns_topic" => [SnsTopicBuilder.Build(r, p.String("kms_master_key_id"))],
             // A rotation is its own resource, folded in by Link.
             "aws_secretsmanager_secret" => [SecretBuilder.Build(r, p.String("name"), p.String("kms_key_id"), Raw.Absent(r.Span, "aws_secretsmanager_secret_rotation"))],
             "aws_ssm_parameter" => [SsmParameterBuilder.Build(r, p.String("name"), p.String("type"), p.Has("value") ? p.String("value") : p.String("insecure_value"))],
-            "aws_kms_key" => [KmsKeyBuilder.Build(r, p.String("customer_master_key_spec"), p.OptionalBool("enable_key_rotation"), PolicyDocumentReader.Read(p.Get("policy"), "policy"))],
+            "aws_kms_key" => [KmsKeyBuilder.Build(
+                r,
+                p.String("customer_master_key_spec"),
+                p.OptionalBool("enable_key_rotation"),
+                PolicyDocumentReader.Read(p.Get("policy"), "policy"),
+                p.Presence("policy"),
+                p.OptionalBool("is_enabled"))],
+            "aws_efs_access_point" => [EfsAccessPointBuilder.Build(r, p.BlockOrEmpty("root_directory").String("path"), p.Block("posix_user") is { } user ? Raw.Present(user.Anchor, user.Prefix) : Raw.Absent(r.Span, "posix_user"))],
             "aws_efs_file_system" => [EfsFileSystemBuilder.Build(r, p.OptionalBool("encrypted"), p.String("kms_key_id"))],
             "aws_iam_role" => [IamRoleBuilder.Build(
                 r,
@@ -88,10 +109,11 @@ public static class TerraformAdapters
             "aws_iam_group_policy" => [Policy(r, p, managed: false, roles: [], users: [], groups: p.Strings("group"))],
             // Attachments of a managed policy by ARN: the document lives elsewhere, the attachment is what rules about
             // who holds a policy (users directly, say) need.
-            "aws_iam_policy_attachment" => [Policy(r, p, managed: true, roles: p.Strings("roles"), users: p.Strings("users"), groups: p.Strings("groups"))],
+            "aws_iam_policy_attachment" => [Attachment(r, p, "policy_arn", roles: p.Strings("roles"), users: p.Strings("users"), groups: p.Strings("groups"))],
+            "aws_ssoadmin_managed_policy_attachment" => [Attachment(r, p, "managed_policy_arn", roles: [], users: [], groups: [])],
             "aws_ssoadmin_permission_set_inline_policy" => [IamPolicyBuilder.Build(r, managed: false, PolicyDocumentReader.Read(p.Get("inline_policy"), "inline_policy"), [], [], [])],
-            "aws_iam_user_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: p.Strings("user"), groups: [])],
-            "aws_iam_group_policy_attachment" => [Policy(r, p, managed: true, roles: [], users: [], groups: p.Strings("group"))],
+            "aws_iam_user_policy_attachment" => [Attachment(r, p, "policy_arn", roles: [], users: p.Strings("user"), groups: [])],
+            "aws_iam_group_policy_attachment" => [Attachment(r, p, "policy_arn", roles: [], users: [], groups: p.Strings("group"))],
             "aws_iam_user" or "aws_iam_group" or "aws_iam_instance_profile" => [IamPrincipalBuilder.Build(
                 r,
                 type switch { "aws_iam_user" => "User", "aws_iam_group" => "Group", _ => "InstanceProfile" },
@@ -107,7 +129,7 @@ public static class TerraformAdapters
     /// Folds attachment resources into their targets: lifecycle policies into repositories, rotations
     /// into secrets, policy attachments into roles; then lets listeners take their load balancer's type. The attachment's target is a link (or, in a plan, a name).
     /// </summary>
-    public static ImmutableArray<Resource> Link(IEnumerable<Resource> resources, IEnumerable<(string Type, string Address, MappingNode Attributes, SourceSpan Span)> attachments)
+    public static ImmutableArray<Resource> Link(IEnumerable<Resource> resources, IEnumerable<(string Type, string Address, MappingNode Attributes, SourceSpan Span)> attachments, string format)
     {
         var list = resources.ToList();
         foreach (var (type, address, attributes, span) in attachments)
@@ -120,6 +142,17 @@ public static class TerraformAdapters
                     break;
                 case "aws_secretsmanager_secret_rotation":
                     Update<SecretsManagerSecret>(list, p.String("secret_id"), secret => secret with { Rotated = Value<bool>.Explicit(true, span, address) });
+                    // The schedule stays a resource too: its interval is checked on it.
+                    var rules = p.BlockOrEmpty("rotation_rules");
+                    list.Add(SecretRotationBuilder.Build(new ResourceIdentity(address, type, span, format), p.String("secret_id"), rules.Int("automatically_after_days"), rules.String("schedule_expression")));
+                    break;
+                case "aws_kms_key_policy":
+                    // KMS PutKeyPolicy: the policy replaces the key's own, default or written.
+                    Update<KmsKey>(list, p.String("key_id"), key => key with
+                    {
+                        KeyPolicy = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
+                        KeyPolicyDeclared = Value<bool>.Explicit(true, span, address),
+                    });
                     break;
                 case "aws_iam_role_policy_attachment":
                     var arn = p.String("policy_arn");
@@ -127,6 +160,8 @@ public static class TerraformAdapters
                     {
                         ManagedPolicies = role.ManagedPolicies.Add(new Value<string>(arn.Current ?? string.Empty, arn.Origin, arn.Span, arn.Path) { Reference = arn.Reference }),
                     });
+                    // The attachment stays a resource too, as the user and group attachments are: checks name it.
+                    list.Add(Attachment(new ResourceIdentity(address, type, span, format), p, "policy_arn", roles: p.Strings("role"), users: [], groups: []));
                     break;
             }
         }
@@ -136,7 +171,7 @@ public static class TerraformAdapters
 
     /// <summary>Attachment types, which <see cref="Link"/> consumes instead of mapping on their own.</summary>
     public static bool IsAttachment(string type) =>
-        type is "aws_ecr_lifecycle_policy" or "aws_secretsmanager_secret_rotation" or "aws_iam_role_policy_attachment";
+        type is "aws_ecr_lifecycle_policy" or "aws_secretsmanager_secret_rotation" or "aws_iam_role_policy_attachment" or "aws_kms_key_policy";
 
     private static void Update<T>(List<Resource> resources, Value<string?> target, Func<T, T> change) where T : Resource
     {
@@ -174,7 +209,10 @@ public static class TerraformAdapters
             assignPublicIp: network.OptionalBool("assign_public_ip"),
             securityGroups: network.Strings("security_groups"),
             enableExecuteCommand: p.OptionalBool("enable_execute_command"),
-            loadBalancers: [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))]);
+            loadBalancers: [.. p.Blocks("load_balancer").Select(lb => new ServiceLoadBalancer(lb.String("container_name"), lb.Int("container_port"), lb.String("target_group_arn")))],
+            role: p.String("iam_role"),
+            desiredCount: p.Int("desired_count"),
+            schedulingStrategy: p.String("scheduling_strategy"));
     }
 
     private static EcsCluster Cluster(ResourceIdentity r, PropertyReader p)
@@ -188,8 +226,12 @@ public static class TerraformAdapters
             }
         }
 
-        var exec = p.BlockOrEmpty("configuration").BlockOrEmpty("execute_command_configuration");
-        return EcsClusterBuilder.Build(r, insights, exec.String("logging"), exec.String("kms_key_id"));
+        var configuration = p.BlockOrEmpty("configuration");
+        var exec = configuration.BlockOrEmpty("execute_command_configuration");
+        var logs = exec.BlockOrEmpty("log_configuration");
+        return EcsClusterBuilder.Build(
+            r, insights, exec.String("logging"), exec.String("kms_key_id"),
+            configuration.Presence("execute_command_configuration"), logs.OptionalBool("cloud_watch_encryption_enabled"), logs.OptionalBool("s3_bucket_encryption_enabled"));
     }
 
     private static EcsCapacityProvider CapacityProvider(ResourceIdentity r, PropertyReader p)
@@ -255,14 +297,58 @@ public static class TerraformAdapters
 
     private static LoadBalancer LoadBalancer(ResourceIdentity r, PropertyReader p)
     {
-        // The provider spells the scheme as a flag; the builder takes the scheme.
+        return LoadBalancerBuilder.Build(
+            r,
+            p.String("load_balancer_type"),
+            Scheme(p),
+            p.Strings("security_groups"),
+            dropInvalidHeaderFields: p.OptionalBool("drop_invalid_header_fields"),
+            desyncMitigationMode: p.String("desync_mitigation_mode"),
+            accessLogs: p.BlockOrEmpty("access_logs").OptionalBool("enabled"),
+            deletionProtection: p.OptionalBool("enable_deletion_protection"));
+    }
+
+    /// <summary>The provider spells the scheme as a flag (internal); the builders take the scheme.</summary>
+    private static Value<string?> Scheme(PropertyReader p)
+    {
         var internalFlag = p.OptionalBool("internal");
-        var scheme = new Value<string?>(internalFlag.Current switch { true => "internal", false => "internet-facing", null => null }, internalFlag.Origin, internalFlag.Span, internalFlag.Path)
+        return new Value<string?>(internalFlag.Current switch { true => "internal", false => "internet-facing", null => null }, internalFlag.Origin, internalFlag.Span, internalFlag.Path)
         {
             Reference = internalFlag.Reference,
             ReferenceAttribute = internalFlag.ReferenceAttribute,
         };
-        return LoadBalancerBuilder.Build(r, p.String("load_balancer_type"), scheme, p.Strings("security_groups"));
+    }
+
+    /// <param name="launchTemplate">Whether the instance starts from a launch template, whose metadata options then apply.</param>
+    private static Ec2InstanceConfiguration Instance(ResourceIdentity r, PropertyReader p, bool launchTemplate)
+    {
+        var options = p.BlockOrEmpty("metadata_options");
+        var tokens = options.String("http_tokens");
+        return Ec2InstanceConfigurationBuilder.Build(
+            r,
+            launchTemplate && tokens.IsDefaulted ? Value<string?>.Unresolved(null, tokens.Span, "launch_template") : tokens,
+            options.String("http_endpoint"),
+            options.Int("http_put_response_hop_limit"),
+            p.Has("user_data_base64") ? p.String("user_data_base64") : p.String("user_data"));
+    }
+
+    private static ClassicLoadBalancer ClassicLoadBalancer(ResourceIdentity r, PropertyReader p)
+    {
+        // aws_elb access_logs: "enabled - (Optional) Boolean to enable / disable access_logs. Default is true", so a
+        // block without the flag is the provider sending Enabled = true for the block the configuration wrote.
+        var logs = p.Block("access_logs");
+        var accessLogs = logs is null
+            ? Value<bool?>.Defaulted(null, r.Span, "access_logs")
+            : logs.Has("enabled") ? logs.OptionalBool("enabled") : Value<bool?>.Explicit(true, logs.Anchor, logs.Prefix);
+        return ClassicLoadBalancerBuilder.Build(
+            r,
+            Scheme(p),
+            p.Blocks("listener").Select(l => ClassicLoadBalancerBuilder.Listener(
+                l.Prefix, l.String("lb_protocol"), l.Int("lb_port"), l.String("instance_protocol"), l.String("ssl_certificate_id"), [])),
+            [],
+            accessLogs,
+            p.String("desync_mitigation_mode"),
+            p.Strings("security_groups"));
     }
 
     private static Listener Listener(ResourceIdentity r, PropertyReader p)
@@ -326,6 +412,10 @@ public static class TerraformAdapters
         var transformation = p.BlockOrEmpty("metric_transformation");
         return MetricFilterBuilder.Build(r, p.String("log_group_name"), p.String("pattern"), transformation.String("name"), transformation.String("namespace"));
     }
+
+    /// <summary>An attachment of a managed policy by ARN: the document lives elsewhere; the ARN and the targets are what checks need.</summary>
+    private static IamPolicy Attachment(ResourceIdentity r, PropertyReader p, string arnKey, ImmutableArray<Value<string>> roles, ImmutableArray<Value<string>> users, ImmutableArray<Value<string>> groups) =>
+        IamPolicyBuilder.Build(r, managed: true, document: null, roles, users, groups, p.String(arnKey));
 
     private static IamPolicy Policy(ResourceIdentity r, PropertyReader p, bool managed, ImmutableArray<Value<string>> roles, ImmutableArray<Value<string>> users, ImmutableArray<Value<string>> groups) =>
         IamPolicyBuilder.Build(r, managed, PolicyDocumentReader.Read(p.Get("policy"), "policy"), roles, users, groups);

@@ -37,8 +37,12 @@ public sealed class TerraformModuleInstance : IHclScope
         Func<string, bool> wantedResourceType,
         List<Diagnostic> diagnostics,
         int depth = 0,
-        HclBudget? budget = null)
+        HclBudget? budget = null,
+        string moduleKey = "",
+        string? rootDirectory = null)
     {
+        ModuleKey = moduleKey;
+        RootDirectory = rootDirectory ?? module.Directory;
         _evaluator = new HclEvaluator(budget);
         _loader = loader;
         _module = module;
@@ -78,6 +82,12 @@ public sealed class TerraformModuleInstance : IHclScope
     }
 
     public string AddressPrefix { get; }
+
+    /// <summary>The call path as terraform init keys it in modules.json ("", "app", "app.vpc").</summary>
+    public string ModuleKey { get; }
+
+    /// <summary>The root module's directory, whose .terraform/modules/modules.json lists the installed modules.</summary>
+    public string RootDirectory { get; }
 
     /// <summary>The directories of the modules that (transitively) called this one, to stop cycles.</summary>
     public ImmutableHashSet<string> Ancestors
@@ -261,13 +271,23 @@ public sealed class TerraformModuleInstance : IHclScope
     private ImmutableArray<(string Key, TerraformModuleInstance? Child, HclValue KeyValue)> CreateCalls(HclBlock call, string name)
     {
         var source = call.Body.Attribute("source") is { } s && _evaluator.Evaluate(s.Expression, HclScope.Empty) is HclString text ? text.Value : null;
-        if (source is null || !(source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal)))
+        var key = ModuleKey.Length == 0 ? name : $"{ModuleKey}.{name}";
+        string directory;
+        if (source is not null && (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal)))
         {
-            _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source ?? "unknown"}) is not a local module and is not fetched; its resources are not scanned") with { Incomplete = IncompleteKind.Partial });
+            directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(_module.Directory, source)));
+        }
+        else if (_loader.Manifest(RootDirectory).TryGetValue(key, out var installed))
+        {
+            // A registry or Git module that terraform init downloaded: evaluated from its copy, like a local module.
+            directory = installed;
+        }
+        else
+        {
+            _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source ?? "unknown"}) is not a local module and is not fetched (no .terraform/modules/modules.json lists it; run terraform init first to scan it); its resources are not scanned") with { Incomplete = IncompleteKind.Partial });
             return default;
         }
 
-        var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(_module.Directory, source)));
         if (!_loader.IsInsideRoot(directory) || !Directory.Exists(directory))
         {
             _diagnostics.Add(Diagnostic.Info(call.Span, $"module '{name}' (source {source}) is outside the scanned directory or missing; its resources are not scanned") with { Incomplete = IncompleteKind.Partial });
@@ -288,7 +308,7 @@ public sealed class TerraformModuleInstance : IHclScope
 
         var child = _loader.Load(directory);
         var builder = ImmutableArray.CreateBuilder<(string, TerraformModuleInstance?, HclValue)>();
-        foreach (var (key, scope, keyValue) in Expand(call, this))
+        foreach (var (instanceKey, scope, keyValue) in Expand(call, this))
         {
             var inputs = ImmutableDictionary.CreateBuilder<string, HclValue>(StringComparer.Ordinal);
             foreach (var attribute in call.Body.Attributes)
@@ -299,13 +319,13 @@ public sealed class TerraformModuleInstance : IHclScope
                 }
             }
 
-            var address = $"{AddressPrefix}module.{name}{key}";
-            var instance = new TerraformModuleInstance(_loader, child, address + ".", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1, _evaluator.Budget)
+            var address = $"{AddressPrefix}module.{name}{instanceKey}";
+            var instance = new TerraformModuleInstance(_loader, child, address + ".", inputs.ToImmutable(), _wanted, _diagnostics, _depth + 1, _evaluator.Budget, key, RootDirectory)
             {
                 Ancestors = _ancestors.Add(_module.Directory),
                 CallChain = CallChain.Add(new ModuleCall(address, call.Span with { EndLine = call.Span.StartLine, EndColumn = 0 })),
             };
-            builder.Add((key, instance, keyValue));
+            builder.Add((instanceKey, instance, keyValue));
         }
 
         return builder.ToImmutable();

@@ -12,6 +12,7 @@ public sealed class TerraformModuleLoader
 {
     private readonly string _root;
     private readonly ConcurrentDictionary<string, Lazy<TerraformModule>> _modules = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<ImmutableDictionary<string, string>>> _manifests = new(StringComparer.Ordinal);
 
     public TerraformModuleLoader(string root)
     {
@@ -43,6 +44,10 @@ public sealed class TerraformModuleLoader
     /// <summary>The module in a directory: its configuration files as discovered, or (for a called module) as found on disk.</summary>
     public TerraformModule Load(string directory, IReadOnlyList<string>? files = null) =>
         _modules.GetOrAdd(Path.GetFullPath(directory), d => new Lazy<TerraformModule>(() => Parse(d, files))).Value;
+
+    /// <summary>The modules terraform init installed for a root module directory (read once).</summary>
+    public ImmutableDictionary<string, string> Manifest(string rootDirectory) =>
+        _manifests.GetOrAdd(Path.GetFullPath(rootDirectory), d => new Lazy<ImmutableDictionary<string, string>>(() => TerraformModuleManifest.Read(this, d))).Value;
 
     private TerraformModule Parse(string directory, IReadOnlyList<string>? files)
     {

@@ -49,7 +49,10 @@ public sealed class TerraformModuleReader : IModuleReader
                 .GroupBy(f => Path.GetDirectoryName(Path.GetFullPath(f.FullPath))!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(f => Path.GetFullPath(f.FullPath)).Order(StringComparer.Ordinal)], StringComparer.Ordinal);
             var modules = directories.ToDictionary(d => d.Key, d => loader.Load(d.Key, d.Value), StringComparer.Ordinal);
-            var called = modules.Values.SelectMany(LocalSources).Select(d => d.Callee).ToHashSet(StringComparer.Ordinal);
+            var called = modules.Values.SelectMany(LocalSources).Select(d => d.Callee)
+                // Modules terraform init installed (.terraform/modules) are evaluated through their callers.
+                .Concat(modules.Values.SelectMany(m => loader.Manifest(m.Directory).Values))
+                .ToHashSet(StringComparer.Ordinal);
 
             foreach (var module in modules.Values)
             {
@@ -115,7 +118,7 @@ public sealed class TerraformModuleReader : IModuleReader
                         }
                     }
 
-                    foreach (var resource in TerraformAdapters.Link(mapped, attachments))
+                    foreach (var resource in TerraformAdapters.Link(mapped, attachments, SourceFormat))
                     {
                         resources.Add(resource);
                     }

@@ -92,7 +92,7 @@ public sealed class TerraformPlanReader : IDocumentReader
             }
         }
 
-        return new IngestResult(TerraformAdapters.Link(resources, attachments), diagnostics.ToImmutable());
+        return new IngestResult(TerraformAdapters.Link(resources, attachments, SourceFormat), diagnostics.ToImmutable());
     }
 
     private static void Collect(MappingNode module, ImmutableArray<ModuleCall> calls, List<(string, string, MappingNode, SourceSpan, ImmutableArray<ModuleCall>)> into, int depth)

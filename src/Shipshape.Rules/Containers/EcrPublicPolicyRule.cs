@@ -1,4 +1,5 @@
 using Shipshape.Core.Model;
+using Shipshape.Rules.Iam;
 
 namespace Shipshape.Rules.Containers;
 
@@ -14,29 +15,11 @@ public sealed class EcrPublicPolicyRule : IRule
             .Concat(model.OfType<EcrRepositoryPolicy>().Select(p => ((Resource)p, p.Policy, "ECR repository policy")));
         foreach (var (repo, policy, what) in policies)
         {
-            foreach (var statement in policy?.Statements ?? [])
+            foreach (var principal in PublicStatements.Principals(policy))
             {
-                if (statement.Effect is not { IsKnown: true } effect
-                    || !string.Equals(effect.Current, "Allow", StringComparison.OrdinalIgnoreCase)
-                    || statement.Conditions.Any(Restricts))
-                {
-                    continue;
-                }
-
-                if (statement.Principals.FirstOrDefault(p => p.IsKnown && p.Current is "*" or "AWS:*") is { } principal)
-                {
-                    yield return RuleText.Hit(repo, principal,
-                        $"{what} '{repo.Address}' allows everyone (Principal \"*\") without a condition.");
-                }
+                yield return RuleText.Hit(repo, principal,
+                    $"{what} '{repo.Address}' allows everyone (Principal \"*\") without a condition.");
             }
         }
     }
-
-    /// <summary>
-    /// Whether a condition narrows who is allowed. A ForAllValues condition on a key the request does not carry
-    /// (aws:username on a single-valued key, any key of an anonymous request) is true, so it narrows nothing
-    /// (IAM: "Single-valued vs. multivalued context keys").
-    /// </summary>
-    private static bool Restricts(PolicyCondition condition) =>
-        !condition.Operator.StartsWith("ForAllValues:", StringComparison.OrdinalIgnoreCase);
 }

@@ -3,30 +3,37 @@ using Shipshape.Core.Model;
 namespace Shipshape.Rules.Network;
 
 /// <summary>
-/// An ingress rule with the resource a finding belongs to: the security group for inline rules, the rule itself
+/// An ingress (or egress) rule with the resource a finding belongs to: the security group for inline rules, the rule itself
 /// for standalone ones (AWS::EC2::SecurityGroupIngress, aws_security_group_rule, aws_vpc_security_group_ingress_rule).
 /// </summary>
 internal sealed record IngressRule(Resource Owner, SecurityGroupRule Rule, string Description)
 {
     /// <summary>Inline and standalone ingress rules of every security group in the scan.</summary>
-    public static IEnumerable<IngressRule> All(ModelSet model)
+    public static IEnumerable<IngressRule> All(ModelSet model) => All(model, ingress: true);
+
+    /// <summary>Inline and standalone rules of one direction (ingress or egress) of every security group in the scan.</summary>
+    public static IEnumerable<IngressRule> All(ModelSet model, bool ingress)
     {
+        var direction = ingress ? "ingress" : "egress";
         foreach (var group in model.OfType<SecurityGroup>())
         {
-            foreach (var rule in group.Rules.Where(r => r.Ingress))
+            foreach (var rule in group.Rules.Where(r => r.Ingress == ingress))
             {
                 yield return new IngressRule(group, rule, $"Security group '{group.Address}'");
             }
         }
 
-        foreach (var rule in model.OfType<SecurityGroupRule>().Where(r => r.Ingress))
+        foreach (var rule in model.OfType<SecurityGroupRule>().Where(r => r.Ingress == ingress))
         {
             var group = rule.Group.Reference ?? (rule.Group.IsKnown ? rule.Group.Current : null);
             yield return new IngressRule(rule, rule, group is null
-                ? $"Security group ingress '{rule.Address}'"
-                : $"Security group ingress '{rule.Address}' (group '{group}')");
+                ? $"Security group {direction} '{rule.Address}'"
+                : $"Security group {direction} '{rule.Address}' (group '{group}')");
         }
     }
+
+    /// <summary>The group's address an ingress rule belongs to: the owner for inline rules, the linked group for standalone ones.</summary>
+    public string? GroupAddress => Owner is SecurityGroup group ? group.Address : Rule.Group.Reference;
 
     /// <summary>Inline rules of the group and standalone rules that link to it.</summary>
     public static IEnumerable<IngressRule> Of(ModelSet model, SecurityGroup group) =>

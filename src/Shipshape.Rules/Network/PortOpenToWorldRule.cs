@@ -25,8 +25,11 @@ public sealed class PortOpenToWorldRule : IRule
             if (!web && !admin)
             {
                 var ports = range.From == range.To ? $"port {IngressRule.Describe(range)}" : $"ports {IngressRule.Describe(range)}";
+                var services = SensitivePorts.In(range.From, range.To).Select(s => s.Name).ToList();
+                var named = services.Count == 0 ? string.Empty
+                    : $" ({string.Join(", ", services.Take(3))}{(services.Count > 3 ? $" and {services.Count - 3} more sensitive services" : string.Empty)})";
                 yield return RuleText.Hit(ingress.Owner, cidr,
-                    $"{ingress.Description} allows {ingress.KnownProtocol!.ToUpperInvariant()} {ports} from {cidr.Current!.Trim()}.");
+                    $"{ingress.Description} allows {ingress.KnownProtocol!.ToUpperInvariant()} {ports}{named} from {cidr.Current!.Trim()}.");
             }
         }
     }

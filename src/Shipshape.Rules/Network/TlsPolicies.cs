@@ -66,6 +66,14 @@ public static partial class TlsPolicies
         new("ELBSecurityPolicy-FS-1-2-2019-08", Tls12, Tls12),
         new("ELBSecurityPolicy-FS-1-2-Res-2019-08", Tls12, Tls12),
         new("ELBSecurityPolicy-FS-1-2-Res-2020-10", Tls12, Tls12),
+
+        // Classic Load Balancer predefined policies ("Predefined SSL security policies for Classic Load Balancers") not
+        // listed above; all allow TLS 1.0, and the oldest SSL 3.0 as well (kept as TLS 1.0, the lowest version modelled).
+        new("ELBSecurityPolicy-2015-03", Tls10, Tls12),
+        new("ELBSecurityPolicy-2015-02", Tls10, Tls12),
+        new("ELBSecurityPolicy-2014-10", Tls10, Tls12),
+        new("ELBSecurityPolicy-2014-01", Tls10, Tls12),
+        new("ELBSecurityPolicy-2011-08", Tls10, Tls10),
     }.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
 
     /// <summary>Every policy in the table.</summary>
@@ -108,6 +116,34 @@ public static partial class TlsPolicies
 
         var defaulted = string.IsNullOrWhiteSpace(listener.SslPolicy.Current);
         return Find(defaulted ? ApiDefault : listener.SslPolicy.Current) is { } policy ? (policy, defaulted) : null;
+    }
+
+    /// <summary>
+    /// What a Classic Load Balancer SSL negotiation policy offers below TLS 1.2: the referenced predefined policy
+    /// (Reference-Security-Policy) when it allows TLS 1.0 or 1.1, or the custom protocol attributes set to true
+    /// (Protocol-SSLv2, Protocol-SSLv3, Protocol-TLSv1, Protocol-TLSv1.1; a custom policy offers only the protocols it
+    /// turns on). Null when the policy is of another type, allows only TLS 1.2, or cannot be read.
+    /// </summary>
+    internal static (string Description, Shipshape.Core.Model.Value<string?> At)? BelowTls12(Shipshape.Core.Model.LoadBalancerPolicy policy)
+    {
+        if (policy.PolicyType is { IsKnown: true, Current: { } type } && !string.Equals(type.Trim(), "SSLNegotiationPolicyType", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var reference = policy.Attributes.FirstOrDefault(a => a.Name.IsKnown && string.Equals(a.Name.Current, "Reference-Security-Policy", StringComparison.OrdinalIgnoreCase));
+        if (reference is not null)
+        {
+            return reference.Value.IsKnown && Find(reference.Value.Current) is { AllowsBelowTls12: true } predefined
+                ? ($"{predefined.Name}, which allows {predefined.Describe()}", reference.Value)
+                : null;
+        }
+
+        var weak = policy.Attributes
+            .Where(a => a.Name is { IsKnown: true, Current: "Protocol-SSLv2" or "Protocol-SSLv3" or "Protocol-TLSv1" or "Protocol-TLSv1.1" }
+                && a.Value is { IsKnown: true, Current: { } on } && string.Equals(on.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return weak.Count == 0 ? null : (string.Join(", ", weak.Select(a => a.Name.Current)) + " turned on", weak[0].Value);
     }
 
     private static TlsVersion Minor(Match match) => (TlsVersion)(match.Groups["minor"].Value[0] - '0');

@@ -68,7 +68,7 @@ public sealed class ShipshapeCommandTests
         Assert.Equal(findings.Count, summary.GetProperty("findings").GetInt32());
         var bySeverity = summary.GetProperty("bySeverity");
         Assert.Equal(findings.Count, new[] { "critical", "high", "medium", "low", "info" }.Sum(s => bySeverity.GetProperty(s).GetInt32()));
-        Assert.Equal(10, summary.GetProperty("filesScanned").GetInt32());
+        Assert.Equal(11, summary.GetProperty("filesScanned").GetInt32());
         string[] practices = ["iam", "network", "secrets", "compliance", "host-and-container", "logging-and-monitoring", "pipeline"];
         foreach (var f in findings)
         {

@@ -89,6 +89,8 @@ internal static class InfraBuilder
         AssignPublicIp = Default(false, "Properties.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp"),
         SecurityGroups = [.. securityGroups.Select((g, i) => Link(string.Empty, g, 9 + i, $"Properties.NetworkConfiguration.AwsvpcConfiguration.SecurityGroups[{i}]"))],
         EnableExecuteCommand = Default(false, "Properties.EnableExecuteCommand"),
+        Role = Default<string?>(null, "Properties.Role"),
+        DesiredCount = Default<int?>(null, "Properties.DesiredCount"),
     };
 
     public static EcsCluster Cluster(string address = "Cluster") => new()
@@ -100,6 +102,8 @@ internal static class InfraBuilder
         ContainerInsights = Default<string?>(null, "Properties.ClusterSettings"),
         ExecuteCommandLogging = Default<string?>("DEFAULT", "Properties.Configuration.ExecuteCommandConfiguration.Logging"),
         ExecuteCommandKmsKey = Default<string?>(null, "Properties.Configuration.ExecuteCommandConfiguration.KmsKeyId"),
+        ExecuteCommandConfigured = Default(false, "Properties.Configuration.ExecuteCommandConfiguration"),
+        ExecuteCommandLogsEncrypted = Default(false, "Properties.Configuration.ExecuteCommandConfiguration.LogConfiguration.CloudWatchEncryptionEnabled"),
     };
 
     public static Listener Listener(string? protocol, string? sslPolicy = null, bool redirects = false, string address = "HttpsListener") => new()
@@ -162,6 +166,7 @@ internal static class InfraBuilder
         LogFileValidation = Default(false, "Properties.EnableLogFileValidation"),
         CloudWatchLogsGroup = Default<string?>(null, "Properties.CloudWatchLogsLogGroupArn"),
         KmsKey = Default<string?>(null, "Properties.KMSKeyId"),
+        SnsTopic = Default<string?>(null, "Properties.SnsTopicName"),
     };
 
     public static LogGroup LogGroup(string address = "Logs") => new()
@@ -196,6 +201,7 @@ internal static class InfraBuilder
         MetricName = Explicit<string?>(metric, 41, "Properties.MetricName"),
         MetricNamespace = Explicit<string?>("CloudTrailMetrics", 42, "Properties.Namespace"),
         AlarmActions = [.. actions],
+        ActionsEnabled = Default(true, "Properties.ActionsEnabled"),
     };
 
     public static SnsTopic Topic(string address = "AlarmTopic") => new()
@@ -237,6 +243,8 @@ internal static class InfraBuilder
         SourceFormat = "cloudformation",
         KeySpec = spec == "SYMMETRIC_DEFAULT" ? Default(spec, "Properties.KeySpec") : Explicit(spec, 5, "Properties.KeySpec"),
         RotationEnabled = rotation is { } r ? Explicit(r, 6, "Properties.EnableKeyRotation") : Default(false, "Properties.EnableKeyRotation"),
+        KeyPolicyDeclared = Default(false, "Properties.KeyPolicy"),
+        Enabled = Default(true, "Properties.Enabled"),
     };
 
     public static EfsFileSystem FileSystem(bool? encrypted) => new()

@@ -194,7 +194,7 @@ public sealed class InfraRuleTests
     [Fact]
     public void UnauthorizedApiCallAlarmRule_TrailWithoutFilter_HitOnTrail()
     {
-        var hit = Assert.Single(Run(new UnauthorizedApiCallAlarmRule(), Trail()));
+        var hit = Assert.Single(Run(MonitoringAlarmRule.For("SHP-LOG-016"), Trail()));
         Assert.Equal("CloudTrail trail 'Trail' has no metric filter with an alarm and an SNS notification for unauthorised API calls.", hit.Message);
         Assert.Equal("Properties.CloudWatchLogsLogGroupArn", hit.PropertyPath);
     }
@@ -202,9 +202,9 @@ public sealed class InfraRuleTests
     [Fact]
     public void UnauthorizedApiCallAlarmRule_FilterAlarmAndTopic_NoHit()
     {
-        Assert.Empty(Run(new UnauthorizedApiCallAlarmRule(), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized"),
+        Assert.Empty(Run(MonitoringAlarmRule.For("SHP-LOG-016"), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized"),
             Alarm("Alarm", "Unauthorized", Link(string.Empty, "AlarmTopic", 44, "Properties.AlarmActions[0]")), Topic()));
-        Assert.Empty(Run(new UnauthorizedApiCallAlarmRule(), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized"),
+        Assert.Empty(Run(MonitoringAlarmRule.For("SHP-LOG-016"), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized"),
             Alarm("Alarm", "Unauthorized", Explicit("arn:aws:sns:us-east-1:111122223333:security", 44, "Properties.AlarmActions[0]"))));
     }
 
@@ -212,25 +212,25 @@ public sealed class InfraRuleTests
     public void UnauthorizedApiCallAlarmRule_BrokenChain_Hit()
     {
         // A filter without alarm, an alarm without SNS action, a filter for something else: each leaves the chain open.
-        Assert.Single(Run(new UnauthorizedApiCallAlarmRule(), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized")));
-        Assert.Single(Run(new UnauthorizedApiCallAlarmRule(), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized"), Alarm("Alarm", "Unauthorized")));
-        Assert.Single(Run(new UnauthorizedApiCallAlarmRule(), Trail(), MetricFilter("Filter", ConsolePattern, "Unauthorized"),
+        Assert.Single(Run(MonitoringAlarmRule.For("SHP-LOG-016"), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized")));
+        Assert.Single(Run(MonitoringAlarmRule.For("SHP-LOG-016"), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized"), Alarm("Alarm", "Unauthorized")));
+        Assert.Single(Run(MonitoringAlarmRule.For("SHP-LOG-016"), Trail(), MetricFilter("Filter", ConsolePattern, "Unauthorized"),
             Alarm("Alarm", "Unauthorized", Link(string.Empty, "AlarmTopic", 44, "Properties.AlarmActions[0]")), Topic()));
     }
 
     [Fact]
     public void UnauthorizedApiCallAlarmRule_NoTrailOrUnresolvedPattern_NoHit()
     {
-        Assert.Empty(Run(new UnauthorizedApiCallAlarmRule(), MetricFilter("Filter", "x", "Other")));
-        Assert.Empty(Run(new UnauthorizedApiCallAlarmRule(), Trail(), MetricFilter("Filter", null, "Other") with { Pattern = Unresolved<string?>(null, 22, "Properties.FilterPattern") }));
+        Assert.Empty(Run(MonitoringAlarmRule.For("SHP-LOG-016"), MetricFilter("Filter", "x", "Other")));
+        Assert.Empty(Run(MonitoringAlarmRule.For("SHP-LOG-016"), Trail(), MetricFilter("Filter", null, "Other") with { Pattern = Unresolved<string?>(null, 22, "Properties.FilterPattern") }));
     }
 
     [Fact]
     public void ConsoleLoginFailureAlarmRule_ChainPresentOrMissing_HitsOnlyMissing()
     {
-        Assert.Empty(Run(new ConsoleLoginFailureAlarmRule(), Trail(), MetricFilter("Filter", ConsolePattern, "ConsoleFailures"),
+        Assert.Empty(Run(MonitoringAlarmRule.For("SHP-LOG-017"), Trail(), MetricFilter("Filter", ConsolePattern, "ConsoleFailures"),
             Alarm("Alarm", "ConsoleFailures", Link(string.Empty, "AlarmTopic", 44, "Properties.AlarmActions[0]")), Topic()));
-        var hit = Assert.Single(Run(new ConsoleLoginFailureAlarmRule(), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized")));
+        var hit = Assert.Single(Run(MonitoringAlarmRule.For("SHP-LOG-017"), Trail(), MetricFilter("Filter", UnauthorizedPattern, "Unauthorized")));
         Assert.Equal("CloudTrail trail 'Trail' has no metric filter with an alarm and an SNS notification for console authentication failures.", hit.Message);
     }
 

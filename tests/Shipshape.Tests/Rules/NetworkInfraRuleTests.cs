@@ -153,7 +153,7 @@ public sealed class NetworkInfraRuleTests
     [Fact]
     public void TlsPolicies_Table_EveryPolicyMatchesItsNamingScheme()
     {
-        Assert.Equal(42, TlsPolicies.All.Count());
+        Assert.Equal(47, TlsPolicies.All.Count());
         Assert.All(TlsPolicies.All.Where(p => p.Name.StartsWith("ELBSecurityPolicy-TLS13-", StringComparison.Ordinal)), p => Assert.True(p.OffersTls13, p.Name));
         Assert.All(TlsPolicies.All.Where(p => !p.Name.Contains("TLS13", StringComparison.Ordinal)), p => Assert.False(p.OffersTls13, p.Name));
         Assert.Equal(TlsVersion.Tls12, TlsPolicies.Find("ELBSecurityPolicy-TLS13-1-2-RFC9151-2099-01")!.Min);

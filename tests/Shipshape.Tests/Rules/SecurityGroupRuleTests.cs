@@ -92,7 +92,7 @@ public sealed class SecurityGroupRuleTests
     public void PortOpenToWorldRule_DatabasePort_Hit()
     {
         var hit = Assert.Single(Run(new PortOpenToWorldRule(), Group("DbSg", Ingress("tcp", 5432, 5432, "0.0.0.0/0", group: "DbSg"))));
-        Assert.Equal("Security group 'DbSg' allows TCP port 5432 from 0.0.0.0/0.", hit.Message);
+        Assert.Equal("Security group 'DbSg' allows TCP port 5432 (PostgreSQL/Aurora PostgreSQL) from 0.0.0.0/0.", hit.Message);
         Assert.Equal(13, hit.Location.StartLine);
     }
 

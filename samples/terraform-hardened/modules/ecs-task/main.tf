@@ -31,6 +31,16 @@ resource "aws_iam_role" "execution" {
 resource "aws_kms_key" "logs" {
   description         = "Encrypts the ${var.name} task's log group"
   enable_key_rotation = true
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountAdministration"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
 }
 
 resource "aws_cloudwatch_log_group" "this" {

@@ -529,6 +529,177 @@ public sealed class AwsParityTests
             }
             """,
             ("MultiRegion", "true (Explicit)"), ("KmsKey", "alias/audit (Explicit)")),
+        new("trail with an SNS topic, logging omitted in Terraform", typeof(Trail),
+            """
+            Resources:
+              Trail:
+                Type: AWS::CloudTrail::Trail
+                Properties:
+                  IsLogging: false
+                  S3BucketName: audit-logs
+                  SnsTopicName: trail-deliveries
+            """,
+            """
+            resource "aws_cloudtrail" "trail" {
+              name           = "trail"
+              s3_bucket_name = "audit-logs"
+              enable_logging = false
+              sns_topic_name = "trail-deliveries"
+            }
+            """,
+            ("IsLogging", "false (Explicit)"), ("SnsTopic", "trail-deliveries (Explicit)")),
+        new("event data store, key omitted", typeof(EventDataStore),
+            """
+            Resources:
+              Store:
+                Type: AWS::CloudTrail::EventDataStore
+                Properties:
+                  Name: audit
+            """,
+            """
+            resource "aws_cloudtrail_event_data_store" "store" {
+              name = "audit"
+            }
+            """,
+            ("KmsKey", "null (Defaulted)")),
+        new("event data store with a key", typeof(EventDataStore),
+            """
+            Resources:
+              Store:
+                Type: AWS::CloudTrail::EventDataStore
+                Properties:
+                  Name: audit
+                  KmsKeyId: alias/audit
+            """,
+            """
+            resource "aws_cloudtrail_event_data_store" "store" {
+              name       = "audit"
+              kms_key_id = "alias/audit"
+            }
+            """,
+            ("KmsKey", "alias/audit (Explicit)")),
+        new("log destination policy", typeof(LogDestination),
+            """
+            Resources:
+              Destination:
+                Type: AWS::Logs::Destination
+                Properties:
+                  DestinationName: central
+                  RoleArn: arn:aws:iam::111122223333:role/logs
+                  TargetArn: arn:aws:kinesis:us-east-1:111122223333:stream/central
+                  DestinationPolicy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"logs:PutSubscriptionFilter","Resource":"*"}]}'
+            """,
+            """
+            resource "aws_cloudwatch_log_destination_policy" "central" {
+              destination_name = "central"
+              access_policy    = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"444455556666\"},\"Action\":\"logs:PutSubscriptionFilter\",\"Resource\":\"*\"}]}"
+            }
+            """,
+            ("AccessPolicy", "1 statement(s)")),
+        new("alarm with actions disabled", typeof(Alarm),
+            """
+            Resources:
+              Quiet:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  MetricName: Errors
+                  Namespace: App
+                  Statistic: Sum
+                  Period: 300
+                  EvaluationPeriods: 1
+                  Threshold: 1
+                  ComparisonOperator: GreaterThanOrEqualToThreshold
+                  ActionsEnabled: false
+            """,
+            """
+            resource "aws_cloudwatch_metric_alarm" "quiet" {
+              alarm_name          = "quiet"
+              metric_name         = "Errors"
+              namespace           = "App"
+              statistic           = "Sum"
+              period              = 300
+              evaluation_periods  = 1
+              threshold           = 1
+              comparison_operator = "GreaterThanOrEqualToThreshold"
+              actions_enabled     = false
+            }
+            """,
+            ("ActionsEnabled", "false (Explicit)")),
+        new("EFS access point, root and user omitted", typeof(EfsAccessPoint),
+            """
+            Resources:
+              Point:
+                Type: AWS::EFS::AccessPoint
+                Properties:
+                  FileSystemId: fs-12345678
+            """,
+            """
+            resource "aws_efs_access_point" "point" {
+              file_system_id = "fs-12345678"
+            }
+            """,
+            ("RootDirectory", "/ (Defaulted)"), ("PosixUserDeclared", "false (Defaulted)")),
+        new("EFS access point with a directory and a user", typeof(EfsAccessPoint),
+            """
+            Resources:
+              Point:
+                Type: AWS::EFS::AccessPoint
+                Properties:
+                  FileSystemId: fs-12345678
+                  PosixUser:
+                    Uid: "1000"
+                    Gid: "1000"
+                  RootDirectory:
+                    Path: /app
+            """,
+            """
+            resource "aws_efs_access_point" "point" {
+              file_system_id = "fs-12345678"
+              posix_user {
+                uid = 1000
+                gid = 1000
+              }
+              root_directory {
+                path = "/app"
+              }
+            }
+            """,
+            ("RootDirectory", "/app (Explicit)"), ("PosixUserDeclared", "true (Explicit)")),
+        new("rotation schedule with an expression", typeof(SecretRotation),
+            """
+            Resources:
+              Rotation:
+                Type: AWS::SecretsManager::RotationSchedule
+                Properties:
+                  SecretId: arn:aws:secretsmanager:us-east-1:111122223333:secret:db
+                  RotationLambdaARN: arn:aws:lambda:us-east-1:111122223333:function:rotate
+                  RotationRules:
+                    ScheduleExpression: rate(30 days)
+            """,
+            """
+            resource "aws_secretsmanager_secret_rotation" "rotation" {
+              secret_id           = "arn:aws:secretsmanager:us-east-1:111122223333:secret:db"
+              rotation_lambda_arn = "arn:aws:lambda:us-east-1:111122223333:function:rotate"
+              rotation_rules {
+                schedule_expression = "rate(30 days)"
+              }
+            }
+            """,
+            ("ScheduleExpression", "rate(30 days) (Explicit)"), ("AutomaticallyAfterDays", "null (Defaulted)")),
+        new("KMS key, disabled, no policy", typeof(KmsKey),
+            """
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  Enabled: false
+            """,
+            """
+            resource "aws_kms_key" "key" {
+              is_enabled = false
+            }
+            """,
+            ("Enabled", "false (Explicit)"), ("KeyPolicyDeclared", "false (Defaulted)")),
         new("metric filter", typeof(MetricFilter),
             """
             Resources:
@@ -584,7 +755,7 @@ public sealed class AwsParityTests
               alarm_actions       = ["arn:aws:sns:us-east-1:111122223333:security"]
             }
             """,
-            ("AlarmActions.Count", "1"), ("MetricName", "RootUse (Explicit)")),
+            ("AlarmActions.Count", "1"), ("MetricName", "RootUse (Explicit)"), ("ActionsEnabled", "true (Defaulted)")),
         new("EKS cluster, endpoint settings omitted, two log types", typeof(EksCluster),
             """
             Resources:
@@ -869,6 +1040,182 @@ public sealed class AwsParityTests
             }
             """,
             ("ContainerInsights", "enabled (Explicit)"), ("ExecuteCommandLogging", "DEFAULT (Defaulted)")),
+        new("load balancer, attributes set", typeof(LoadBalancer),
+            """
+            Resources:
+              Lb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  LoadBalancerAttributes:
+                    - Key: routing.http.drop_invalid_header_fields.enabled
+                      Value: "true"
+                    - Key: routing.http.desync_mitigation_mode
+                      Value: strictest
+                    - Key: access_logs.s3.enabled
+                      Value: "true"
+                    - Key: deletion_protection.enabled
+                      Value: "false"
+            """,
+            """
+            resource "aws_lb" "lb" {
+              drop_invalid_header_fields = true
+              desync_mitigation_mode     = "strictest"
+              enable_deletion_protection = false
+              access_logs {
+                bucket  = "logs"
+                enabled = true
+              }
+            }
+            """,
+            ("DropInvalidHeaderFields", "true (Explicit)"), ("DesyncMitigationMode", "strictest (Explicit)"), ("AccessLogs", "true (Explicit)"),
+            ("DeletionProtection", "false (Explicit)")),
+        new("load balancer, attributes omitted", typeof(LoadBalancer),
+            """
+            Resources:
+              Lb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Type: application
+            """,
+            """
+            resource "aws_lb" "lb" {
+              load_balancer_type = "application"
+            }
+            """,
+            ("DropInvalidHeaderFields", "false (Defaulted)"), ("DesyncMitigationMode", "defensive (Defaulted)"), ("AccessLogs", "false (Defaulted)"),
+            ("DeletionProtection", "false (Defaulted)")),
+        new("classic load balancer, HTTPS to HTTP instances, no access logs", typeof(ClassicLoadBalancer),
+            """
+            Resources:
+              Elb:
+                Type: AWS::ElasticLoadBalancing::LoadBalancer
+                Properties:
+                  Listeners:
+                    - LoadBalancerPort: "443"
+                      InstancePort: "8080"
+                      Protocol: HTTPS
+                      InstanceProtocol: http
+                      SSLCertificateId: arn:aws:acm:us-east-1:111122223333:certificate/abc
+            """,
+            """
+            resource "aws_elb" "elb" {
+              listener {
+                lb_port            = 443
+                instance_port      = 8080
+                lb_protocol        = "https"
+                instance_protocol  = "http"
+                ssl_certificate_id = "arn:aws:acm:us-east-1:111122223333:certificate/abc"
+              }
+            }
+            """,
+            ("Listeners.Count", "1"), ("Listeners[0].Protocol", "HTTPS (Explicit)"), ("Listeners[0].InstanceProtocol", "HTTP (Explicit)"),
+            ("AccessLogs", "false (Defaulted)"), ("Scheme", "internet-facing (Defaulted)")),
+        new("classic load balancer, access logs on", typeof(ClassicLoadBalancer),
+            """
+            Resources:
+              Elb:
+                Type: AWS::ElasticLoadBalancing::LoadBalancer
+                Properties:
+                  AccessLoggingPolicy:
+                    Enabled: true
+                    S3BucketName: logs
+            """,
+            """
+            resource "aws_elb" "elb" {
+              access_logs {
+                bucket  = "logs"
+                enabled = true
+              }
+            }
+            """,
+            ("AccessLogs", "true (Explicit)")),
+        new("launch template, IMDSv2 required, hop limit 2", typeof(Ec2InstanceConfiguration),
+            """
+            Resources:
+              Hosts:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    MetadataOptions:
+                      HttpTokens: required
+                      HttpPutResponseHopLimit: 2
+                    UserData: IyEvYmluL2Jhc2gKZWNobyBoaQo=
+            """,
+            """
+            resource "aws_launch_template" "hosts" {
+              metadata_options {
+                http_tokens                 = "required"
+                http_put_response_hop_limit = 2
+              }
+              user_data = "IyEvYmluL2Jhc2gKZWNobyBoaQo="
+            }
+            """,
+            ("HttpTokens", "required (Explicit)"), ("HopLimit", "2 (Explicit)"), ("HttpEndpoint", "enabled (Defaulted)"),
+            ("UserData", "#!/bin/bash\necho hi\n (Explicit)")),
+        new("launch template, metadata options omitted", typeof(Ec2InstanceConfiguration),
+            """
+            Resources:
+              Hosts:
+                Type: AWS::EC2::LaunchTemplate
+                Properties:
+                  LaunchTemplateData:
+                    InstanceType: t3.micro
+            """,
+            """
+            resource "aws_launch_template" "hosts" {
+              instance_type = "t3.micro"
+            }
+            """,
+            ("HttpTokens", "optional (Defaulted)"), ("HopLimit", "1 (Defaulted)"), ("UserData", "null (Defaulted)")),
+        new("ECS service with a legacy role and no tasks", typeof(EcsService),
+            """
+            Resources:
+              Service:
+                Type: AWS::ECS::Service
+                Properties:
+                  TaskDefinition: web:3
+                  Role: ecsServiceRole
+                  DesiredCount: 0
+            """,
+            """
+            resource "aws_ecs_service" "service" {
+              name            = "service"
+              task_definition = "web:3"
+              iam_role        = "ecsServiceRole"
+              desired_count   = 0
+            }
+            """,
+            ("Role", "ecsServiceRole (Explicit)"), ("DesiredCount", "0 (Explicit)")),
+        new("ECS cluster, exec with a key and encrypted override logs", typeof(EcsCluster),
+            """
+            Resources:
+              Cluster:
+                Type: AWS::ECS::Cluster
+                Properties:
+                  Configuration:
+                    ExecuteCommandConfiguration:
+                      KmsKeyId: alias/exec
+                      Logging: OVERRIDE
+                      LogConfiguration:
+                        CloudWatchEncryptionEnabled: true
+                        CloudWatchLogGroupName: /ecs/exec
+            """,
+            """
+            resource "aws_ecs_cluster" "cluster" {
+              name = "cluster"
+              configuration {
+                execute_command_configuration {
+                  kms_key_id = "alias/exec"
+                  logging    = "OVERRIDE"
+                  log_configuration {
+                    cloud_watch_encryption_enabled = true
+                    cloud_watch_log_group_name     = "/ecs/exec"
+                  }
+                }
+              }
+            }
+            """,
+            ("ExecuteCommandConfigured", "true (Explicit)"), ("ExecuteCommandLogsEncrypted", "true (Explicit)"), ("ExecuteCommandLogging", "OVERRIDE (Explicit)")),
         new("ECS capacity provider, protections omitted", typeof(EcsCapacityProvider),
             """
             Resources:

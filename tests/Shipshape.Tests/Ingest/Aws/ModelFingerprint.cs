@@ -64,7 +64,8 @@ public static class ModelFingerprint
                 WriteValue(items[i], string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]"), itemType, address, lines);
             }
         }
-        else if (type == typeof(ServiceLoadBalancer) || type == typeof(SecurityGroupRule))
+        else if (type == typeof(ServiceLoadBalancer) || type == typeof(SecurityGroupRule) || type == typeof(ClassicListener)
+            || type == typeof(LoadBalancerPolicy) || type == typeof(PolicyAttribute))
         {
             Write(value!, name + ".", address, lines);
         }

@@ -40,10 +40,54 @@ public sealed class CheckovTerraformCorpusTests
             "the listener names no protocol and its load balancer's load_balancer_type is \"not gateway\", which is none of "
             + "application, network or gateway (ELB CreateLoadBalancer: Type), so the protocol is not HTTP: the ELB CreateListener "
             + "API documents no default, and the provider sends HTTP only for Application Load Balancers",
+        [("CKV_AWS_260", "aws_security_group.fail2")] =
+            "from_port = 0 and to_port = 0 with protocol \"tcp\" is the single TCP port 0 (EC2 IpPermission: FromPort and ToPort are the "
+            + "start and end of the range; only protocol -1 ignores ports), so HTTP on port 80 is not open",
+        [("CKV_AWS_260", "aws_vpc_security_group_ingress_rule.fail2")] =
+            "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
+            + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail2")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail3")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail4")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_224", "aws_ecs_cluster.fail5")] =
+            "the cluster names kms_key_id and leaves logging at DEFAULT; with DEFAULT \"the awslogs configuration in the task "
+            + "definition is used\" and log_configuration applies only to OVERRIDE (ECS API ExecuteCommandConfiguration: logging, "
+            + "logConfiguration), so its encryption flags have no effect and the session data is encrypted with the customer managed key",
+        [("CKV_AWS_39", "aws_eks_cluster.enabled")] =
+            "endpoint_public_access = True is not a boolean: HCL's literals are lower-case true and false (HCL native syntax "
+            + "specification, Literal values), so True is a reference to an undeclared name that terraform validate rejects; "
+            + "the value is unknown and Shipshape neither passes nor fails it",
         [("CKV_AWS_24", "aws_vpc_security_group_ingress_rule.fail2")] =
             "the rule names no source (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id); the EC2 API "
             + "rejects such a rule (AuthorizeSecurityGroupIngress needs a source), so nothing is opened",
+        [("CKV_AWS_33", "aws_kms_key.fail_1")] = PrincipalArray,
+        [("CKV_AWS_33", "aws_kms_key.fail_3")] = PrincipalArray,
+        [("CKV_AWS_304", "aws_secretsmanager_secret_rotation.fail_2")] =
+            "automatically_after_days is var.days, a variable the configuration does not declare (Terraform: a reference to an "
+            + "undeclared input variable is an error), so there is no interval to judge; unresolved values neither pass nor fail",
+        [("CKV2_AWS_56", "aws_iam_policy.arn_fail2")] = DataSourceOnly,
+        [("CKV2_AWS_56", "aws_iam_policy.name_fail1")] = DataSourceOnly,
+        [("CKV2_AWS_40", "aws_iam_policy_document.fail1")] =
+            "an aws_iam_policy_document data source only renders JSON (Terraform: data sources read, they create and attach "
+            + "nothing); Shipshape reports the policies and roles that use the document, and this fixture has none",
     };
+
+    private const string PrincipalArray =
+        "the statement's Principal is a JSON array, which the IAM JSON policy grammar does not allow (Principal is \"*\" or "
+        + "an object of principal types); KMS rejects such a key policy (PutKeyPolicy: MalformedPolicyDocumentException)";
+
+    private const string DataSourceOnly =
+        "a data \"aws_iam_policy\" block only looks the managed policy up (Terraform: data sources read, they attach nothing), "
+        + "so no principal gets IAMFullAccess from it; Shipshape reports the attachments, roles and permission sets that attach it";
 
     /// <summary>Passing fixtures the documentation says are open: (check, resource) → why Shipshape reports them.</summary>
     private static readonly Dictionary<(string Check, string Resource), string> DocumentedOpen = new()
@@ -51,6 +95,10 @@ public sealed class CheckovTerraformCorpusTests
         [("CKV_AWS_24", "aws_security_group.pass_self2")] =
             "the rule lists cidr_blocks = [\"0.0.0.0/0\"] with protocol -1 as well as self = true; sources add up "
             + "(a rule allows traffic from each source it names), so every port, SSH included, is open to the internet",
+        [("CKV_AWS_382", "aws_security_group.pass")] =
+            "the egress rule has protocol = \"-1\" with from_port 20 and to_port 200; for protocol -1 the ports are ignored and the "
+            + "rule allows all traffic on all ports (EC2 IpPermission: \"Use -1 to specify all protocols ... traffic on all ports is "
+            + "allowed, regardless of any ports you specify\"), so all outbound traffic to 0.0.0.0/0 is allowed",
         [("CKV_AWS_32", "aws_ecr_repository_policy.pass_conditional")] =
             "ForAllValues:StringEquals on aws:PrincipalOrgID, a single-valued key, is true when the request lacks the key "
             + "(IAM: single-valued vs. multivalued context keys), as for a principal whose account is in no organization; "
@@ -62,7 +110,12 @@ public sealed class CheckovTerraformCorpusTests
     /// the other rule reports it. CKV_AWS_103 fails plain HTTP listeners, which have no TLS policy at all (SslPolicy
     /// applies to HTTPS and TLS listeners only); Shipshape reports those as SHP-NET-015.
     /// </summary>
-    private static readonly Dictionary<string, string> AlsoCoveredBy = new() { ["CKV_AWS_103"] = "SHP-NET-015" };
+    private static readonly Dictionary<string, string> AlsoCoveredBy = new()
+    {
+        ["CKV_AWS_103"] = "SHP-NET-015",
+        // CKV_AWS_260 (port 80 open to the world) also fails rules that open every port; Shipshape reports those once, as SHP-NET-011.
+        ["CKV_AWS_260"] = "SHP-NET-011",
+    };
 
     /// <summary>
     /// Checkov's data-source checks (data_*) judge an aws_iam_policy_document on its own; Shipshape renders the data
@@ -98,11 +151,20 @@ public sealed class CheckovTerraformCorpusTests
     {
         Assert.Equal(
             [
-                "AppLoadBalancerTLS12", "CloudWatchLogGroupKMSKey", "CloudWatchLogGroupRetention", "CloudtrailEncryptionWithCMK", "CloudtrailMultiRegion",
-                "ECRImmutableTags", "ECRPolicy", "ECRRepositoryEncrypted", "ECSClusterContainerInsights", "ECSContainerHostProcess",
-                "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSTaskDefinitionEFSVolumeEncryption", "ECSTaskDefinitionRoleCheck", "EFSEncryptionEnabled",
-                "EKSNodeGroupRemoteAccess", "EKSPublicAccessCIDR", "IAMAdminPolicyDocument", "IAMPolicyAttachedToGroupOrRoles", "IAMRoleAllowAssumeFromAccount",
-                "IAMRoleAllowsPublicAssume", "KMSRotation", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngressAny",
+                "ALBDesyncMode", "ALBDropHttpHeaders", "AppLoadBalancerTLS12", "CloudWatchAlarmsEnabled", "CloudWatchLogGroupKMSKey",
+                "CloudWatchLogGroupRetention", "CloudWatchLogGroupRetentionYear", "CloudtrailDefinesSNSTopic", "CloudtrailEnableLogging", "CloudtrailEncryptionWithCMK",
+                "CloudtrailEventDataStoreUsesCMK", "CloudtrailHasCloudwatch", "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy",
+                "ECRRepositoryEncrypted", "ECSClusterContainerInsights", "ECSClusterLoggingEnabled", "ECSClusterLoggingEncryptedWithCMK", "ECSContainerHostProcess",
+                "ECSContainerPrivilege", "ECSContainerReadOnlyRoot", "ECSServiceFargateLatest", "ECSServicePublicIP", "ECSTaskDefinitionEFSVolumeEncryption",
+                "ECSTaskDefinitionRoleCheck", "EFSAccessPointRoot", "EFSAccessUserIdentity", "EFSEncryptionEnabled", "EFSFileSystemEncryptedWithCMK",
+                "EKSControlPlaneLogging", "EKSNodeGroupRemoteAccess", "EKSPublicAccess", "EKSPublicAccessCIDR", "ELBAccessLogs",
+                "ELBPolicyUsesSecureProtocols", "ELBUsesSSL", "ELBv2AccessLogs", "ELBwListenerNotTLSSSL", "GithubActionsOIDCTrustPolicyOnRole",
+                "IAMAdminPolicyDocument", "IAMCredentialsExposure", "IAMDataExfiltration", "IAMManagedAdminPolicy", "IAMManagedIAMFullAccessPolicy",
+                "IAMPermissionsManagement", "IAMPolicyAttachedToGroupOrRoles", "IAMPolicyNotAllowFullIAMAccess", "IAMPrivilegeEscalation", "IAMRoleAllowAssumeFromAccount",
+                "IAMRoleAllowsPublicAssume", "IAMWriteAccess", "KMSKeyIsEnabled", "KMSKeyWildcardPrincipal", "KMSRotation",
+                "KmsKeyPolicyIsDefined", "LBDeletionProtection", "SecretManagerSecret90days", "SecretManagerSecretEncrypted", "SecretsAreRotated",
+                "SecurityGroupRuleDescription", "SecurityGroupUnrestrictedEgressAny", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngress80",
+                "SecurityGroupUnrestrictedIngressAny",
             ],
             CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
