@@ -172,7 +172,12 @@ public static partial class DockerfileParser
                 }
             }
 
-            instructions.Add(new DockerfileInstruction(keyword, flags.ToImmutable(), rest, ExecForm(rest), heredocs, span));
+            var exec = ExecForm(rest);
+            instructions.Add(new DockerfileInstruction(keyword, flags.ToImmutable(), rest, exec, heredocs, span)
+            {
+                Words = exec ?? DockerfileWords.Split(rest, escape),
+                Pipelines = keyword == "RUN" ? Script(rest, exec, heredocs) : [],
+            });
         }
 
         return new DockerfileSyntax(directives.ToImmutable(), escape, instructions.ToImmutable(), diagnostics.ToImmutable());
@@ -214,6 +219,37 @@ public static partial class DockerfileParser
             return null;
         }
     }
+
+    private static readonly string[] Shells = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"];
+
+    /// <summary>
+    /// The commands a RUN makes the shell run. Exec form runs its program directly, or a script after
+    /// <c>sh -c</c>; a heredoc is the script when nothing else or a bare shell reads it (<c>RUN &lt;&lt;EOF</c>,
+    /// <c>RUN bash &lt;&lt;EOF</c>), and is only data otherwise (<c>RUN python3 &lt;&lt;EOF</c>).
+    /// </summary>
+    private static ImmutableArray<ImmutableArray<ShellCommand>> Script(string arguments, ImmutableArray<string>? exec, ImmutableArray<string> heredocs)
+    {
+        if (exec is { } words)
+        {
+            return words.Length >= 3 && Shells.Contains(Path.GetFileName(words[0]), StringComparer.Ordinal) && words[1] == "-c"
+                ? ShellSyntax.Parse(words[2])
+                : ShellSyntax.Parse(string.Join(' ', words.Select(Quote)));
+        }
+
+        if (heredocs.IsEmpty)
+        {
+            return ShellSyntax.Parse(arguments);
+        }
+
+        var line = ShellSyntax.Parse(HeredocPattern().Replace(arguments, string.Empty));
+        var reader = line.SelectMany(p => p).ToList();
+        var bodyIsScript = reader.Count == 0
+            || (reader.Count == 1 && Shells.Contains(reader[0].Program, StringComparer.Ordinal) && reader[0].Arguments.All(a => a.StartsWith('-')));
+        return bodyIsScript ? [.. line, .. heredocs.SelectMany(h => ShellSyntax.Parse(h))] : line;
+    }
+
+    private static string Quote(string word) =>
+        word.Length > 0 && word.AsSpan().IndexOfAny(" \t\n'\"\\;&|<>()$`") < 0 ? word : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static bool EndsWithContinuation(string line, char escape, out string body)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Shipshape.Core.Model;
 using System.Text;
 
 namespace Shipshape.Ingest.Dockerfile;
@@ -6,8 +7,8 @@ namespace Shipshape.Ingest.Dockerfile;
 /// <summary>
 /// Splits the shell text of a RUN instruction into pipelines of simple commands, the way a POSIX shell
 /// would for the purposes of reading it: ';', '&amp;&amp;', '||', '&amp;' and newlines separate pipelines,
-/// '|' separates the commands of one; quotes group words and are removed; <c>$(…)</c> and <c>&lt;(…)</c>
-/// stay inside their word. Not an evaluator: no expansion, no functions.
+/// '|' separates the commands of one; quotes group words and are removed; <c>$(…)</c>, <c>&lt;(…)</c> and
+/// backquotes stay inside their word. Not an evaluator: no expansion, no functions.
 /// </summary>
 public static class ShellSyntax
 {
@@ -86,6 +87,20 @@ public static class ShellSyntax
                     }
 
                     i++;
+                    break;
+                case '`':
+                    // Legacy command substitution: stays inside its word, like $(…).
+                    inWord = true;
+                    var tick = i;
+                    for (i++; i < text.Length && text[i] != '`'; i++)
+                    {
+                        if (text[i] == '\\')
+                        {
+                            i++;
+                        }
+                    }
+
+                    word.Append(text, tick, Math.Min(i + 1, text.Length) - tick);
                     break;
                 case '$' or '<' when i + 1 < text.Length && text[i + 1] == '(':
                     inWord = true;

@@ -1,5 +1,5 @@
 using Shipshape.Core.Model;
-using Shipshape.Ingest.Dockerfile;
+
 
 namespace Shipshape.Rules.Containers;
 
@@ -15,7 +15,7 @@ public sealed class DockerfileAddRemoteUrlRule : IRule
         {
             foreach (var add in stage.Instructions.Where(i => i.Keyword == "ADD"))
             {
-                var words = add.ExecForm ?? DockerfileWords.Split(add.Arguments);
+                var words = add.Words;
                 // The last word is the destination; every other one is a source.
                 var remote = words.Take(Math.Max(0, words.Length - 1)).FirstOrDefault(IsRemote);
                 if (remote is not null)

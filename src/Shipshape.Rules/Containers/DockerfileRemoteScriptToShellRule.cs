@@ -1,5 +1,6 @@
+using System.Collections.Immutable;
 using Shipshape.Core.Model;
-using Shipshape.Ingest.Dockerfile;
+
 
 namespace Shipshape.Rules.Containers;
 
@@ -18,7 +19,7 @@ public sealed class DockerfileRemoteScriptToShellRule : IRule
         {
             foreach (var run in stage.Runs)
             {
-                if (PipesDownloadToShell(run.CommandText))
+                if (PipesDownloadToShell(run.Pipelines))
                 {
                     yield return new RuleHit(stage, run.Span, "RUN",
                         $"{RuleText.DescribeCapitalised(stage)} runs a script downloaded at build time straight in a shell, unverified.");
@@ -28,9 +29,10 @@ public sealed class DockerfileRemoteScriptToShellRule : IRule
     }
 
     /// <summary>Whether a shell command pipes a curl or wget download into a shell, or runs one from a command substitution.</summary>
-    public static bool PipesDownloadToShell(string command)
+    public static bool PipesDownloadToShell(IEnumerable<ImmutableArray<ShellCommand>> pipelines)
     {
-        foreach (var pipeline in ShellSyntax.Parse(command))
+        ArgumentNullException.ThrowIfNull(pipelines);
+        foreach (var pipeline in pipelines)
         {
             var downloaded = false;
             foreach (var simple in pipeline)

@@ -1,5 +1,5 @@
 using Shipshape.Core.Model;
-using Shipshape.Ingest.Dockerfile;
+
 
 namespace Shipshape.Rules.Containers;
 
@@ -15,7 +15,7 @@ public sealed class DockerfileSudoRule : IRule
         {
             foreach (var run in stage.Runs)
             {
-                if (ShellSyntax.Commands(run.CommandText).Any(c => c.ViaSudo))
+                if (run.Commands.Any(c => c.ViaSudo))
                 {
                     yield return new RuleHit(stage, run.Span, "RUN",
                         $"{RuleText.DescribeCapitalised(stage)} runs a command with sudo; build steps already run as the current USER, switch with USER instead.");

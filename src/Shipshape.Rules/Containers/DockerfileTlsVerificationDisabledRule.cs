@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Shipshape.Core.Model;
-using Shipshape.Ingest.Dockerfile;
+
 
 namespace Shipshape.Rules.Containers;
 
@@ -30,7 +30,7 @@ public sealed class DockerfileTlsVerificationDisabledRule : IRule
 
             foreach (var run in stage.Runs)
             {
-                if (ShellSyntax.Commands(run.CommandText).Select(Command).FirstOrDefault(r => r is not null) is { } reason)
+                if (run.Commands.Select(Command).FirstOrDefault(r => r is not null) is { } reason)
                 {
                     yield return new RuleHit(stage, run.Span, "RUN", $"{RuleText.DescribeCapitalised(stage)} disables TLS certificate verification: {reason}.");
                 }

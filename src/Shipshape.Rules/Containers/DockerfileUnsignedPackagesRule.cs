@@ -1,5 +1,5 @@
 using Shipshape.Core.Model;
-using Shipshape.Ingest.Dockerfile;
+
 
 namespace Shipshape.Rules.Containers;
 
@@ -19,7 +19,7 @@ public sealed class DockerfileUnsignedPackagesRule : IRule
         {
             foreach (var run in stage.Runs)
             {
-                if (ShellSyntax.Commands(run.CommandText).Select(Reason).FirstOrDefault(r => r is not null) is { } reason)
+                if (run.Commands.Select(Reason).FirstOrDefault(r => r is not null) is { } reason)
                 {
                     yield return new RuleHit(stage, run.Span, "RUN",
                         $"{RuleText.DescribeCapitalised(stage)} installs packages without verifying their signatures ({reason}).");

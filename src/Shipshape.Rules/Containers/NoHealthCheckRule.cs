@@ -6,7 +6,8 @@ namespace Shipshape.Rules.Containers;
 /// SHP-CTR-016: nothing checks that an application container is healthy, so a hung process keeps running and
 /// keeps its traffic: no ECS healthCheck (ECS ignores a HEALTHCHECK baked into the image), no Kubernetes
 /// livenessProbe, a compose healthcheck switched off (or none, leaving only the image's). Log routers and monitoring
-/// agents are left alone, as are Kubernetes init containers and Jobs, which the kubelet does not probe.
+/// agents are left alone, as are Kubernetes init containers and Jobs, which the kubelet does not probe. Dockerfile:
+/// the image the final stage builds has no HEALTHCHECK (here or in the stage it builds on), or HEALTHCHECK NONE.
 /// </summary>
 public sealed class NoHealthCheckRule : IRule
 {
@@ -31,6 +32,19 @@ public sealed class NoHealthCheckRule : IRule
                 _ => $"{RuleText.Describe(container, workload)} has no {field}; ECS does not run a HEALTHCHECK baked into the image, so a hung container is never replaced.",
             };
             yield return RuleText.Hit(workload, check, message);
+        }
+
+        foreach (var stage in model.OfType<DockerfileStage>().Where(s => s.IsFinal && s.Healthcheck.IsKnown))
+        {
+            var healthcheck = stage.Healthcheck;
+            if (string.IsNullOrWhiteSpace(healthcheck.Current))
+            {
+                yield return RuleText.Hit(stage, healthcheck, $"{RuleText.DescribeCapitalised(stage)} defines no HEALTHCHECK.");
+            }
+            else if (string.Equals(healthcheck.Current.Trim(), "NONE", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return RuleText.Hit(stage, healthcheck, $"{RuleText.DescribeCapitalised(stage)} disables the health check (HEALTHCHECK NONE).");
+            }
         }
     }
 }

@@ -2,7 +2,10 @@ using Shipshape.Core.Model;
 
 namespace Shipshape.Rules.Containers;
 
-/// <summary>SHP-CTR-002: a container runs as root, explicitly or by leaving the user to the image.</summary>
+/// <summary>
+/// SHP-CTR-002: a container runs as root, explicitly or by leaving the user to the image; for a Dockerfile, the
+/// image it builds runs as root (the final stage's last USER is root, or no USER is set).
+/// </summary>
 public sealed class RootUserRule : IRule
 {
     public string Id => "SHP-CTR-002";
@@ -36,6 +39,42 @@ public sealed class RootUserRule : IRule
             {
                 yield return RuleText.Hit(workload, container.User,
                     $"{RuleText.Describe(container, workload)} sets {field} to '{user}', which is root.");
+            }
+        }
+
+        foreach (var hit in Dockerfiles(model))
+        {
+            yield return hit;
+        }
+    }
+
+    /// <summary>The final stage of each Dockerfile: the image <c>docker build</c> produces by default.</summary>
+    private static IEnumerable<RuleHit> Dockerfiles(ModelSet model)
+    {
+        foreach (var stage in model.OfType<DockerfileStage>().Where(s => s.IsFinal))
+        {
+            var user = stage.User;
+            if (!user.IsKnown)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(user.Current))
+            {
+                // Distroless ":nonroot" tags set a non-root user in the image itself.
+                if (stage.BaseImage.IsKnown && ImageReference.TryParse(stage.BaseImage.Current, out var image)
+                    && image.Tag?.Contains("nonroot", StringComparison.OrdinalIgnoreCase) == true)
+                {
+                    continue;
+                }
+
+                yield return RuleText.Hit(stage, user,
+                    $"{RuleText.DescribeCapitalised(stage)} sets no USER, so the image runs as root unless its base image '{stage.BaseImage.Current}' sets another user.");
+            }
+            else if (IsRoot(user.Current))
+            {
+                yield return RuleText.Hit(stage, user,
+                    $"{RuleText.DescribeCapitalised(stage)} ends with USER '{user.Current}', so the image runs as root.");
             }
         }
     }

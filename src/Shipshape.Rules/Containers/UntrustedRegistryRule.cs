@@ -2,7 +2,10 @@ using Shipshape.Core.Model;
 
 namespace Shipshape.Rules.Containers;
 
-/// <summary>SHP-CTR-006: an image comes from a registry outside the trusted list (Amazon ECR by default).</summary>
+/// <summary>
+/// SHP-CTR-006: an image comes from a registry outside the trusted list (Amazon ECR by default): a container's
+/// image, or the base image a Dockerfile stage builds FROM.
+/// </summary>
 public sealed class UntrustedRegistryRule : IRule
 {
     public string Id => "SHP-CTR-006";
@@ -23,6 +26,15 @@ public sealed class UntrustedRegistryRule : IRule
                 var where = ImageTags.Registry(image);
                 yield return RuleText.Hit(workload, container.Image,
                     $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}' from {where}, which is not a trusted registry.");
+            }
+        }
+
+        foreach (var (stage, image) in BaseImages.Of(model))
+        {
+            if (!TrustedRegistryMatcher.IsTrusted(image, context.TrustedRegistries))
+            {
+                yield return RuleText.Hit(stage, stage.BaseImage,
+                    $"{RuleText.DescribeCapitalised(stage)} builds FROM '{stage.BaseImage.Current}' from {ImageTags.Registry(image)}, which is not a trusted registry.");
             }
         }
     }

@@ -2,7 +2,7 @@ using Shipshape.Core.Model;
 
 namespace Shipshape.Rules.Network;
 
-/// <summary>SHP-NET-005: a container maps port 22 (SSH), on the container or the host side.</summary>
+/// <summary>SHP-NET-005: a container maps port 22 (SSH), on the container or the host side, or a Dockerfile EXPOSEs it.</summary>
 public sealed class SshPortExposedRule : IRule
 {
     private const int SshPort = 22;
@@ -25,6 +25,18 @@ public sealed class SshPortExposedRule : IRule
                 {
                     yield return RuleText.Hit(workload, mapping.HostPort,
                         $"{RuleText.Describe(container, workload)} publishes host port 22 (SSH).");
+                }
+            }
+        }
+
+        foreach (var stage in model.OfType<DockerfileStage>())
+        {
+            foreach (var port in stage.ExposedPorts.Where(p => p.IsKnown))
+            {
+                // EXPOSE <port>[/<protocol>] (Dockerfile reference).
+                if (string.Equals(port.Current.Split('/')[0].Trim(), "22", StringComparison.Ordinal))
+                {
+                    yield return RuleText.Hit(stage, port, $"{RuleText.DescribeCapitalised(stage)} EXPOSEs port 22 (SSH).");
                 }
             }
         }

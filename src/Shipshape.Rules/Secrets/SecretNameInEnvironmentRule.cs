@@ -4,7 +4,8 @@ namespace Shipshape.Rules.Secrets;
 
 /// <summary>
 /// SHP-SEC-001: a plaintext environment variable whose name says it is a secret. Values that
-/// SHP-SEC-002 recognises as secrets are left to that rule, so one value gives one finding.
+/// SHP-SEC-002 recognises as secrets are left to that rule, so one value gives one finding. In a Dockerfile, an ENV or
+/// ARG (also an ARG without a default: the value given with --build-arg is recorded in the image history).
 /// </summary>
 public sealed class SecretNameInEnvironmentRule : IRule
 {
@@ -40,6 +41,21 @@ public sealed class SecretNameInEnvironmentRule : IRule
                     $"{RuleText.Describe(container, workload)} sets environment variable '{name}' in plaintext, and its name says it holds a secret.",
                     SecretRedactor.Hash(value));
             }
+        }
+
+        foreach (var (stage, variable, keyword, value) in DockerfileVariables.Of(model))
+        {
+            var name = variable.Name.Current;
+            if (!EnvironmentNames.LooksSecret(name) || LooksLikeReferenceOrNonSecret(value ?? "x")
+                || (!string.IsNullOrWhiteSpace(value) && _detector.Detect(name, value) is not null))
+            {
+                continue;
+            }
+
+            yield return RuleText.Hit(stage, variable.Val, value is null || !variable.Val.IsExplicit
+                ? $"{RuleText.DescribeCapitalised(stage)} declares build argument '{name}', whose name says it holds a secret; build arguments are recorded in the image history, use a secret mount (RUN --mount=type=secret)."
+                : $"{RuleText.DescribeCapitalised(stage)} sets {keyword} '{name}' in plaintext, and its name says it holds a secret.",
+                value is null ? name : SecretRedactor.Hash(value));
         }
     }
 

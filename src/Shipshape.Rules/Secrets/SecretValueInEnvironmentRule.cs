@@ -2,7 +2,7 @@ using Shipshape.Core.Model;
 
 namespace Shipshape.Rules.Secrets;
 
-/// <summary>SHP-SEC-002: a plaintext environment variable's value is a secret, whatever its name.</summary>
+/// <summary>SHP-SEC-002: a plaintext environment variable's value is a secret, whatever its name; in a Dockerfile, an ENV or ARG value.</summary>
 public sealed class SecretValueInEnvironmentRule : IRule
 {
     private readonly ISecretValueDetector _detector;
@@ -35,6 +35,16 @@ public sealed class SecretValueInEnvironmentRule : IRule
 
                 yield return RuleText.Hit(workload, variable.Val,
                     $"{RuleText.Describe(container, workload)} sets environment variable '{variable.Name.Current}' in plaintext to {match.Description} ({match.Redacted}).",
+                    SecretRedactor.Hash(value));
+            }
+        }
+
+        foreach (var (stage, variable, keyword, value) in DockerfileVariables.Of(model))
+        {
+            if (!string.IsNullOrWhiteSpace(value) && _detector.Detect(variable.Name.Current, value) is { } match)
+            {
+                yield return RuleText.Hit(stage, variable.Val,
+                    $"{RuleText.DescribeCapitalised(stage)} sets {keyword} '{variable.Name.Current}' to {match.Description} ({match.Redacted}).",
                     SecretRedactor.Hash(value));
             }
         }

@@ -68,7 +68,7 @@ public sealed class ForeignSuppressionTests
 
         var report = Scan(tree);
 
-        var finding = Assert.Single(report.Findings, f => f.RuleId == "SHP-CTR-101");
+        var finding = Assert.Single(report.Findings, f => f.RuleId == "SHP-CTR-007");
         Assert.Equal("hadolint ignore", finding.Suppression?.Reason);
     }
 

@@ -33,7 +33,7 @@ public sealed class StandardInputAndSuppressionTests
     [Fact]
     public void Scan_StandardInputDockerfile_SniffedAsDockerfile()
     {
-        var report = ScanStdin("ARG BASE=alpine\nFROM ${BASE}:3.20\nEXPOSE 22\n", "SHP-CTR-106");
+        var report = ScanStdin("ARG BASE=alpine\nFROM ${BASE}:3.20\nEXPOSE 22\n", "SHP-NET-005");
 
         Assert.Equal(("<stdin>", 3), (Assert.Single(report.Findings).Location.Path, report.Findings[0].Location.StartLine));
     }
@@ -47,7 +47,7 @@ public sealed class StandardInputAndSuppressionTests
     }
 
     [Theory]
-    [InlineData("FROM alpine:3.20\n# shipshape:ignore SHP-CTR-106 bastion image, reviewed\nEXPOSE 22\n", "SHP-CTR-106")]
+    [InlineData("FROM alpine:3.20\n# shipshape:ignore SHP-NET-005 bastion image, reviewed\nEXPOSE 22\n", "SHP-NET-005")]
     [InlineData("services:\n  app:\n    image: app:1\n    # shipshape:ignore SHP-CTR-001 needs /dev/kvm\n    privileged: true\n", "SHP-CTR-001")]
     [InlineData("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  # shipshape:ignore SHP-NET-001 CNI agent\n  hostNetwork: true\n  containers:\n    - name: c\n      image: c:1\n", "SHP-NET-001")]
     public void Scan_InlineSuppressionComment_SuppressesInEveryFormat(string text, string rule)

@@ -16,14 +16,14 @@ public sealed class CheckovContainerCorpusTests
 {
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
-    /// <summary>checkov check directory → our rule.</summary>
+    /// <summary>checkov check directory → our rule (or rules, comma-separated, when checkov's check spans several of ours).</summary>
     private static readonly Dictionary<string, string> Coverage = new(StringComparer.Ordinal)
     {
-        ["dockerfile/ExposePort22"] = "SHP-CTR-106",
-        ["dockerfile/HealthcheckExists"] = "SHP-CTR-107",
-        ["dockerfile/ReferenceLatestTag"] = "SHP-CTR-101",
-        ["dockerfile/RootUser"] = "SHP-CTR-100",
-        ["dockerfile/UserExists"] = "SHP-CTR-100",
+        ["dockerfile/ExposePort22"] = "SHP-NET-005",
+        ["dockerfile/HealthcheckExists"] = "SHP-CTR-016",
+        ["dockerfile/ReferenceLatestTag"] = "SHP-CTR-007",
+        ["dockerfile/RootUser"] = "SHP-CTR-002",
+        ["dockerfile/UserExists"] = "SHP-CTR-002",
         ["dockerfile/RunUsingSudo"] = "SHP-CTR-108",
         ["dockerfile/RunUnsafeCurl"] = "SHP-CTR-109",
         ["dockerfile/RunUnsafeWget"] = "SHP-CTR-109",
@@ -40,6 +40,14 @@ public sealed class CheckovContainerCorpusTests
         ["dockerfile/RunAptGetForceYes"] = "SHP-CTR-110",
         ["dockerfile/RunRpmNoSignature"] = "SHP-CTR-110",
         ["dockerfile/RunYumNoGpgCheck"] = "SHP-CTR-110",
+        // ADD of a local file is SHP-CTR-111 (use COPY); ADD of a URL is SHP-CTR-103 (unverified download).
+        ["dockerfile/AddExists"] = "SHP-CTR-111,SHP-CTR-103",
+        ["dockerfile/AliasIsUnique"] = "SHP-CTR-112",
+        ["dockerfile/MaintainerExists"] = "SHP-CTR-113",
+        ["dockerfile/RunChpasswd"] = "SHP-CTR-114",
+        ["dockerfile/RunUsingAPT"] = "SHP-CTR-115",
+        ["dockerfile/UpdateNotAlone"] = "SHP-CTR-116",
+        ["dockerfile/WorkdirIsAbsolute"] = "SHP-CTR-117",
         ["kubernetes/PrivilegedContainers"] = "SHP-CTR-001",
         ["kubernetes/RootContainers"] = "SHP-CTR-002",
         ["kubernetes/ReadOnlyFilesystem"] = "SHP-CTR-003",
@@ -83,17 +91,26 @@ public sealed class CheckovContainerCorpusTests
         "kafka-ImageWithRepo-PASSED.yaml",
     };
 
+    /// <summary>
+    /// Files that are not Dockerfiles docker build accepts: a stray editor line ("~") that Docker rejects as an
+    /// unknown instruction (Dockerfile reference, "Format"). They get a diagnostic; their other lines are still read.
+    /// </summary>
+    private static readonly HashSet<string> InvalidDockerfiles = new(StringComparer.Ordinal)
+    {
+        "dockerfile/UpdateNotAlone/failure/Dockerfile",
+    };
+
     public static TheoryData<string> Checks() => [.. Coverage.Keys.Order(StringComparer.Ordinal)];
 
     [SharedCorpusTheory("corpus/checkov/dockerfile", "corpus/checkov/kubernetes")]
     [MemberData(nameof(Checks))]
     public void Scan_CheckovExamples_FailingGetAFindingPassingNone(string check)
     {
-        var rule = Coverage[check];
+        var rules = Coverage[check].Split(',');
         var root = Path.Combine(TestPaths.Shared, "corpus", "checkov", check);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "expected.json")));
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], OnlyRules = [rule] });
-        var findings = report.Findings.Where(f => f.RuleId == rule).ToList();
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], OnlyRules = [.. rules] });
+        var findings = report.Findings.Where(f => rules.Contains(f.RuleId)).ToList();
         var framework = check[..check.IndexOf('/', StringComparison.Ordinal)];
         var problems = new List<string>();
 
@@ -111,7 +128,8 @@ public sealed class CheckovContainerCorpusTests
             }
         }
 
-        Assert.Empty(report.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !InvalidYaml.Contains(d.Location.Path)));
+        Assert.Empty(report.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && !InvalidYaml.Contains(d.Location.Path)
+            && !InvalidDockerfiles.Contains($"{check}/{d.Location.Path}")));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -59,9 +59,6 @@ public sealed class RuleExampleTests
     /// </summary>
     private static readonly HashSet<string> PendingMigration =
     [
-        // Dockerfile rules.
-        "SHP-CTR-100", "SHP-CTR-101", "SHP-CTR-102", "SHP-CTR-103", "SHP-CTR-104", "SHP-CTR-105", "SHP-CTR-106",
-        "SHP-CTR-107", "SHP-CTR-108", "SHP-CTR-109", "SHP-CTR-110",
         // Provider credentials and private keys: a whole example would commit a well-formed secret to the repository
         // (push protection and every secret scanner would flag it); their detectors are tested with values generated at run time.
         "SHP-SEC-100", "SHP-SEC-101",

@@ -15,6 +15,35 @@ public sealed class DockerfileParserTests
         return (result.Resources.Cast<DockerfileStage>().ToList(), result.Diagnostics);
     }
 
+    [Theory]
+    // Shell form: every simple command, split on &&, ||, ; and pipes.
+    [InlineData("RUN apt-get update && apt-get install -y curl | tee /log || true", "apt-get update|apt-get install -y curl|tee /log|true")]
+    // Exec form: the program and its words; sh -c runs its script.
+    [InlineData("RUN [\"apt-get\", \"install\", \"-y\", \"curl\"]", "apt-get install -y curl")]
+    [InlineData("RUN [\"/bin/sh\", \"-c\", \"cd /app && make\"]", "cd /app|make")]
+    // Heredoc read by the shell (Dockerfile reference, "Here-Documents"): its body is the script.
+    [InlineData("RUN <<EOF\napk add curl\nrm -rf /tmp/x\nEOF", "apk add curl|rm -rf /tmp/x")]
+    [InlineData("RUN bash <<EOF\nset -e\nmake\nEOF", "bash|set -e|make")]
+    // Heredoc read by another program: data, not commands.
+    [InlineData("RUN python3 <<EOF\nimport os\nEOF", "python3")]
+    public void Parse_Run_PipelinesHoldTheCommandsTheShellRuns(string run, string expected)
+    {
+        var instruction = Parse("FROM alpine:3.20\n" + run + "\n").Instructions[1];
+
+        Assert.Equal(expected, string.Join('|', instruction.Commands.Select(c => string.Join(' ', [c.Program, .. c.Arguments]))));
+    }
+
+    [Fact]
+    public void Parse_Words_ExecFormOrDockerfileQuoting()
+    {
+        var syntax = Parse("FROM alpine:3.20 AS base\nCOPY [\"a b\", \"/dst/\"]\nCOPY --chown=app \"c d\" e /dst/\n");
+
+        Assert.Equal(["alpine:3.20", "AS", "base"], syntax.Instructions[0].Words.ToArray());
+        Assert.Equal(["a b", "/dst/"], syntax.Instructions[1].Words.ToArray());
+        Assert.Equal(["c d", "e", "/dst/"], syntax.Instructions[2].Words.ToArray());
+        Assert.Empty(syntax.Instructions[2].Pipelines);
+    }
+
     [Fact]
     public void Parse_EscapeDirectiveBacktick_WindowsPathsAreNotContinuations()
     {
@@ -199,6 +228,6 @@ public sealed class DockerfileParserTests
         var result = DockerfileAdapter.Adapt("Dockerfile", syntax, "dockerfile");
 
         Assert.All(result.Diagnostics, d => Assert.Equal("Dockerfile", d.Location.Path));
-        Assert.All(result.Resources.Cast<DockerfileStage>(), s => Assert.All(s.Runs, r => Assert.False(Shipshape.Ingest.Dockerfile.ShellSyntax.Parse(r.CommandText).IsDefault)));
+        Assert.All(result.Resources.Cast<DockerfileStage>(), s => Assert.All(s.Runs, r => Assert.False(r.Pipelines.IsDefault)));
     }
 }

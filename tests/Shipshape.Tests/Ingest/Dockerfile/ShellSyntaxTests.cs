@@ -47,4 +47,13 @@ public sealed class ShellSyntaxTests
     [InlineData("--insecure", false)]
     public void HasShortOption_CombinedLetters(string option, bool expected) =>
         Assert.Equal(expected, Assert.Single(ShellSyntax.Commands($"curl {option} https://x")).HasShortOption('k'));
+
+    [Fact]
+    public void Parse_Backquotes_StayInsideTheirWord()
+    {
+        var commands = ShellSyntax.Commands("(cd `ls -1F | grep '^php5-.*/$'`/ext && make)").ToList();
+
+        Assert.Equal(["cd", "make"], commands.Select(c => c.Program));
+        Assert.Equal("`ls -1F | grep '^php5-.*/$'`/ext", Assert.Single(commands[0].Arguments));
+    }
 }
