@@ -107,6 +107,7 @@ public static class ShipshapeCommand
         var severity = new Option<string[]>("--severity") { Description = "Report only findings of these severities, comma-separated: info, low, medium, high, critical (default: all)." };
         var softFail = new Option<bool>("--soft-fail") { Description = "Report findings but exit 0 even when some are at or above --fail-on (errors still exit 2)." };
         var noForeign = new Option<bool>("--no-foreign-suppressions") { Description = "Ignore other tools' inline suppressions (checkov:skip, tfsec:ignore, trivy:ignore, kics-scan, hadolint ignore), which otherwise apply through each rule's equivalent IDs." };
+        var sourceRoot = new Option<string?>("--source-root") { Description = "Repository root that SARIF URIs and fingerprints are relative to (default: the git top level of the current directory, else the current directory)." };
         var skipPath = new Option<string[]>("--skip-path") { Description = "Leave out paths matching this pattern (.gitignore syntax, relative to each PATH); repeatable." };
         var trusted = new Option<string[]>("--trusted-registry")
         {
@@ -140,7 +141,7 @@ public static class ShipshapeCommand
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
-            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign,
+            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot,
         };
         command.SetAction(parse =>
         {
@@ -159,6 +160,7 @@ public static class ShipshapeCommand
             {
                 IamCatalog = new(() => Shipshape.Iam.Catalog.IamCatalogCache.LoadPreferred()),
                 Paths = [.. pathList],
+                SourceRoot = parse.GetValue(sourceRoot),
                 Scanners = Scanners(parse.GetValue(scanners) ?? []),
                 GitHistory = parse.GetValue(gitHistory),
                 GitFollowExternal = parse.GetValue(gitAllowExternal),

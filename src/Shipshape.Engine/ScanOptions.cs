@@ -7,6 +7,12 @@ namespace Shipshape.Engine;
 public sealed record ScanOptions
 {
     public ImmutableArray<string> Paths { get; init; } = ["."];
+
+    /// <summary>
+    /// The repository root SARIF URIs and fingerprints are relative to (--source-root); null: the git top level
+    /// of the working directory, else the working directory.
+    /// </summary>
+    public string? SourceRoot { get; init; }
     public Severity? FailOn { get; init; }
     /// <summary>An explicit configuration file; when null, .shipshape.yaml in the first path is used if present.</summary>
     public string? ConfigPath { get; init; }

@@ -21,7 +21,7 @@ public sealed class ContentScanTests
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
     private static ScanReport Scan(string root) =>
-        new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], Scanners = ["secrets"] });
+        new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], Scanners = ["secrets"] }).RelativeTo(root);
 
     private static byte[] Zip(params (string Name, byte[] Content)[] files) => TestArchives.Zip(files);
 

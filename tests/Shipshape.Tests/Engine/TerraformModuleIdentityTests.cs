@@ -92,7 +92,7 @@ public sealed class TerraformModuleIdentityTests : IDisposable
     public void Dispose() => _tree.Dispose();
 
     private ScanReport Scan(ScanOptions? options = null) =>
-        new Scanner(Catalog).Scan((options ?? new ScanOptions()) with { Paths = [_tree.Root], OnlyRules = ["SHP-CTR-001"] });
+        new Scanner(Catalog).Scan((options ?? new ScanOptions()) with { Paths = [_tree.Root], OnlyRules = ["SHP-CTR-001"] }).RelativeTo(_tree.Root);
 
     private static Finding Only(ScanReport report, string root, string address) =>
         Assert.Single(report.Findings, f => f.Resource.Module?.RootDirectory == root && f.Resource.Address == address);
@@ -263,7 +263,7 @@ public sealed class TerraformModuleIdentityTests : IDisposable
                 """);
         }
 
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [_tree.Root], OnlyRules = ["SHP-IAM-116"] });
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [_tree.Root], OnlyRules = ["SHP-IAM-116"] }).RelativeTo(_tree.Root);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("envs/dev", "module.app.aws_ecs_task_definition.app"), (finding.Resource.Module!.RootDirectory, finding.Resource.Address));
