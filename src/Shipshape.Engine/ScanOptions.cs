@@ -81,4 +81,7 @@ public sealed record ScanOptions
 
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>Called as files are read: (files read, files in all); from several threads at once.</summary>
+    public Action<int, int>? FileProgress { get; init; }
 }

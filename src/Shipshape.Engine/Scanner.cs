@@ -115,10 +115,7 @@ public sealed class Scanner
         {
             outcomes[i] = ReadFile(inputReader, files[i], content, options, modelRules && !claimed.Contains(files[i]), scanToken);
             var n = Interlocked.Increment(ref done);
-            if (n % 500 == 0)
-            {
-                options.Progress?.Invoke($"  {n}/{files.Length} files read");
-            }
+            options.FileProgress?.Invoke(n, files.Length);
         });
 
         outcomes = [.. moduleOutcomes, .. outcomes];

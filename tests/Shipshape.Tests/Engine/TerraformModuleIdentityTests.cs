@@ -483,9 +483,10 @@ public sealed class TerraformModuleIdentityTests : IDisposable
         _tree.Write("envs/prod/main.tf", Environment("prod"));
         var report = Scan();
 
-        var text = ReportOutput.Text(new ConsoleReportWriter(false), report);
+        var text = ReportOutput.Text(new ConsoleReportWriter(false, ConsoleDetail.Verbose), report);
 
-        Assert.Contains("modules/ecs-task/main.tf:22  module.api.module.tasks.aws_ecs_task_definition.app (root module envs/prod)", text, StringComparison.Ordinal);
+        Assert.Contains("modules/ecs-task/main.tf:22  Container runs privileged", text, StringComparison.Ordinal);
+        Assert.Contains("module.api.module.tasks.aws_ecs_task_definition.app (root module envs/prod)", text, StringComparison.Ordinal);
         Assert.Contains("called through module.api (envs/prod/main.tf:5) > module.api.module.tasks (modules/ecs-service/main.tf:5)", text, StringComparison.Ordinal);
     }
 
