@@ -81,6 +81,8 @@ public sealed class RuleCatalog
             new HostIpcRule(),
             new SshPortExposedRule(),
             new EfsTransitEncryptionRule(),
+            new ServiceConnectWithoutTlsRule(),
+            new OverlayNetworkUnencryptedRule(),
             new EfsIamAuthorizationRule(),
             new SecretNameInEnvironmentRule(detector),
             new SecretValueInEnvironmentRule(detector),

@@ -21,4 +21,6 @@ public sealed record EcsService : Resource
     public required Value<string?> Role { get; init; }
     /// <summary>The number of tasks to keep running; ECS defaults to 1 for a new REPLICA service (null for task sets and DAEMON services).</summary>
     public required Value<int?> DesiredCount { get; init; }
+    /// <summary>The endpoints the service publishes through Service Connect, when Service Connect is enabled (empty otherwise).</summary>
+    public ImmutableArray<ServiceConnectService> ServiceConnectServices { get; init; } = [];
 }

@@ -20,7 +20,9 @@ internal static class EcsServiceBuilder
         ImmutableArray<ServiceLoadBalancer> loadBalancers,
         Value<string?> role,
         Value<int?> desiredCount,
-        Value<string?> schedulingStrategy) => new()
+        Value<string?> schedulingStrategy,
+        Value<bool?>? serviceConnectEnabled = null,
+        ImmutableArray<ServiceConnectService> serviceConnectServices = default) => new()
     {
         Address = id.Address,
         Kind = id.Kind,
@@ -45,6 +47,9 @@ internal static class EcsServiceBuilder
         // provider sends 0 ("Defaults to 0"), so an absent count means different things by tool and stays null; DAEMON
         // services and task sets have no desired count at all.
         DesiredCount = desiredCount.IsExplicit && (isTaskSet || IsDaemon(schedulingStrategy)) ? desiredCount with { Current = null } : desiredCount,
+        // ECS API ServiceConnectConfiguration, enabled: required; the services only publish endpoints when it is true
+        // (an unresolved flag says nothing).
+        ServiceConnectServices = serviceConnectEnabled is { Current: true } && !serviceConnectServices.IsDefault ? serviceConnectServices : [],
     };
 
     private static bool IsDaemon(Value<string?> strategy) =>

@@ -81,7 +81,10 @@ internal static class CloudFormationAdapters
             loadBalancers: [.. p.Objects("LoadBalancers").Select(lb => new ServiceLoadBalancer(lb.String("ContainerName"), lb.Int("ContainerPort"), lb.String("TargetGroupArn")))],
             role: p.String("Role"),
             desiredCount: p.Int("DesiredCount"),
-            schedulingStrategy: p.String("SchedulingStrategy"));
+            schedulingStrategy: p.String("SchedulingStrategy"),
+            serviceConnectEnabled: p.ChildOrEmpty("ServiceConnectConfiguration").OptionalBool("Enabled"),
+            serviceConnectServices: [.. p.ChildOrEmpty("ServiceConnectConfiguration").Objects("Services")
+                .Select(s => new ServiceConnectService(s.String("PortName"), s.Presence("Tls"), s.Anchor, s.Prefix))]);
     }
 
     private static EcsCluster Cluster(CfnResource r)

@@ -6,7 +6,8 @@ namespace Shipshape.Ingest.Compose;
 
 /// <summary>
 /// Reads compose files (the Compose Specification, and the older version 2 and 3 files, whose
-/// <c>version:</c> key is now informative only): one <see cref="ComposeService"/> per service.
+/// <c>version:</c> key is now informative only): one <see cref="ComposeService"/> per service and one
+/// <see cref="ComposeNetwork"/> per network the file defines.
 /// </summary>
 public sealed class ComposeReader : IDocumentReader
 {
@@ -34,6 +35,35 @@ public sealed class ComposeReader : IDocumentReader
             }
         }
 
+        if (root is MappingNode top && top.Get("networks") is MappingNode networks)
+        {
+            foreach (var entry in networks.Entries)
+            {
+                resources.Add(Network(entry.Key, entry.Value as MappingNode));
+            }
+        }
+
         return new IngestResult(resources.ToImmutable(), []);
+    }
+
+    /// <summary>A network of the top-level <c>networks</c>: its driver, whether driver_opts encrypts it, whether it is external.</summary>
+    private ComposeNetwork Network(ScalarNode key, MappingNode? node)
+    {
+        var path = $"networks.{key.Text}";
+        var p = new PropertyReader(node ?? new MappingNode(key.Span, []), key.Span, path);
+        var external = p.Get("external") is MappingNode legacy
+            ? Value<bool?>.Explicit(true, legacy.Span, p.PathOf("external"))
+            : p.OptionalBool("external");
+        return new ComposeNetwork
+        {
+            Address = path,
+            Kind = "ComposeNetwork",
+            Span = key.Span,
+            SourceFormat = Format,
+            Driver = p.String("driver"),
+            // Docker's overlay driver turns encryption on when the option is there at all (docker network create --opt encrypted).
+            Encrypted = p.ChildOrEmpty("driver_opts").Presence("encrypted"),
+            External = external,
+        };
     }
 }
