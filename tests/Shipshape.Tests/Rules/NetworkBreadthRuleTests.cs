@@ -266,4 +266,82 @@ public sealed class NetworkBreadthRuleTests
         Assert.Equal("Override", hit.Resource.Address);
         Assert.Equal("ECS cluster 'Override' sends ECS Exec session logs to its own destination (logging OVERRIDE) without CloudWatchEncryptionEnabled or S3EncryptionEnabled.", hit.Message);
     }
+
+    [Fact]
+    public void ServiceConnectWithoutTls_PlanJson_EmptyTlsListIsNoTlsAndAFilledOneIs()
+    {
+        // terraform show -json writes nested blocks as lists: an absent tls block is [].
+        const string plan = """
+            {
+              "format_version": "1.2",
+              "planned_values": {
+                "root_module": {
+                  "resources": [
+                    {
+                      "address": "aws_ecs_service.orders",
+                      "mode": "managed",
+                      "type": "aws_ecs_service",
+                      "name": "orders",
+                      "values": {
+                        "name": "orders",
+                        "service_connect_configuration": [
+                          {
+                            "enabled": true,
+                            "namespace": "arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-abcdef",
+                            "service": [
+                              { "port_name": "orders-http", "tls": [] },
+                              { "port_name": "orders-grpc", "tls": [ { "role_arn": "arn:aws:iam::111122223333:role/ecsInfrastructureRole", "issuer_cert_authority": [ { "aws_pca_authority_arn": "arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/0d2f5a4e-6c1b-4f6e-9a3b-2c7d8e9f0a1b" } ] } ] }
+                            ]
+                          }
+                        ]
+                      }
+                    },
+                    {
+                      "address": "aws_ecs_service.disabled",
+                      "mode": "managed",
+                      "type": "aws_ecs_service",
+                      "name": "disabled",
+                      "values": {
+                        "name": "disabled",
+                        "service_connect_configuration": [ { "enabled": false, "service": [ { "port_name": "x", "tls": [] } ] } ]
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+            """;
+
+        var finding = Assert.Single(Scan("plan.json", plan, "SHP-NET-054"));
+
+        Assert.Equal("aws_ecs_service.orders", finding.Resource.Address);
+        Assert.Contains("'orders-http'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OverlayNetworkUnencrypted_ExternalAndBridgeAndEncryptedNetworks_OnlyThePlainOverlay()
+    {
+        const string compose = """
+            services:
+              api:
+                image: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/api:1.4.2
+            networks:
+              plain:
+                driver: overlay
+              sealed:
+                driver: overlay
+                driver_opts:
+                  encrypted: ""
+              shared:
+                driver: overlay
+                external: true
+              local:
+                driver: bridge
+            """;
+
+        var finding = Assert.Single(Scan("docker-compose.yml", compose, "SHP-NET-055"));
+
+        Assert.Equal("networks.plain", finding.Resource.Address);
+        Assert.Equal(6, finding.Location.StartLine);
+    }
 }
