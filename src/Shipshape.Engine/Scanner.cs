@@ -88,7 +88,7 @@ public sealed class Scanner
                 Roots = roots,
                 MaxFileBytes = maxFileBytes,
                 ExtraIgnorePatterns = [.. config.ExcludePaths, .. options.SkipPaths],
-                KeepBinary = content is null ? null : p => ArchiveReader.IsArchiveName(p) || content.Scanner.Engine.ReportsByPath(p),
+                KeepBinary = content is null ? null : (p, head) => ArchiveReader.IsArchiveName(p) || ArchiveReader.IsArchive(head) || content.Scanner.Engine.ReportsByPath(p),
             });
 
         var inputReader = _fixedInputReader ?? InputReader.CreateDefault(new CloudFormationOptions { Parameters = options.CloudFormationParameters });
@@ -415,7 +415,8 @@ public sealed class Scanner
             return NotChecked(file.DisplayPath, $"cannot read file: {ex.Message}");
         }
 
-        if (file.Format == InputFormat.Binary && content is not null && !ArchiveReader.IsArchiveName(file.DisplayPath))
+        // Archives are known by their bytes (a zip, gzip or tar under any name) or, to say why a damaged one was not read, by name.
+        if (file.Format == InputFormat.Binary && content is not null && !ArchiveReader.IsArchiveName(file.DisplayPath) && !ArchiveReader.IsArchive(bytes))
         {
             // A key store kept for its name: the rules that report files by path see it, its bytes are not text.
             var byPath = content.Scan(file.RelativePath, [], scanToken);

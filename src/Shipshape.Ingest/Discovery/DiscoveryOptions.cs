@@ -20,6 +20,9 @@ public sealed record DiscoveryOptions
     /// <summary>More patterns in .gitignore syntax, relative to each scan root; they take precedence over every ignore file.</summary>
     public ImmutableArray<string> ExtraIgnorePatterns { get; init; } = [];
 
-    /// <summary>Binary files whose relative path this accepts are kept, as <see cref="InputFormat.Binary"/> (archives for the secrets scanner).</summary>
-    public Func<string, bool>? KeepBinary { get; init; }
+    /// <summary>
+    /// Binary files that this accepts, given their relative path and first bytes, are kept as <see cref="InputFormat.Binary"/>
+    /// (archives, recognised by name or by content, and key stores for the secrets scanner).
+    /// </summary>
+    public Func<string, byte[], bool>? KeepBinary { get; init; }
 }

@@ -313,7 +313,7 @@ public static class FileDiscovery
 
         if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
-            if (run.Options.KeepBinary?.Invoke(relative) == true)
+            if (run.Options.KeepBinary?.Invoke(relative, head) == true)
             {
                 files.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
                 return;

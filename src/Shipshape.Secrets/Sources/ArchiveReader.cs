@@ -42,6 +42,9 @@ public sealed class ArchiveReader
     }
 
     /// <summary>Whether the name is that of an archive this reader opens.</summary>
+    /// <summary>Whether the bytes start as a zip, gzip or tar archive does (by content, whatever the file's name).</summary>
+    public static bool IsArchive(ReadOnlySpan<byte> head) => KindOf(head) is not null;
+
     public static bool IsArchiveName(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

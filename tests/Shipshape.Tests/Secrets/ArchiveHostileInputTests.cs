@@ -305,4 +305,18 @@ public sealed class ArchiveHostileInputTests
         Assert.Equal("dist/bundle.zip", diagnostic.Location.Path);
         Assert.Equal(IncompleteKind.Skipped, diagnostic.Incomplete);
     }
+
+    [Fact]
+    public void Scan_ArchivesUnderNamesThatDoNotSayArchive_AreRecognisedByContentAndOpened()
+    {
+        using var tree = new TempTree();
+        tree.WriteBytes("backups/config.bak", Zip(("prod/app.env", Secret)));
+        tree.WriteBytes("dist/bundle", [.. Member("deploy/ci.env", Secret), .. End()]);
+        tree.WriteBytes("dist/logo.bin", [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+
+        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], Scanners = ["secrets"] }).RelativeTo(tree.Root);
+
+        Assert.Equal(["backups/config.bak!prod/app.env", "dist/bundle!deploy/ci.env"], report.Findings.Select(f => f.Location.Path).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(report.Diagnostics, d => d.Location.Path.StartsWith("dist/logo.bin", StringComparison.Ordinal) && d.Incomplete is not null);
+    }
 }
