@@ -96,4 +96,41 @@ public sealed class ConsoleOutputTests
 
         Assert.Equal(printed[^1], excerpt[^1]);
     }
+
+    [Fact]
+    public void ProgressLine_DrawsFilesDoneOfAllInPlaceAndErasesItself()
+    {
+        using var stderr = new StringWriter();
+        var progress = new ProgressLine(stderr);
+
+        progress.Stage("Scanning 4 files");
+        progress.Files(4, 4);
+        progress.Clear();
+        progress.Clear();
+
+        Assert.Equal("\r\u001b[KScanning 4 files\r\u001b[KScanning: 4/4 files (100%)\r\u001b[K", stderr.ToString());
+    }
+
+    [PseudoTerminalFact]
+    public void Process_OnATerminal_ShowsProgressOnStandardErrorAndErasesIt()
+    {
+        // script(1) runs the command with a pseudo-terminal as its standard streams; the report goes to a file.
+        using var tree = new TempTree();
+        var dll = Path.Combine(AppContext.BaseDirectory, "shipshape.dll");
+        var command = $"dotnet '{dll}' scan '{Path.Combine(TestPaths.Samples, "ecs-insecure")}' --format json --output '{tree.PathOf("report.json")}'";
+        var start = new System.Diagnostics.ProcessStartInfo(PseudoTerminalFactAttribute.Script) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])["-q", "-e", "-c", command, "/dev/null"])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var terminal = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("Scanning: 11/11 files (100%)", terminal, StringComparison.Ordinal);
+        Assert.Contains("\r\u001b[K", terminal, StringComparison.Ordinal);
+        Assert.True(File.Exists(tree.PathOf("report.json")));
+    }
 }
