@@ -148,7 +148,8 @@ internal static class CloudFormationAdapters
             dropInvalidHeaderFields: Flag(Attribute(r, "routing.http.drop_invalid_header_fields.enabled")),
             desyncMitigationMode: Attribute(r, "routing.http.desync_mitigation_mode"),
             accessLogs: Flag(Attribute(r, "access_logs.s3.enabled")),
-            deletionProtection: Flag(Attribute(r, "deletion_protection.enabled")));
+            deletionProtection: Flag(Attribute(r, "deletion_protection.enabled")),
+            crossZone: Flag(Attribute(r, "load_balancing.cross_zone.enabled")));
 
     /// <summary>The Value of the LoadBalancerAttributes entry with that Key, or absent at the resource.</summary>
     private static Value<string?> Attribute(CfnResource r, string key)
@@ -200,7 +201,8 @@ internal static class CloudFormationAdapters
             accessLogs: logging is null ? Value<bool?>.Defaulted(null, r.Span, p.PathOf("AccessLoggingPolicy")) : logging.OptionalBool("Enabled"),
             // CloudFormation has no property for the desync mitigation mode of a Classic Load Balancer.
             desyncMitigationMode: Value<string?>.Defaulted(null, r.Span, p.PathOf("ConnectionSettings")),
-            p.Strings("SecurityGroups"));
+            p.Strings("SecurityGroups"),
+            p.OptionalBool("CrossZone"));
     }
 
     private static Listener Listener(CfnResource r)
@@ -251,7 +253,8 @@ internal static class CloudFormationAdapters
             publicAccessCidrsDeclared: vpc.Presence("PublicAccessCidrs"),
             enabledLogTypes: [.. (logging?.Objects("EnabledTypes") ?? []).Select(t => t.RequiredString("Type", string.Empty))],
             loggingDeclared: logging is null ? Raw.Absent(r.Span, p.PathOf("Logging")) : Raw.Present(logging.Anchor, logging.Prefix),
-            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, p.PathOf("EncryptionConfig")) : Raw.Present(secrets.Anchor, secrets.Prefix));
+            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, p.PathOf("EncryptionConfig")) : Raw.Present(secrets.Anchor, secrets.Prefix),
+            version: p.String("Version"));
     }
 
     private static EksNodeGroup NodeGroup(CfnResource r)

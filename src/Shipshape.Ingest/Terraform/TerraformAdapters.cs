@@ -305,7 +305,8 @@ public static class TerraformAdapters
             dropInvalidHeaderFields: p.OptionalBool("drop_invalid_header_fields"),
             desyncMitigationMode: p.String("desync_mitigation_mode"),
             accessLogs: p.BlockOrEmpty("access_logs").OptionalBool("enabled"),
-            deletionProtection: p.OptionalBool("enable_deletion_protection"));
+            deletionProtection: p.OptionalBool("enable_deletion_protection"),
+            crossZone: p.OptionalBool("enable_cross_zone_load_balancing"));
     }
 
     /// <summary>The provider spells the scheme as a flag (internal); the builders take the scheme.</summary>
@@ -348,7 +349,10 @@ public static class TerraformAdapters
             [],
             accessLogs,
             p.String("desync_mitigation_mode"),
-            p.Strings("security_groups"));
+            p.Strings("security_groups"),
+            // aws_elb: "cross_zone_load_balancing - (Optional) Enable cross-zone load balancing. Default: true", so an
+            // absent argument is the provider sending Enabled = true, as with access_logs above.
+            p.Has("cross_zone_load_balancing") ? p.OptionalBool("cross_zone_load_balancing") : Value<bool?>.Explicit(true, r.Span, "cross_zone_load_balancing"));
     }
 
     private static Listener Listener(ResourceIdentity r, PropertyReader p)
@@ -394,7 +398,8 @@ public static class TerraformAdapters
             publicAccessCidrsDeclared: vpc.Presence("public_access_cidrs"),
             enabledLogTypes: p.Strings("enabled_cluster_log_types"),
             loggingDeclared: p.Has("enabled_cluster_log_types") ? Raw.Present(p.Get("enabled_cluster_log_types")!.Span, "enabled_cluster_log_types") : Raw.Absent(r.Span, "enabled_cluster_log_types"),
-            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, "encryption_config") : Raw.Present(secrets.Anchor, secrets.Prefix));
+            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, "encryption_config") : Raw.Present(secrets.Anchor, secrets.Prefix),
+            version: p.String("version"));
     }
 
     private static EksNodeGroup NodeGroup(ResourceIdentity r, PropertyReader p)
