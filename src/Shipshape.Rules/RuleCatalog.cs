@@ -127,6 +127,7 @@ public sealed class RuleCatalog
             new InvalidHeadersAcceptedRule(),
             new DesyncMonitorModeRule(),
             new DeletionProtectionDisabledRule(),
+            new ProviderCredentialsRule(),
             new CrossZoneDisabledRule(),
             new ClassicListenerWithoutTlsRule(),
             new ClassicBackendWithoutTlsRule(),

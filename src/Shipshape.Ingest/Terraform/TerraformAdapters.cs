@@ -30,8 +30,11 @@ public static class TerraformAdapters
         "aws_efs_file_system", "aws_efs_access_point", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
         "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key",
         "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
-        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment",
+        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment", AwsProviderType,
     ];
+
+    /// <summary>The type under which the module reader hands over a provider "aws" block.</summary>
+    public const string AwsProviderType = "provider.aws";
 
     /// <summary>Whether the type is one this class maps (aws_ecs_task_definition has its own mapper).</summary>
     public static bool Handles(string type) => Types.Contains(type);
@@ -67,6 +70,7 @@ public static class TerraformAdapters
                 Repository = p.String("repository"),
                 Policy = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
             }],
+            AwsProviderType => [Provider(r, p)],
             "aws_eks_cluster" => [EksCluster(r, p)],
             "aws_eks_node_group" => [NodeGroup(r, p)],
             "aws_eks_pod_identity_association" => [EksPodIdentityAssociationBuilder.Build(
@@ -385,6 +389,27 @@ public static class TerraformAdapters
             lifecyclePolicy: Raw.Absent(r.Span, "aws_ecr_lifecycle_policy"),
             encryptionType: p.BlockOrEmpty("encryption_configuration").String("encryption_type"),
             repositoryPolicy: null);
+
+    /// <summary>
+    /// AWS provider: "Static credentials can be provided by adding an access_key and secret_key in-line in the AWS
+    /// provider block"; a provider that sets endpoints and skip_credentials_validation talks to an emulator.
+    /// </summary>
+    private static AwsProviderConfiguration Provider(ResourceIdentity r, PropertyReader p)
+    {
+        var skip = p.OptionalBool("skip_credentials_validation");
+        var endpoints = p.Blocks("endpoints").ToList();
+        return new AwsProviderConfiguration
+        {
+            Address = r.Address,
+            Kind = "provider",
+            Span = r.Span,
+            SourceFormat = r.SourceFormat,
+            AccessKey = p.String("access_key"),
+            SecretKey = p.String("secret_key"),
+            Token = p.String("token"),
+            Emulated = new Value<bool>(skip.Current == true && endpoints.Count > 0, skip.Origin, skip.Span, skip.Path),
+        };
+    }
 
     private static EksCluster EksCluster(ResourceIdentity r, PropertyReader p)
     {

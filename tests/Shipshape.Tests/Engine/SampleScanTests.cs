@@ -220,7 +220,7 @@ public sealed class SampleScanTests
     [Fact]
     public void Scan_InsecureSamples_TogetherCoverEveryRuleInTheCatalogue()
     {
-        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure" }
+        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure", "terraform-insecure" }
             .SelectMany(s => Scan(s).Findings.Select(f => f.RuleId))
             .Distinct()
             .Order(StringComparer.Ordinal);
@@ -462,6 +462,7 @@ public sealed class SampleScanTests
             ("SHP-CTR-008", "main.tf", 83, "aws_ecs_task_definition.report"),
             ("SHP-CTR-016", "main.tf", 83, "aws_ecs_task_definition.report"),
             ("SHP-LOG-001", "main.tf", 83, "aws_ecs_task_definition.report"),
+            ("SHP-SEC-018", "main.tf", 90, "provider.aws"),
             ("SHP-IAM-114", "modules/ecs-task/assume-role.json", 4, "assume-role"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.api.aws_iam_role.shared"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.web.aws_iam_role.shared"),
