@@ -129,6 +129,7 @@ public sealed class RuleCatalog
             new DeletionProtectionDisabledRule(),
             new ProviderCredentialsRule(),
             new CrossZoneDisabledRule(),
+            new PublicLoadBalancerWithoutWafRule(),
             new ClassicListenerWithoutTlsRule(),
             new ClassicBackendWithoutTlsRule(),
             new LoadBalancerAccessLogsRule(),

@@ -28,6 +28,7 @@ internal static class CloudFormationAdapters
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => [LoadBalancer(r)],
         "AWS::ElasticLoadBalancingV2::Listener" => [Listener(r)],
         "AWS::ElasticLoadBalancing::LoadBalancer" => [ClassicLoadBalancer(r)],
+        "AWS::WAFv2::WebACLAssociation" or "AWS::WAFRegional::WebACLAssociation" => [WebAclAssociationBuilder.Build(Id(r), r.Properties.String("ResourceArn"))],
         "AWS::EC2::Instance" => [Instance(r, r.Properties, metadata: null, launchTemplate: r.Properties.Has("LaunchTemplate"))],
         "AWS::EC2::LaunchTemplate" => [Instance(r, r.Properties.ChildOrEmpty("LaunchTemplateData"), r.Properties.ChildOrEmpty("LaunchTemplateData").ChildOrEmpty("MetadataOptions"), launchTemplate: false)],
         "AWS::AutoScaling::LaunchConfiguration" => [Instance(r, r.Properties, r.Properties.ChildOrEmpty("MetadataOptions"), launchTemplate: false)],

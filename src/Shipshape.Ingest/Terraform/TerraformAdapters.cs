@@ -21,6 +21,7 @@ public static class TerraformAdapters
         "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_capacity_provider",
         "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
         "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener", "aws_elb", "aws_load_balancer_policy",
+        "aws_wafv2_web_acl_association", "aws_wafregional_web_acl_association",
         "aws_instance", "aws_launch_template", "aws_launch_configuration",
         "aws_ecr_repository", "aws_ecr_repository_policy", "aws_ecr_lifecycle_policy",
         "aws_eks_cluster", "aws_eks_node_group", "aws_eks_pod_identity_association", "aws_cloudtrail", "aws_cloudwatch_log_group",
@@ -55,6 +56,7 @@ public static class TerraformAdapters
             "aws_lb" or "aws_alb" => [LoadBalancer(r, p)],
             "aws_lb_listener" or "aws_alb_listener" => [Listener(r, p)],
             "aws_elb" => [ClassicLoadBalancer(r, p)],
+            "aws_wafv2_web_acl_association" or "aws_wafregional_web_acl_association" => [WebAclAssociationBuilder.Build(r, p.String("resource_arn"))],
             "aws_instance" or "aws_launch_template" or "aws_launch_configuration" => [Instance(r, p, launchTemplate: type == "aws_instance" && p.Has("launch_template"))],
             "aws_load_balancer_policy" => [ClassicLoadBalancerBuilder.Policy(
                 r,

@@ -50,6 +50,7 @@ public sealed class SampleScanTests
             ("SHP-LOG-030", "cloudformation.yaml", 91),
             ("SHP-NET-024", "cloudformation.yaml", 91),
             ("SHP-NET-026", "cloudformation.yaml", 91),
+            ("SHP-NET-033", "cloudformation.yaml", 91),
             ("SHP-NET-015", "cloudformation.yaml", 100),
             ("SHP-NET-016", "cloudformation.yaml", 112),
             ("SHP-NET-017", "cloudformation.yaml", 125),
@@ -158,6 +159,7 @@ public sealed class SampleScanTests
             ("SHP-LOG-030", "network.yaml", 37),
             ("SHP-NET-024", "network.yaml", 37),
             ("SHP-NET-026", "network.yaml", 37),
+            ("SHP-NET-033", "network.yaml", 37),
             ("SHP-NET-025", "network.yaml", 44),
             ("SHP-LOG-030", "network.yaml", 45),
             ("SHP-NET-032", "network.yaml", 45),
@@ -412,7 +414,7 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((7, 62), (report.FilesScanned, report.Resources));
+        Assert.Equal((7, 63), (report.FilesScanned, report.Resources));
     }
 
     [Fact]
