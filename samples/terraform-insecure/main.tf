@@ -90,3 +90,8 @@ provider "aws" {
   access_key = "AKIAIOSFODNN7EXAMPLE"
   secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 }
+
+# The shop's VPC; its default security group keeps EC2's default rules.
+resource "aws_vpc" "shop" {
+  cidr_block = "10.20.0.0/16"
+}

@@ -130,6 +130,7 @@ public sealed class RuleCatalog
             new ProviderCredentialsRule(),
             new CrossZoneDisabledRule(),
             new PublicLoadBalancerWithoutWafRule(),
+            new DefaultSecurityGroupOpenRule(),
             new ClassicListenerWithoutTlsRule(),
             new ClassicBackendWithoutTlsRule(),
             new LoadBalancerAccessLogsRule(),

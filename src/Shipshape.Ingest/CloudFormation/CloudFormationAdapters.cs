@@ -23,6 +23,7 @@ internal static class CloudFormationAdapters
         "AWS::ECS::Cluster" => [Cluster(r)],
         "AWS::ECS::CapacityProvider" => [CapacityProvider(r)],
         "AWS::EC2::SecurityGroup" => [SecurityGroup(r)],
+        "AWS::EC2::VPC" => [SecurityGroupBuilder.Vpc(Id(r), defaultSecurityGroupManageable: false)],
         "AWS::EC2::SecurityGroupIngress" => [Rule(r, r.Properties, ingress: true, r.Properties.String("GroupId"), r.Properties.Prefix)],
         "AWS::EC2::SecurityGroupEgress" => [Rule(r, r.Properties, ingress: false, r.Properties.String("GroupId"), r.Properties.Prefix)],
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => [LoadBalancer(r)],

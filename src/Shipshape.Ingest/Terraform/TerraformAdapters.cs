@@ -19,7 +19,7 @@ public static class TerraformAdapters
     private static readonly ImmutableHashSet<string> Types =
     [
         "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_capacity_provider",
-        "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
+        "aws_security_group", "aws_default_security_group", "aws_vpc", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
         "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener", "aws_elb", "aws_load_balancer_policy",
         "aws_wafv2_web_acl_association", "aws_wafregional_web_acl_association",
         "aws_instance", "aws_launch_template", "aws_launch_configuration",
@@ -51,6 +51,8 @@ public static class TerraformAdapters
             "aws_ecs_cluster" => [Cluster(r, p)],
             "aws_ecs_capacity_provider" => [CapacityProvider(r, p)],
             "aws_security_group" => [SecurityGroup(r, p)],
+            "aws_default_security_group" => [DefaultSecurityGroup(r, p)],
+            "aws_vpc" => [SecurityGroupBuilder.Vpc(r, defaultSecurityGroupManageable: true)],
             "aws_security_group_rule" => Rules(r, p, p.String("type").Current != "egress", p.String("security_group_id"), string.Empty),
             "aws_vpc_security_group_ingress_rule" or "aws_vpc_security_group_egress_rule" => [VpcRule(r, p, type.EndsWith("ingress_rule", StringComparison.Ordinal))],
             "aws_lb" or "aws_alb" => [LoadBalancer(r, p)],
@@ -256,6 +258,14 @@ public static class TerraformAdapters
         var rules = p.Blocks("ingress").SelectMany(b => Rules(r, b, true, group, b.Prefix))
             .Concat(p.Blocks("egress").SelectMany(b => Rules(r, b, false, group, b.Prefix)));
         return SecurityGroupBuilder.Build(r, p.String("description"), rules);
+    }
+
+    private static SecurityGroup DefaultSecurityGroup(ResourceIdentity r, PropertyReader p)
+    {
+        var group = Value<string?>.Explicit(r.Address, r.Span, "id");
+        var rules = p.Blocks("ingress").SelectMany(b => Rules(r, b, true, group, b.Prefix))
+            .Concat(p.Blocks("egress").SelectMany(b => Rules(r, b, false, group, b.Prefix)));
+        return SecurityGroupBuilder.Default(r, p.String("vpc_id"), rules);
     }
 
     /// <summary>

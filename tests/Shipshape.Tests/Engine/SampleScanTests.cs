@@ -465,6 +465,7 @@ public sealed class SampleScanTests
             ("SHP-CTR-016", "main.tf", 83, "aws_ecs_task_definition.report"),
             ("SHP-LOG-001", "main.tf", 83, "aws_ecs_task_definition.report"),
             ("SHP-SEC-018", "main.tf", 90, "provider.aws"),
+            ("SHP-NET-034", "main.tf", 95, "aws_vpc.shop"),
             ("SHP-IAM-114", "modules/ecs-task/assume-role.json", 4, "assume-role"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.api.aws_iam_role.shared"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.web.aws_iam_role.shared"),

@@ -148,4 +148,43 @@ public sealed class BreadthRuleTests
 
         Assert.Equal(reported ? 1 : 0, Scan("main.tf", configuration, "SHP-CTR-040").Count);
     }
+
+    [Fact]
+    public void DefaultSecurityGroup_CloudFormationVpcWithoutRules_NoHitBecauseTheFormatCannotRemoveThem()
+    {
+        const string template = """
+            Resources:
+              Vpc:
+                Type: AWS::EC2::VPC
+                Properties:
+                  CidrBlock: 10.0.0.0/16
+            """;
+
+        Assert.Empty(Scan("template.yaml", template, "SHP-NET-034"));
+    }
+
+    [Fact]
+    public void DefaultSecurityGroup_TerraformDefaultGroupWithSelfIngress_HitAtTheVpc()
+    {
+        const string configuration = """
+            resource "aws_vpc" "main" {
+              cidr_block = "10.0.0.0/16"
+            }
+
+            resource "aws_default_security_group" "main" {
+              vpc_id = aws_vpc.main.id
+
+              ingress {
+                protocol  = "-1"
+                self      = true
+                from_port = 0
+                to_port   = 0
+              }
+            }
+            """;
+
+        var hit = Assert.Single(Scan("main.tf", configuration, "SHP-NET-034"));
+        Assert.Equal("aws_vpc.main", hit.Resource.Address);
+        Assert.StartsWith("The default security group of VPC 'aws_vpc.main' has a rule (ingress, all traffic", hit.Message, StringComparison.Ordinal);
+    }
 }

@@ -176,7 +176,7 @@ public sealed class CheckovTerraformCorpusTests
                 "IAMRoleAllowsPublicAssume", "IAMWriteAccess", "KMSKeyIsEnabled", "KMSKeyWildcardPrincipal", "KMSRotation",
                 "KmsKeyPolicyIsDefined", "LBCrossZone", "LBDeletionProtection", "LBWeakCiphers", "SecretManagerSecret90days", "SecretManagerSecretEncrypted", "SecretsAreRotated",
                 "SecurityGroupRuleDescription", "SecurityGroupUnrestrictedEgressAny", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngress80",
-                "SecurityGroupUnrestrictedIngressAny", "provider_credentials",
+                "SecurityGroupUnrestrictedIngressAny", "VPCHasRestrictedSG", "provider_credentials",
             ],
             CoveredChecks().Select(row => (string)row[0]).Order(StringComparer.Ordinal));
     }
