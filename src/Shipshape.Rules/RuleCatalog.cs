@@ -111,6 +111,7 @@ public sealed class RuleCatalog
             new ExecutionRoleSecretsRule(),
             new AccountTrustWithoutConditionRule(),
             new PolicyOnUserRule(),
+            new ConsolePasswordUserRule(),
             new CredentialsExposureRule(),
             new DataExfiltrationRule(),
             new AdministratorAccessAttachedRule(),

@@ -344,7 +344,13 @@ internal static class CloudFormationAdapters
             r.Type["AWS::IAM::".Length..],
             InlinePolicies(r.Properties),
             r.Properties.Strings("ManagedPolicyArns"),
-            r.Properties.Strings("Roles"));
+            r.Properties.Strings("Roles")) with
+        {
+            // AWS::IAM::User LoginProfile: "Creates a password for the specified user, giving the user the ability to access
+            // AWS services through the AWS Management Console." Absent, as in Terraform (whose login profile is a resource
+            // of its own), the user has no password declared with it.
+            ConsolePassword = r.Type == "AWS::IAM::User" && r.Properties.Has("LoginProfile") ? Raw.Declared(r.Properties.Presence("LoginProfile")) : null,
+        };
 
     private static ImmutableArray<PolicyDocument> InlinePolicies(PropertyReader p) =>
         [.. p.Objects("Policies").Select(policy => PolicyDocumentReader.Read(policy.Get("PolicyDocument"), policy.PathOf("PolicyDocument"))).OfType<PolicyDocument>()];

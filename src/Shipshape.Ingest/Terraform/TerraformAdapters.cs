@@ -29,7 +29,7 @@ public static class TerraformAdapters
         "aws_cloudtrail_event_data_store", "aws_cloudwatch_log_destination_policy",
         "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key", "aws_kms_key_policy",
         "aws_efs_file_system", "aws_efs_access_point", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
-        "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key",
+        "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key", "aws_iam_user_login_profile",
         "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
         "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment", AwsProviderType,
     ];
@@ -129,6 +129,7 @@ public static class TerraformAdapters
                 managedPolicies: [],
                 roles: p.Strings("role"))],
             "aws_iam_access_key" => [IamAccessKeyBuilder.Build(r, p.String("user"), p.String("status"))],
+            "aws_iam_user_login_profile" => [IamPrincipalBuilder.LoginProfile(r, p.String("user"))],
             _ => [],
         };
     }

@@ -153,6 +153,7 @@ public sealed class SampleScanTests
             ("SHP-IAM-119", "iam.yaml", 137),
             ("SHP-IAM-120", "iam.yaml", 149),
             ("SHP-IAM-117", "iam.yaml", 156),
+            ("SHP-IAM-127", "iam.yaml", 165),
             ("SHP-NET-020", "network.yaml", 26),
             ("SHP-NET-023", "network.yaml", 31),
             ("SHP-NET-021", "network.yaml", 35),

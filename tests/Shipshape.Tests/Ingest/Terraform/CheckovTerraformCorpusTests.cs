@@ -173,7 +173,7 @@ public sealed class CheckovTerraformCorpusTests
                 "ELBPolicyUsesSecureProtocols", "ELBUsesSSL", "ELBv2AccessLogs", "ELBwListenerNotTLSSSL", "GithubActionsOIDCTrustPolicyOnRole",
                 "IAMAdminPolicyDocument", "IAMCredentialsExposure", "IAMDataExfiltration", "IAMManagedAdminPolicy", "IAMManagedIAMFullAccessPolicy",
                 "IAMPermissionsManagement", "IAMPolicyAttachedToGroupOrRoles", "IAMPolicyNotAllowFullIAMAccess", "IAMPrivilegeEscalation", "IAMRoleAllowAssumeFromAccount",
-                "IAMRoleAllowsPublicAssume", "IAMWriteAccess", "KMSKeyIsEnabled", "KMSKeyWildcardPrincipal", "KMSRotation",
+                "IAMRoleAllowsPublicAssume", "IAMUserHasNoConsoleAccess", "IAMWriteAccess", "KMSKeyIsEnabled", "KMSKeyWildcardPrincipal", "KMSRotation",
                 "KmsKeyPolicyIsDefined", "LBCrossZone", "LBDeletionProtection", "LBWeakCiphers", "SecretManagerSecret90days", "SecretManagerSecretEncrypted", "SecretsAreRotated",
                 "SecurityGroupRuleDescription", "SecurityGroupUnrestrictedEgressAny", "SecurityGroupUnrestrictedIngress22", "SecurityGroupUnrestrictedIngress3389", "SecurityGroupUnrestrictedIngress80",
                 "SecurityGroupUnrestrictedIngressAny", "VPCHasRestrictedSG", "provider_credentials",
