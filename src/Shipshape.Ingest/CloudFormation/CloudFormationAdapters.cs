@@ -19,6 +19,7 @@ internal static class CloudFormationAdapters
     public static IEnumerable<Resource> Adapt(CfnResource r) => r.Type switch
     {
         "AWS::ECS::TaskDefinition" => [TaskDefinitions.Adapt(r.Properties.Node, r.LogicalId, r.Type, CfnResource.Format, r.Span)],
+        "AWS::Batch::JobDefinition" => [TaskDefinitions.AdaptBatch(r.Properties.Child("ContainerProperties")?.Node, r.Properties.PathOf("ContainerProperties"), r.LogicalId, r.Type, CfnResource.Format, r.Span)],
         "AWS::ECS::Service" or "AWS::ECS::TaskSet" => [Service(r)],
         "AWS::ECS::Cluster" => [Cluster(r)],
         "AWS::ECS::CapacityProvider" => [CapacityProvider(r)],

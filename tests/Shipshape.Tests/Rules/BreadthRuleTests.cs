@@ -187,4 +187,31 @@ public sealed class BreadthRuleTests
         Assert.Equal("aws_vpc.main", hit.Resource.Address);
         Assert.StartsWith("The default security group of VPC 'aws_vpc.main' has a rule (ingress, all traffic", hit.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Privileged_BatchJobDefinitionInCloudFormation_HitAtPrivilegedWithBatchWording()
+    {
+        const string template = """
+            Resources:
+              Job:
+                Type: AWS::Batch::JobDefinition
+                Properties:
+                  Type: container
+                  ContainerProperties:
+                    Image: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop/report:2.1.0
+                    Privileged: true
+                    ResourceRequirements:
+                      - Type: MEMORY
+                        Value: "2048"
+                      - Type: VCPU
+                        Value: "1"
+            """;
+
+        var hit = Assert.Single(Scan("template.yaml", template, "SHP-CTR-001"));
+        Assert.Equal("The container of Batch job definition 'Job' sets Privileged to true.", hit.Message);
+        Assert.Equal(8, hit.Location.StartLine);
+        // Memory from ResourceRequirements counts as the limit; Batch has no capabilities parameter to drop.
+        Assert.Empty(Scan("template.yaml", template, "SHP-CTR-009"));
+        Assert.Empty(Scan("template.yaml", template, "SHP-CTR-005"));
+    }
 }

@@ -163,7 +163,7 @@ public sealed class CheckovTerraformCorpusTests
     {
         Assert.Equal(
             [
-                "ALBDesyncMode", "ALBDropHttpHeaders", "ALBProtectedByWAF", "ALBRedirectsHTTPToHTTPS", "AppLoadBalancerTLS12", "CloudWatchAlarmsEnabled", "CloudWatchLogGroupKMSKey",
+                "ALBDesyncMode", "ALBDropHttpHeaders", "ALBProtectedByWAF", "ALBRedirectsHTTPToHTTPS", "AppLoadBalancerTLS12", "BatchJobIsNotPrivileged", "CloudWatchAlarmsEnabled", "CloudWatchLogGroupKMSKey",
                 "CloudWatchLogGroupRetention", "CloudWatchLogGroupRetentionYear", "CloudtrailDefinesSNSTopic", "CloudtrailEnableLogging", "CloudtrailEncryptionWithCMK",
                 "CloudtrailEventDataStoreUsesCMK", "CloudtrailHasCloudwatch", "CloudtrailMultiRegion", "ECRImmutableTags", "ECRPolicy",
                 "ECRRepositoryEncrypted", "ECSClusterContainerInsights", "ECSClusterLoggingEnabled", "ECSClusterLoggingEncryptedWithCMK", "ECSContainerHostProcess",
