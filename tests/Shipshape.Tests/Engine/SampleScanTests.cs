@@ -535,7 +535,7 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((4, 11), (report.FilesScanned, report.Resources));
+        Assert.Equal((4, 14), (report.FilesScanned, report.Resources));
 
         // Clean because the values are known and good, not because they were unresolved.
         var files = Shipshape.Ingest.Discovery.FileDiscovery.Discover(new Shipshape.Ingest.Discovery.DiscoveryOptions { Roots = [Path.Combine(TestPaths.Samples, "terraform-hardened")] }).Files;
