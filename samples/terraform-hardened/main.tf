@@ -32,3 +32,21 @@ resource "aws_efs_file_system" "uploads" {
   encrypted  = true
   kms_key_id = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 }
+
+# The deploy pipeline assumes a role; the provider holds no credentials of its own.
+provider "aws" {
+  region = "eu-west-1"
+
+  assume_role {
+    role_arn = "arn:aws:iam::111122223333:role/shop-deploy"
+  }
+}
+
+# The shop's VPC; taking over its default security group with no rules removes EC2's default ones.
+resource "aws_vpc" "shop" {
+  cidr_block = "10.20.0.0/16"
+}
+
+resource "aws_default_security_group" "shop" {
+  vpc_id = aws_vpc.shop.id
+}

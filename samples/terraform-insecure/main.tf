@@ -83,3 +83,15 @@ resource "aws_ecs_task_definition" "report" {
     { name = "report", image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop/report:2.1.0", essential = true }
   ])
 }
+
+# The deploy pipeline's provider with an access key pasted in (AWS's documented example key pair).
+provider "aws" {
+  region     = "eu-west-1"
+  access_key = "AKIAIOSFODNN7EXAMPLE"
+  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+}
+
+# The shop's VPC; its default security group keeps EC2's default rules.
+resource "aws_vpc" "shop" {
+  cidr_block = "10.20.0.0/16"
+}

@@ -10,6 +10,7 @@ internal static class RuleText
     {
         TaskDefinition task => $"task definition '{(task.Family.IsKnown && !string.IsNullOrEmpty(task.Family.Current) ? task.Family.Current : task.Address)}'",
         _ when workload.Platform == Platform.Compose => $"compose service '{workload.Address}'",
+        BatchJobDefinition => $"Batch job definition '{workload.Address}'",
         _ => $"workload '{workload.Address}'",
     };
 
@@ -21,8 +22,9 @@ internal static class RuleText
     }
 
     /// <summary>"Container 'web' in task definition 'app'".</summary>
-    public static string Describe(Container container, Workload workload) =>
-        $"Container '{container.Name.Current}' in {Describe(workload)}";
+    public static string Describe(Container container, Workload workload) => workload is BatchJobDefinition
+        ? $"The container of {Describe(workload)}"
+        : $"Container '{container.Name.Current}' in {Describe(workload)}";
 
     /// <summary>"Dockerfile stage 'build'", "Dockerfile stage 0".</summary>
     public static string Describe(DockerfileStage stage) =>

@@ -15,4 +15,7 @@ public sealed record ClassicLoadBalancer : Resource
     /// <summary>monitor, defensive (default) or strictest.</summary>
     public required Value<string> DesyncMitigationMode { get; init; }
     public ImmutableArray<Value<string>> SecurityGroups { get; init; } = [];
+
+    /// <summary>CrossZoneLoadBalancing.Enabled; false by default in the ELB API and CloudFormation (Terraform's provider sends true).</summary>
+    public required Value<bool> CrossZone { get; init; }
 }

@@ -15,4 +15,7 @@ public sealed record EksCluster : Resource
     public ImmutableArray<Value<string>> EnabledLogTypes { get; init; } = [];
     public required Value<bool> LoggingDeclared { get; init; }
     public required Value<bool> SecretsEncrypted { get; init; }
+
+    /// <summary>The Kubernetes version (major.minor); absent means EKS's default, the latest version at creation (no value).</summary>
+    public required Value<string?> Version { get; init; }
 }

@@ -11,4 +11,7 @@ public sealed record IamPrincipal : Resource
     public ImmutableArray<Value<string>> ManagedPolicies { get; init; } = [];
     /// <summary>For instance profiles: the roles in the profile.</summary>
     public ImmutableArray<Value<string>> Roles { get; init; } = [];
+
+    /// <summary>Whether the user has a console password declared with it (CloudFormation LoginProfile); absent otherwise.</summary>
+    public Value<bool>? ConsolePassword { get; init; }
 }

@@ -18,4 +18,7 @@ public sealed record LoadBalancer : Resource
     public required Value<bool> AccessLogs { get; init; }
     /// <summary>deletion_protection.enabled; false by default.</summary>
     public required Value<bool> DeletionProtection { get; init; }
+
+    /// <summary>load_balancing.cross_zone.enabled: always true for Application Load Balancers, false by default for network and gateway ones.</summary>
+    public required Value<bool> CrossZone { get; init; }
 }

@@ -6,4 +6,5 @@ public enum Platform
     Ecs,
     Kubernetes,
     Compose,
+    Batch,
 }

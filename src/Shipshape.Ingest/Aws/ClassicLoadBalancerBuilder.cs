@@ -14,7 +14,8 @@ internal static class ClassicLoadBalancerBuilder
         IEnumerable<LoadBalancerPolicy> policies,
         Value<bool?> accessLogs,
         Value<string?> desyncMitigationMode,
-        ImmutableArray<Value<string>> securityGroups) => new()
+        ImmutableArray<Value<string>> securityGroups,
+        Value<bool?> crossZone) => new()
     {
         Address = id.Address,
         Kind = id.Kind,
@@ -29,6 +30,9 @@ internal static class ClassicLoadBalancerBuilder
         // ELB API AdditionalAttribute elb.http.desyncmitigationmode: "The default is defensive".
         DesyncMitigationMode = Raw.Or(desyncMitigationMode, "defensive"),
         SecurityGroups = securityGroups,
+        // ELB API (2012-06-01) CrossZoneLoadBalancing: with the API, CLI and CloudFormation (CrossZone "Default: false")
+        // cross-zone load balancing is disabled unless enabled; only the console selects it by default.
+        CrossZone = Raw.Or(crossZone, false),
     };
 
     /// <summary>

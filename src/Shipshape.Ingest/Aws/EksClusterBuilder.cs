@@ -14,7 +14,8 @@ internal static class EksClusterBuilder
         Value<bool?> publicAccessCidrsDeclared,
         ImmutableArray<Value<string>> enabledLogTypes,
         Value<bool?> loggingDeclared,
-        Value<bool?> secretsEncrypted) => new()
+        Value<bool?> secretsEncrypted,
+        Value<string?> version) => new()
     {
         Address = id.Address,
         Kind = id.Kind,
@@ -31,5 +32,8 @@ internal static class EksClusterBuilder
         LoggingDeclared = Raw.Declared(loggingDeclared),
         // EKS API CreateCluster, encryptionConfig: without it, Kubernetes secrets get no envelope encryption.
         SecretsEncrypted = Raw.Declared(secretsEncrypted),
+        // EKS API CreateCluster, version: "If you don't specify a value here, the default version available in Amazon EKS
+        // is used", the current default at creation, so an absent version stays without a value.
+        Version = version,
     };
 }

@@ -23,4 +23,14 @@ internal static class IamPrincipalBuilder
         ManagedPolicies = managedPolicies,
         Roles = roles,
     };
+
+    /// <summary>A console password set apart from its user (Terraform aws_iam_user_login_profile).</summary>
+    public static IamLoginProfile LoginProfile(ResourceIdentity id, Value<string?> user) => new()
+    {
+        Address = id.Address,
+        Kind = id.Kind,
+        Span = id.Span,
+        SourceFormat = id.SourceFormat,
+        User = user,
+    };
 }

@@ -11,6 +11,7 @@ internal static class LoadBalancerBuilder
     /// <param name="desyncMitigationMode">routing.http.desync_mitigation_mode.</param>
     /// <param name="accessLogs">access_logs.s3.enabled (Terraform: access_logs { enabled }).</param>
     /// <param name="deletionProtection">deletion_protection.enabled (Terraform: enable_deletion_protection).</param>
+    /// <param name="crossZone">load_balancing.cross_zone.enabled (Terraform: enable_cross_zone_load_balancing).</param>
     public static LoadBalancer Build(
         ResourceIdentity id,
         Value<string?> type,
@@ -19,24 +20,32 @@ internal static class LoadBalancerBuilder
         Value<bool?> dropInvalidHeaderFields,
         Value<string?> desyncMitigationMode,
         Value<bool?> accessLogs,
-        Value<bool?> deletionProtection) => new()
+        Value<bool?> deletionProtection,
+        Value<bool?> crossZone)
     {
-        Address = id.Address,
-        Kind = id.Kind,
-        Span = id.Span,
-        SourceFormat = id.SourceFormat,
         // ELB API CreateLoadBalancer: "Type: The type of load balancer. The default is application."
-        Type = Raw.Or(type, "application"),
-        // ELB API CreateLoadBalancer: "The default is an Internet-facing load balancer."
-        Scheme = Raw.Or(scheme, "internet-facing"),
-        SecurityGroups = securityGroups,
-        // ELB API LoadBalancerAttribute: routing.http.drop_invalid_header_fields.enabled "The default is false".
-        DropInvalidHeaderFields = Raw.Or(dropInvalidHeaderFields, false),
-        // ELB API LoadBalancerAttribute: routing.http.desync_mitigation_mode "The default is defensive".
-        DesyncMitigationMode = Raw.Or(desyncMitigationMode, "defensive"),
-        // ELB API LoadBalancerAttribute: access_logs.s3.enabled "The default is false".
-        AccessLogs = Raw.Or(accessLogs, false),
-        // ELB API LoadBalancerAttribute: deletion_protection.enabled "The default is false".
-        DeletionProtection = Raw.Or(deletionProtection, false),
-    };
+        var loadBalancerType = Raw.Or(type, "application");
+        return new()
+        {
+            Address = id.Address,
+            Kind = id.Kind,
+            Span = id.Span,
+            SourceFormat = id.SourceFormat,
+            Type = loadBalancerType,
+            // ELB API CreateLoadBalancer: "The default is an Internet-facing load balancer."
+            Scheme = Raw.Or(scheme, "internet-facing"),
+            SecurityGroups = securityGroups,
+            // ELB API LoadBalancerAttribute: routing.http.drop_invalid_header_fields.enabled "The default is false".
+            DropInvalidHeaderFields = Raw.Or(dropInvalidHeaderFields, false),
+            // ELB API LoadBalancerAttribute: routing.http.desync_mitigation_mode "The default is defensive".
+            DesyncMitigationMode = Raw.Or(desyncMitigationMode, "defensive"),
+            // ELB API LoadBalancerAttribute: access_logs.s3.enabled "The default is false".
+            AccessLogs = Raw.Or(accessLogs, false),
+            // ELB API LoadBalancerAttribute: deletion_protection.enabled "The default is false".
+            DeletionProtection = Raw.Or(deletionProtection, false),
+            // ELB API LoadBalancerAttribute: load_balancing.cross_zone.enabled "The default for Network Load Balancers and
+            // Gateway Load Balancers is false. The default for Application Load Balancers is true, and cannot be changed."
+            CrossZone = Raw.Or(crossZone, string.Equals(loadBalancerType.Current, "application", StringComparison.OrdinalIgnoreCase)),
+        };
+    }
 }

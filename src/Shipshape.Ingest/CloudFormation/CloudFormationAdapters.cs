@@ -19,15 +19,18 @@ internal static class CloudFormationAdapters
     public static IEnumerable<Resource> Adapt(CfnResource r) => r.Type switch
     {
         "AWS::ECS::TaskDefinition" => [TaskDefinitions.Adapt(r.Properties.Node, r.LogicalId, r.Type, CfnResource.Format, r.Span)],
+        "AWS::Batch::JobDefinition" => [TaskDefinitions.AdaptBatch(r.Properties.Child("ContainerProperties")?.Node, r.Properties.PathOf("ContainerProperties"), r.LogicalId, r.Type, CfnResource.Format, r.Span)],
         "AWS::ECS::Service" or "AWS::ECS::TaskSet" => [Service(r)],
         "AWS::ECS::Cluster" => [Cluster(r)],
         "AWS::ECS::CapacityProvider" => [CapacityProvider(r)],
         "AWS::EC2::SecurityGroup" => [SecurityGroup(r)],
+        "AWS::EC2::VPC" => [SecurityGroupBuilder.Vpc(Id(r), defaultSecurityGroupManageable: false)],
         "AWS::EC2::SecurityGroupIngress" => [Rule(r, r.Properties, ingress: true, r.Properties.String("GroupId"), r.Properties.Prefix)],
         "AWS::EC2::SecurityGroupEgress" => [Rule(r, r.Properties, ingress: false, r.Properties.String("GroupId"), r.Properties.Prefix)],
         "AWS::ElasticLoadBalancingV2::LoadBalancer" => [LoadBalancer(r)],
         "AWS::ElasticLoadBalancingV2::Listener" => [Listener(r)],
         "AWS::ElasticLoadBalancing::LoadBalancer" => [ClassicLoadBalancer(r)],
+        "AWS::WAFv2::WebACLAssociation" or "AWS::WAFRegional::WebACLAssociation" => [WebAclAssociationBuilder.Build(Id(r), r.Properties.String("ResourceArn"))],
         "AWS::EC2::Instance" => [Instance(r, r.Properties, metadata: null, launchTemplate: r.Properties.Has("LaunchTemplate"))],
         "AWS::EC2::LaunchTemplate" => [Instance(r, r.Properties.ChildOrEmpty("LaunchTemplateData"), r.Properties.ChildOrEmpty("LaunchTemplateData").ChildOrEmpty("MetadataOptions"), launchTemplate: false)],
         "AWS::AutoScaling::LaunchConfiguration" => [Instance(r, r.Properties, r.Properties.ChildOrEmpty("MetadataOptions"), launchTemplate: false)],
@@ -151,7 +154,8 @@ internal static class CloudFormationAdapters
             dropInvalidHeaderFields: Flag(Attribute(r, "routing.http.drop_invalid_header_fields.enabled")),
             desyncMitigationMode: Attribute(r, "routing.http.desync_mitigation_mode"),
             accessLogs: Flag(Attribute(r, "access_logs.s3.enabled")),
-            deletionProtection: Flag(Attribute(r, "deletion_protection.enabled")));
+            deletionProtection: Flag(Attribute(r, "deletion_protection.enabled")),
+            crossZone: Flag(Attribute(r, "load_balancing.cross_zone.enabled")));
 
     /// <summary>The Value of the LoadBalancerAttributes entry with that Key, or absent at the resource.</summary>
     private static Value<string?> Attribute(CfnResource r, string key)
@@ -203,7 +207,8 @@ internal static class CloudFormationAdapters
             accessLogs: logging is null ? Value<bool?>.Defaulted(null, r.Span, p.PathOf("AccessLoggingPolicy")) : logging.OptionalBool("Enabled"),
             // CloudFormation has no property for the desync mitigation mode of a Classic Load Balancer.
             desyncMitigationMode: Value<string?>.Defaulted(null, r.Span, p.PathOf("ConnectionSettings")),
-            p.Strings("SecurityGroups"));
+            p.Strings("SecurityGroups"),
+            p.OptionalBool("CrossZone"));
     }
 
     private static Listener Listener(CfnResource r)
@@ -254,7 +259,8 @@ internal static class CloudFormationAdapters
             publicAccessCidrsDeclared: vpc.Presence("PublicAccessCidrs"),
             enabledLogTypes: [.. (logging?.Objects("EnabledTypes") ?? []).Select(t => t.RequiredString("Type", string.Empty))],
             loggingDeclared: logging is null ? Raw.Absent(r.Span, p.PathOf("Logging")) : Raw.Present(logging.Anchor, logging.Prefix),
-            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, p.PathOf("EncryptionConfig")) : Raw.Present(secrets.Anchor, secrets.Prefix));
+            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, p.PathOf("EncryptionConfig")) : Raw.Present(secrets.Anchor, secrets.Prefix),
+            version: p.String("Version"));
     }
 
     private static EksNodeGroup NodeGroup(CfnResource r)
@@ -342,7 +348,13 @@ internal static class CloudFormationAdapters
             r.Type["AWS::IAM::".Length..],
             InlinePolicies(r.Properties),
             r.Properties.Strings("ManagedPolicyArns"),
-            r.Properties.Strings("Roles"));
+            r.Properties.Strings("Roles")) with
+        {
+            // AWS::IAM::User LoginProfile: "Creates a password for the specified user, giving the user the ability to access
+            // AWS services through the AWS Management Console." Absent, as in Terraform (whose login profile is a resource
+            // of its own), the user has no password declared with it.
+            ConsolePassword = r.Type == "AWS::IAM::User" && r.Properties.Has("LoginProfile") ? Raw.Declared(r.Properties.Presence("LoginProfile")) : null,
+        };
 
     private static ImmutableArray<PolicyDocument> InlinePolicies(PropertyReader p) =>
         [.. p.Objects("Policies").Select(policy => PolicyDocumentReader.Read(policy.Get("PolicyDocument"), policy.PathOf("PolicyDocument"))).OfType<PolicyDocument>()];

@@ -99,6 +99,72 @@ public sealed class EcsTaskDefinitionAdapter
         var label = nameNode is { Tag: null } ? nameNode.Text : index.ToString(CultureInfo.InvariantCulture);
         var path = $"{N("containerDefinitions")}[{label}]";
         var anchor = nameNode?.Span ?? node.Span;
+        var name = nameNode is null
+            ? Value<string>.Defaulted(label, node.Span, $"{path}.{C("name")}")
+            : Text(nameNode, $"{path}.{C("name")}");
+        return AdaptContainer(node, path, anchor, name, securityOptionsApply);
+    }
+
+    /// <summary>
+    /// An AWS Batch job definition's containerProperties: the one container of the job, with the container definition's
+    /// parameter names (AWS Batch API ContainerProperties). Batch decides differently from ECS where it has no such
+    /// parameter: no health check, no dockerSecurityOptions, and memory may come from resourceRequirements (MEMORY, in
+    /// MiB); the log configuration defaults to awslogs (AWS Batch user guide, "Using the awslogs log driver"), so a
+    /// container without one is not left unlogged.
+    /// </summary>
+    public BatchJobDefinition AdaptBatch(MappingNode? properties, string propertiesPath, string address, string kind, string sourceFormat, SourceSpan span)
+    {
+        var containers = ImmutableArray.CreateBuilder<Container>();
+        var volumes = ImmutableArray.CreateBuilder<Volume>();
+        if (properties is not null)
+        {
+            var name = Value<string>.Defaulted(address, properties.Span, propertiesPath);
+            var container = AdaptContainer(properties, propertiesPath, properties.Span, name, securityOptionsApply: false);
+            if (container.MemoryLimitMiB is { IsDefaulted: true }
+                && properties.Get("resourceRequirements", KeyComparison) is SequenceNode requirements)
+            {
+                var index = 0;
+                foreach (var requirement in requirements.Items.OfType<MappingNode>())
+                {
+                    if (requirement.Get("type", KeyComparison) is ScalarNode { Text: var type } && string.Equals(type, "MEMORY", StringComparison.OrdinalIgnoreCase))
+                    {
+                        var value = String(requirement, "value", $"{propertiesPath}.{C("resourceRequirements")}[{index}].{C("value")}", requirement.Span);
+                        container = container with
+                        {
+                            MemoryLimitMiB = new Value<int?>(int.TryParse(value.Current, NumberStyles.Integer, CultureInfo.InvariantCulture, out var mib) ? mib : null, value.Origin, value.Span, value.Path),
+                        };
+                    }
+
+                    index++;
+                }
+            }
+
+            containers.Add(container with { HealthCheck = null, CpuLimit = null, AllowPrivilegeEscalation = null, SeccompProfile = null, AppArmorProfile = null });
+            if (properties.Get(C("volumes"), KeyComparison) is SequenceNode volumeList)
+            {
+                var index = 0;
+                foreach (var volume in volumeList.Items.OfType<MappingNode>())
+                {
+                    var adapted = AdaptVolume(volume, index++);
+                    volumes.Add(adapted with { Path = $"{propertiesPath}.{adapted.Path}" });
+                }
+            }
+        }
+
+        return new BatchJobDefinition
+        {
+            Address = address,
+            Kind = kind,
+            Span = span,
+            SourceFormat = sourceFormat,
+            Containers = containers.ToImmutable(),
+            Volumes = volumes.ToImmutable(),
+            NoHostNamespaces = Value<bool>.Defaulted(false, properties?.Span ?? span, propertiesPath),
+        };
+    }
+
+    private Container AdaptContainer(MappingNode node, string path, SourceSpan anchor, Value<string> name, bool securityOptionsApply)
+    {
         string P(string field) => $"{path}.{C(field)}";
 
         var linux = node.Get("linuxParameters", KeyComparison) as MappingNode;
@@ -111,9 +177,7 @@ public sealed class EcsTaskDefinitionAdapter
 
         return new Container
         {
-            Name = nameNode is null
-                ? Value<string>.Defaulted(label, node.Span, P("name"))
-                : Text(nameNode, P("name")),
+            Name = name,
             Image = image,
             Privileged = Bool(node, "privileged", P("privileged"), anchor, false),
             User = String(node, "user", P("user"), anchor),

@@ -19,8 +19,9 @@ public static class TerraformAdapters
     private static readonly ImmutableHashSet<string> Types =
     [
         "aws_ecs_service", "aws_ecs_cluster", "aws_ecs_capacity_provider",
-        "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
+        "aws_security_group", "aws_default_security_group", "aws_vpc", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
         "aws_lb", "aws_alb", "aws_lb_listener", "aws_alb_listener", "aws_elb", "aws_load_balancer_policy",
+        "aws_wafv2_web_acl_association", "aws_wafregional_web_acl_association",
         "aws_instance", "aws_launch_template", "aws_launch_configuration",
         "aws_ecr_repository", "aws_ecr_repository_policy", "aws_ecr_lifecycle_policy",
         "aws_eks_cluster", "aws_eks_node_group", "aws_eks_pod_identity_association", "aws_cloudtrail", "aws_cloudwatch_log_group",
@@ -28,10 +29,13 @@ public static class TerraformAdapters
         "aws_cloudtrail_event_data_store", "aws_cloudwatch_log_destination_policy",
         "aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation", "aws_ssm_parameter", "aws_kms_key", "aws_kms_key_policy",
         "aws_efs_file_system", "aws_efs_access_point", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
-        "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key",
+        "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key", "aws_iam_user_login_profile",
         "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
-        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment",
+        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment", AwsProviderType,
     ];
+
+    /// <summary>The type under which the module reader hands over a provider "aws" block.</summary>
+    public const string AwsProviderType = "provider.aws";
 
     /// <summary>Whether the type is one this class maps (aws_ecs_task_definition has its own mapper).</summary>
     public static bool Handles(string type) => Types.Contains(type);
@@ -47,11 +51,14 @@ public static class TerraformAdapters
             "aws_ecs_cluster" => [Cluster(r, p)],
             "aws_ecs_capacity_provider" => [CapacityProvider(r, p)],
             "aws_security_group" => [SecurityGroup(r, p)],
+            "aws_default_security_group" => [DefaultSecurityGroup(r, p)],
+            "aws_vpc" => [SecurityGroupBuilder.Vpc(r, defaultSecurityGroupManageable: true)],
             "aws_security_group_rule" => Rules(r, p, p.String("type").Current != "egress", p.String("security_group_id"), string.Empty),
             "aws_vpc_security_group_ingress_rule" or "aws_vpc_security_group_egress_rule" => [VpcRule(r, p, type.EndsWith("ingress_rule", StringComparison.Ordinal))],
             "aws_lb" or "aws_alb" => [LoadBalancer(r, p)],
             "aws_lb_listener" or "aws_alb_listener" => [Listener(r, p)],
             "aws_elb" => [ClassicLoadBalancer(r, p)],
+            "aws_wafv2_web_acl_association" or "aws_wafregional_web_acl_association" => [WebAclAssociationBuilder.Build(r, p.String("resource_arn"))],
             "aws_instance" or "aws_launch_template" or "aws_launch_configuration" => [Instance(r, p, launchTemplate: type == "aws_instance" && p.Has("launch_template"))],
             "aws_load_balancer_policy" => [ClassicLoadBalancerBuilder.Policy(
                 r,
@@ -67,6 +74,7 @@ public static class TerraformAdapters
                 Repository = p.String("repository"),
                 Policy = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
             }],
+            AwsProviderType => [Provider(r, p)],
             "aws_eks_cluster" => [EksCluster(r, p)],
             "aws_eks_node_group" => [NodeGroup(r, p)],
             "aws_eks_pod_identity_association" => [EksPodIdentityAssociationBuilder.Build(
@@ -121,6 +129,7 @@ public static class TerraformAdapters
                 managedPolicies: [],
                 roles: p.Strings("role"))],
             "aws_iam_access_key" => [IamAccessKeyBuilder.Build(r, p.String("user"), p.String("status"))],
+            "aws_iam_user_login_profile" => [IamPrincipalBuilder.LoginProfile(r, p.String("user"))],
             _ => [],
         };
     }
@@ -260,6 +269,14 @@ public static class TerraformAdapters
         return SecurityGroupBuilder.Build(r, p.String("description"), rules);
     }
 
+    private static SecurityGroup DefaultSecurityGroup(ResourceIdentity r, PropertyReader p)
+    {
+        var group = Value<string?>.Explicit(r.Address, r.Span, "id");
+        var rules = p.Blocks("ingress").SelectMany(b => Rules(r, b, true, group, b.Prefix))
+            .Concat(p.Blocks("egress").SelectMany(b => Rules(r, b, false, group, b.Prefix)));
+        return SecurityGroupBuilder.Default(r, p.String("vpc_id"), rules);
+    }
+
     /// <summary>
     /// One model rule per CIDR of a Terraform rule (cidr_blocks and ipv6_cidr_blocks are lists); a rule naming
     /// only security groups or prefix lists is one rule with a peer.
@@ -313,7 +330,8 @@ public static class TerraformAdapters
             dropInvalidHeaderFields: p.OptionalBool("drop_invalid_header_fields"),
             desyncMitigationMode: p.String("desync_mitigation_mode"),
             accessLogs: p.BlockOrEmpty("access_logs").OptionalBool("enabled"),
-            deletionProtection: p.OptionalBool("enable_deletion_protection"));
+            deletionProtection: p.OptionalBool("enable_deletion_protection"),
+            crossZone: p.OptionalBool("enable_cross_zone_load_balancing"));
     }
 
     /// <summary>The provider spells the scheme as a flag (internal); the builders take the scheme.</summary>
@@ -356,7 +374,10 @@ public static class TerraformAdapters
             [],
             accessLogs,
             p.String("desync_mitigation_mode"),
-            p.Strings("security_groups"));
+            p.Strings("security_groups"),
+            // aws_elb: "cross_zone_load_balancing - (Optional) Enable cross-zone load balancing. Default: true", so an
+            // absent argument is the provider sending Enabled = true, as with access_logs above.
+            p.Has("cross_zone_load_balancing") ? p.OptionalBool("cross_zone_load_balancing") : Value<bool?>.Explicit(true, r.Span, "cross_zone_load_balancing"));
     }
 
     private static Listener Listener(ResourceIdentity r, PropertyReader p)
@@ -390,6 +411,27 @@ public static class TerraformAdapters
             encryptionType: p.BlockOrEmpty("encryption_configuration").String("encryption_type"),
             repositoryPolicy: null);
 
+    /// <summary>
+    /// AWS provider: "Static credentials can be provided by adding an access_key and secret_key in-line in the AWS
+    /// provider block"; a provider that sets endpoints and skip_credentials_validation talks to an emulator.
+    /// </summary>
+    private static AwsProviderConfiguration Provider(ResourceIdentity r, PropertyReader p)
+    {
+        var skip = p.OptionalBool("skip_credentials_validation");
+        var endpoints = p.Blocks("endpoints").ToList();
+        return new AwsProviderConfiguration
+        {
+            Address = r.Address,
+            Kind = "provider",
+            Span = r.Span,
+            SourceFormat = r.SourceFormat,
+            AccessKey = p.String("access_key"),
+            SecretKey = p.String("secret_key"),
+            Token = p.String("token"),
+            Emulated = new Value<bool>(skip.Current == true && endpoints.Count > 0, skip.Origin, skip.Span, skip.Path),
+        };
+    }
+
     private static EksCluster EksCluster(ResourceIdentity r, PropertyReader p)
     {
         var vpc = p.BlockOrEmpty("vpc_config");
@@ -402,7 +444,8 @@ public static class TerraformAdapters
             publicAccessCidrsDeclared: vpc.Presence("public_access_cidrs"),
             enabledLogTypes: p.Strings("enabled_cluster_log_types"),
             loggingDeclared: p.Has("enabled_cluster_log_types") ? Raw.Present(p.Get("enabled_cluster_log_types")!.Span, "enabled_cluster_log_types") : Raw.Absent(r.Span, "enabled_cluster_log_types"),
-            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, "encryption_config") : Raw.Present(secrets.Anchor, secrets.Prefix));
+            secretsEncrypted: secrets is null ? Raw.Absent(r.Span, "encryption_config") : Raw.Present(secrets.Anchor, secrets.Prefix),
+            version: p.String("version"));
     }
 
     private static EksNodeGroup NodeGroup(ResourceIdentity r, PropertyReader p)

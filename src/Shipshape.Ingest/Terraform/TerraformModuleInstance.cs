@@ -434,6 +434,22 @@ public sealed class TerraformModuleInstance : IHclScope
             });
         }
 
+        // Provider configurations are read only for the credentials rule; their address is Terraform's provider.aws[.ALIAS].
+        foreach (var block in _module.OfType("provider").Where(b => b.Labels is ["aws"]))
+        {
+            if (!_wanted(TerraformAdapters.AwsProviderType))
+            {
+                continue;
+            }
+
+            Guarded(block.Span, $"provider {AddressPrefix}aws", () =>
+            {
+                var body = EvaluateBody(block.Body, this, 0);
+                var alias = body.Attribute("alias")?.Value is HclString { Value: var name } ? "." + name : string.Empty;
+                resources.Add(new TerraformResource($"{AddressPrefix}provider.aws{alias}", TerraformAdapters.AwsProviderType, body, block.Span) { Calls = CallChain });
+            });
+        }
+
         foreach (var call in _module.OfType("module").Where(m => m.Labels.Length == 1))
         {
             var calls = Calls(call.Labels[0]);

@@ -29,7 +29,7 @@ public sealed class TerraformModuleReader : IModuleReader
     }
 
     private static bool Wanted(string type) =>
-        type == TerraformTaskDefinitionMapper.ResourceType || TerraformAdapters.Handles(type);
+        type is TerraformTaskDefinitionMapper.ResourceType or TerraformTaskDefinitionMapper.BatchResourceType || TerraformAdapters.Handles(type);
 
     public ModuleReadResult Read(ModuleReadRequest request, CancellationToken cancellationToken) => Read(request, _ => { }, cancellationToken);
 
@@ -159,6 +159,11 @@ public sealed class TerraformModuleReader : IModuleReader
     private IEnumerable<Resource> Map(TerraformResource resource, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var attributes = HclValueTree.Body(resource.Body, resource.Span);
+        if (resource.Type == TerraformTaskDefinitionMapper.BatchResourceType)
+        {
+            return [_taskDefinitions.MapBatch(resource.Address, attributes, SourceFormat, resource.Span, diagnostics, resource.Body.Attribute("container_properties")?.Value)];
+        }
+
         if (resource.Type != TerraformTaskDefinitionMapper.ResourceType)
         {
             return TerraformAdapters.Adapt(resource.Address, resource.Type, attributes, SourceFormat, resource.Span);

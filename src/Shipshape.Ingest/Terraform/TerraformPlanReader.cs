@@ -70,7 +70,7 @@ public sealed class TerraformPlanReader : IDocumentReader
         foreach (var (address, type, attributes, span, calls) in planned)
         {
             var chain = calls.IsEmpty ? null : new ModuleChain(rootDirectory, calls);
-            if (type != TerraformTaskDefinitionMapper.ResourceType && !TerraformAdapters.Handles(type))
+            if (type is not (TerraformTaskDefinitionMapper.ResourceType or TerraformTaskDefinitionMapper.BatchResourceType) && !TerraformAdapters.Handles(type))
             {
                 continue;
             }
@@ -81,6 +81,10 @@ public sealed class TerraformPlanReader : IDocumentReader
             if (TerraformAdapters.IsAttachment(type))
             {
                 attachments.Add((type, address, withUnknowns, span));
+            }
+            else if (type == TerraformTaskDefinitionMapper.BatchResourceType)
+            {
+                resources.Add(_taskDefinitions.MapBatch(address, withUnknowns, SourceFormat, span, diagnostics) with { Module = chain });
             }
             else if (type == TerraformTaskDefinitionMapper.ResourceType)
             {

@@ -17,7 +17,34 @@ public sealed class TerraformTaskDefinitionMapper
 {
     public const string ResourceType = "aws_ecs_task_definition";
 
+    /// <summary>AWS Batch job definitions; their container_properties is one JSON object.</summary>
+    public const string BatchResourceType = "aws_batch_job_definition";
+
     private readonly EcsTaskDefinitionAdapter _adapter = new(EcsNaming.TerraformSnake);
+
+    // container_properties is the Batch API's ContainerProperties as JSON, camelCase throughout (volumes included).
+    private readonly EcsTaskDefinitionAdapter _batchAdapter = new(EcsNaming.Camel);
+
+    /// <summary>Maps a Batch job definition; container_properties that cannot be resolved is reported, never passed silently.</summary>
+    public BatchJobDefinition MapBatch(string address, MappingNode attributes, string sourceFormat, SourceSpan span, ImmutableArray<Diagnostic>.Builder diagnostics, HclValue? containerProperties = null)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var entry = attributes.Entry("container_properties");
+        MappingNode? properties = null;
+        if (entry is not null)
+        {
+            var node = containerProperties is null ? FromNode(entry.Value) : FromValue(containerProperties, entry.Value.Span, span);
+            properties = node as MappingNode;
+            if (properties is null)
+            {
+                diagnostics.Add(Diagnostic.Info(entry.Value.Span,
+                    $"{address}: container_properties cannot be resolved statically to a JSON object; container checks were not run on it"));
+            }
+        }
+
+        return _batchAdapter.AdaptBatch(properties, "container_properties", address, BatchResourceType, sourceFormat, span);
+    }
 
     /// <summary>Maps the resource's attributes; a container_definitions that cannot be resolved is reported, never passed silently.</summary>
     public TaskDefinition Map(string address, MappingNode attributes, string sourceFormat, SourceSpan span, ImmutableArray<Diagnostic>.Builder diagnostics, HclValue? containerDefinitions = null)
@@ -57,6 +84,7 @@ public sealed class TerraformTaskDefinitionMapper
     private static SyntaxNode? FromNode(SyntaxNode? node) => node switch
     {
         SequenceNode s => s,
+        MappingNode m => m,
         ScalarNode { Tag: null, Kind: ScalarKind.String } s => Parse(s.Text, null, s.Span),
         _ => null,
     };

@@ -12,7 +12,9 @@ public sealed class CapabilitiesNotDroppedRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (workload, container) in RuleText.Containers(model))
         {
-            if (!container.CapabilitiesDeclared.IsKnown)
+            // AWS Batch's LinuxParameters has no capabilities parameter (AWS Batch API LinuxParameters), so a Batch job
+            // cannot drop any: nothing to fix in the job definition.
+            if (!container.CapabilitiesDeclared.IsKnown || workload.Platform == Platform.Batch)
             {
                 continue;
             }

@@ -51,6 +51,7 @@ public sealed class SampleScanTests
             ("SHP-LOG-030", "cloudformation.yaml", 99),
             ("SHP-NET-024", "cloudformation.yaml", 99),
             ("SHP-NET-026", "cloudformation.yaml", 99),
+            ("SHP-NET-033", "cloudformation.yaml", 99),
             ("SHP-NET-015", "cloudformation.yaml", 108),
             ("SHP-NET-016", "cloudformation.yaml", 120),
             ("SHP-NET-017", "cloudformation.yaml", 133),
@@ -118,10 +119,11 @@ public sealed class SampleScanTests
             ("SHP-CMP-004", "eks.yaml", 14),
             ("SHP-LOG-019", "eks.yaml", 14),
             ("SHP-LOG-032", "eks.yaml", 14),
-            ("SHP-NET-018", "eks.yaml", 21),
-            ("SHP-NET-029", "eks.yaml", 21),
-            ("SHP-NET-019", "eks.yaml", 29),
-            ("SHP-CTR-033", "eks.yaml", 46),
+            ("SHP-CTR-040", "eks.yaml", 18),
+            ("SHP-NET-018", "eks.yaml", 22),
+            ("SHP-NET-029", "eks.yaml", 22),
+            ("SHP-NET-019", "eks.yaml", 30),
+            ("SHP-CTR-033", "eks.yaml", 47),
             ("SHP-IAM-114", "iam.yaml", 13),
             ("SHP-IAM-115", "iam.yaml", 13),
             ("SHP-IAM-100", "iam.yaml", 16),
@@ -152,14 +154,17 @@ public sealed class SampleScanTests
             ("SHP-IAM-119", "iam.yaml", 137),
             ("SHP-IAM-120", "iam.yaml", 149),
             ("SHP-IAM-117", "iam.yaml", 156),
+            ("SHP-IAM-127", "iam.yaml", 165),
             ("SHP-NET-020", "network.yaml", 26),
             ("SHP-NET-023", "network.yaml", 31),
             ("SHP-NET-021", "network.yaml", 35),
             ("SHP-LOG-030", "network.yaml", 37),
             ("SHP-NET-024", "network.yaml", 37),
             ("SHP-NET-026", "network.yaml", 37),
+            ("SHP-NET-033", "network.yaml", 37),
             ("SHP-NET-025", "network.yaml", 44),
             ("SHP-LOG-030", "network.yaml", 45),
+            ("SHP-NET-032", "network.yaml", 45),
             ("SHP-NET-027", "network.yaml", 52),
             ("SHP-NET-028", "network.yaml", 57),
             ("SHP-NET-016", "network.yaml", 65),
@@ -219,7 +224,7 @@ public sealed class SampleScanTests
     [Fact]
     public void Scan_InsecureSamples_TogetherCoverEveryRuleInTheCatalogue()
     {
-        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure" }
+        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure", "terraform-insecure" }
             .SelectMany(s => Scan(s).Findings.Select(f => f.RuleId))
             .Distinct()
             .Order(StringComparer.Ordinal);
@@ -412,7 +417,7 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((7, 62), (report.FilesScanned, report.Resources));
+        Assert.Equal((7, 63), (report.FilesScanned, report.Resources));
     }
 
     [Fact]
@@ -462,6 +467,8 @@ public sealed class SampleScanTests
             ("SHP-CTR-008", "main.tf", 83, "aws_ecs_task_definition.report"),
             ("SHP-CTR-016", "main.tf", 83, "aws_ecs_task_definition.report"),
             ("SHP-LOG-001", "main.tf", 83, "aws_ecs_task_definition.report"),
+            ("SHP-SEC-018", "main.tf", 90, "provider.aws"),
+            ("SHP-NET-034", "main.tf", 95, "aws_vpc.shop"),
             ("SHP-IAM-114", "modules/ecs-task/assume-role.json", 4, "assume-role"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.api.aws_iam_role.shared"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.web.aws_iam_role.shared"),
@@ -530,7 +537,7 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((4, 11), (report.FilesScanned, report.Resources));
+        Assert.Equal((4, 14), (report.FilesScanned, report.Resources));
 
         // Clean because the values are known and good, not because they were unresolved.
         var files = Shipshape.Ingest.Discovery.FileDiscovery.Discover(new Shipshape.Ingest.Discovery.DiscoveryOptions { Roots = [Path.Combine(TestPaths.Samples, "terraform-hardened")] }).Files;

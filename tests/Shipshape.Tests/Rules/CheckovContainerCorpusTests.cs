@@ -54,6 +54,8 @@ public sealed class CheckovContainerCorpusTests
         ["kubernetes/AllowedCapabilitiesSysAdmin"] = "SHP-CTR-004",
         ["kubernetes/AllowedCapabilities"] = "SHP-CTR-004",
         ["kubernetes/MinimizeCapabilities"] = "SHP-CTR-005",
+        // CKV_K8S_28 asks for NET_RAW to be dropped; SHP-CTR-005 asks for ALL, which includes it.
+        ["kubernetes/DropCapabilities"] = "SHP-CTR-005",
         ["kubernetes/ImageTagFixed"] = "SHP-CTR-007",
         ["kubernetes/ImageDigest"] = "SHP-CTR-008",
         ["kubernetes/MemoryLimits"] = "SHP-CTR-009",
@@ -76,6 +78,7 @@ public sealed class CheckovContainerCorpusTests
         // The Pod Security Standards (restricted) require capabilities.drop to contain ALL; dropping NET_RAW alone
         // leaves the rest of Docker's default set, so SHP-CTR-005 reports it.
         [("kubernetes/MinimizeCapabilities", "file:pod-drop-NET_RAW-capabilities-PASSED.yaml")] = (true, "drop ALL is required"),
+        [("kubernetes/DropCapabilities", "pod-drop-NET_RAW-capabilities-PASSED.yaml:Pod.default.pod-drop-net-raw-capability")] = (true, "drop ALL is required"),
         // "spec: - containers:" is a list, not a PodSpec: the API server rejects the object, so there is no
         // container to judge; the reader notes it as a fragment instead of reporting a finding.
         [("kubernetes/RootContainers", "rootContainersFAILED-malformed-spec.yaml:Pod.default.pod1")] = (false, "malformed pod spec"),

@@ -142,6 +142,7 @@ internal static class InfraBuilder
         PublicAccessCidrsDeclared = Default(false, "Properties.ResourcesVpcConfig.PublicAccessCidrs"),
         LoggingDeclared = Default(false, "Properties.Logging"),
         SecretsEncrypted = Default(false, "Properties.EncryptionConfig"),
+        Version = Default<string?>(null, "Properties.Version"),
     };
 
     public static EksNodeGroup NodeGroup(string? sshKey, params string[] sourceGroups) => new()

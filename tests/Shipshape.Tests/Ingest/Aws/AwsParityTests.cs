@@ -763,6 +763,7 @@ public sealed class AwsParityTests
                 Type: AWS::EKS::Cluster
                 Properties:
                   RoleArn: arn:aws:iam::111122223333:role/eks
+                  Version: "1.33"
                   ResourcesVpcConfig:
                     SubnetIds: [subnet-a, subnet-b]
                   Logging:
@@ -775,13 +776,14 @@ public sealed class AwsParityTests
             resource "aws_eks_cluster" "cluster" {
               name     = "cluster"
               role_arn = "arn:aws:iam::111122223333:role/eks"
+              version  = "1.33"
               vpc_config {
                 subnet_ids = ["subnet-a", "subnet-b"]
               }
               enabled_cluster_log_types = ["api", "audit"]
             }
             """,
-            ("EndpointPublicAccess", "true (Defaulted)"), ("EndpointPrivateAccess", "false (Defaulted)"), ("EnabledLogTypes.Count", "2"), ("SecretsEncrypted", "false (Defaulted)")),
+            ("EndpointPublicAccess", "true (Defaulted)"), ("EndpointPrivateAccess", "false (Defaulted)"), ("EnabledLogTypes.Count", "2"), ("SecretsEncrypted", "false (Defaulted)"), ("Version", "1.33 (Explicit)")),
         new("EKS node group with an SSH key and no source groups", typeof(EksNodeGroup),
             """
             Resources:
@@ -1096,9 +1098,11 @@ public sealed class AwsParityTests
                       Protocol: HTTPS
                       InstanceProtocol: http
                       SSLCertificateId: arn:aws:acm:us-east-1:111122223333:certificate/abc
+                  CrossZone: true
             """,
             """
             resource "aws_elb" "elb" {
+              cross_zone_load_balancing = true
               listener {
                 lb_port            = 443
                 instance_port      = 8080
@@ -1119,16 +1123,32 @@ public sealed class AwsParityTests
                   AccessLoggingPolicy:
                     Enabled: true
                     S3BucketName: logs
+                  CrossZone: false
             """,
             """
             resource "aws_elb" "elb" {
+              cross_zone_load_balancing = false
               access_logs {
                 bucket  = "logs"
                 enabled = true
               }
             }
             """,
-            ("AccessLogs", "true (Explicit)")),
+            ("AccessLogs", "true (Explicit)"), ("CrossZone", "false (Explicit)")),
+        new("network load balancer, cross-zone omitted", typeof(LoadBalancer),
+            """
+            Resources:
+              Lb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties:
+                  Type: network
+            """,
+            """
+            resource "aws_lb" "lb" {
+              load_balancer_type = "network"
+            }
+            """,
+            ("CrossZone", "false (Defaulted)")),
         new("launch template, IMDSv2 required, hop limit 2", typeof(Ec2InstanceConfiguration),
             """
             Resources:
