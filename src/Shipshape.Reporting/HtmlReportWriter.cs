@@ -1,4 +1,3 @@
-using System.Net;
 using Shipshape.Core;
 
 namespace Shipshape.Reporting;
@@ -13,7 +12,7 @@ namespace Shipshape.Reporting;
 public sealed class HtmlReportWriter : IReportWriter
 {
     /// <summary>Findings listed in the report at most; each rule gets an equal share, a rule with fewer findings lists them all.</summary>
-    public const int MaxListedFindings = 800;
+    public const int MaxListedFindings = 700;
 
     /// <summary>A rule with more findings than this shows its first <see cref="OpenFindingsPerRule"/> and collapses the rest.</summary>
     public const int CollapseAbove = 20;
@@ -29,6 +28,9 @@ public sealed class HtmlReportWriter : IReportWriter
 
     private const int OpenDiagnostics = 20;
 
+    // A message longer than this (only hostile input writes one) is cut; the JSON report has it whole.
+    private const int MaxMessageLength = 2000;
+
     private const string Style = """
         *{box-sizing:border-box}[hidden]{display:none!important}
         body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;padding:1rem;color:#1d1d1f;max-width:80rem;line-height:1.4}
@@ -39,7 +41,7 @@ public sealed class HtmlReportWriter : IReportWriter
         table{border-collapse:collapse;width:100%;margin:.4rem 0}
         th,td{border:1px solid #ddd;padding:.3rem .45rem;text-align:left;vertical-align:top;font-size:.875rem}
         th{background:#f5f5f7}td.n{text-align:right}
-        code{font-size:.82rem;overflow-wrap:anywhere}pre{background:#f5f5f7;padding:.5rem;overflow-x:auto}
+        code,.loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem;overflow-wrap:anywhere}pre{background:#f5f5f7;padding:.5rem;overflow-x:auto}
         .sev{font-weight:600;text-transform:uppercase;font-size:.72rem}
         .critical{color:#8b0000}.high{color:#c0392b}.medium{color:#9a6400}.low{color:#2874a6}.info{color:#555}
         .ok{color:#1e8449}.bad{color:#c0392b}.verdict{font-weight:600}
@@ -307,9 +309,9 @@ public sealed class HtmlReportWriter : IReportWriter
         {
             var severity = f.Severity.ToName();
             html.WriteLine("<tr data-severity=\"" + severity + "\"><td class=\"sev " + severity + "\">" + severity + "</td>"
-                + "<td><code>" + E(f.Location.ToString()) + "</code></td>"
+                + "<td class=\"loc\">" + E(f.Location.ToString()) + "</td>"
                 + "<td><code>" + E(f.Resource.QualifiedAddress) + "</code><br>" + E(f.Resource.Kind) + "</td>"
-                + "<td>" + E(f.Message) + "</td></tr>");
+                + "<td>" + E(ReportFacts.Clip(f.Message, MaxMessageLength)) + "</td></tr>");
         }
 
         html.WriteLine("</tbody></table></div>");
@@ -387,5 +389,5 @@ public sealed class HtmlReportWriter : IReportWriter
             ? "<a class=\"rule-id\" href=\"" + E(ReportFacts.RuleDocumentationUri(ruleId)) + "\"><code>" + E(ruleId) + "</code></a>"
             : "<code>" + E(ruleId) + "</code>";
 
-    private static string E(string text) => WebUtility.HtmlEncode(TerminalText.Sanitize(text));
+    private static string E(string text) => HtmlText.Encode(text);
 }

@@ -95,7 +95,7 @@ internal static partial class MarkdownHtml
         return BoldPattern().Replace(linked, "<strong>$1</strong>");
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static string Encode(string text) => HtmlText.Encode(text);
 
     private static void Flush(StringBuilder html, List<string> paragraph, List<string> items)
     {
