@@ -20,6 +20,9 @@ public sealed class MarkdownReportWriter : IReportWriter
     private const int SectionBudget = 6_000;
     private const int NoteReserve = 400;
 
+    /// <summary>The findings each rule lists at most; its group says how many more it has.</summary>
+    public const int RowsPerRule = 10;
+
     public string Format => "markdown";
 
     public void Write(ScanReport report, Stream output)
@@ -31,7 +34,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         var suppressed = Suppressed(report);
         var diagnostics = Diagnostics(report);
         var budget = MaxLength - head.Length - suppressed.Length - diagnostics.Length - NoteReserve;
-        var (findings, listed) = Findings(report, budget);
+        var (findings, listed, cut) = Findings(report, budget);
         var total = report.Summary.Findings;
 
         using var md = ReportEncoding.CreateTextWriter(output);
@@ -39,8 +42,9 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.Write(findings);
         if (listed < total)
         {
-            md.Write("\n> **Truncated:** " + ReportFacts.Invariant(total - listed) + " of " + ReportFacts.Plural(total, "finding")
-                + " are not listed here, to keep this comment within GitHub's limit of 65,536 characters. "
+            md.Write("\n> **" + (cut ? "Truncated" : "Not all listed") + ":** " + ReportFacts.Invariant(total - listed) + " of " + ReportFacts.Plural(total, "finding")
+                + " are not listed here (at most " + ReportFacts.Invariant(RowsPerRule) + " per rule"
+                + (cut ? ", and the list stops where GitHub's limit of 65,536 characters for a comment would be exceeded). " : "). ")
                 + "See the full report (SARIF, JSON or HTML: `--format sarif=shipshape.sarif`, `--format html=shipshape.html`) for all of them.\n");
         }
 
@@ -86,57 +90,59 @@ public sealed class MarkdownReportWriter : IReportWriter
         return md.ToString();
     }
 
-    /// <summary>The findings section within <paramref name="budget"/> characters, and how many findings it lists.</summary>
-    private static (string Text, int Listed) Findings(ScanReport report, int budget)
+    /// <summary>
+    /// The findings section within <paramref name="budget"/> characters, how many findings it lists and whether
+    /// the budget cut it short: one
+    /// collapsed group per rule, most severe rule first, each listing at most <see cref="RowsPerRule"/> findings.
+    /// </summary>
+    private static (string Text, int Listed, bool Cut) Findings(ScanReport report, int budget)
     {
         var md = new StringBuilder();
         var listed = 0;
-        var active = report.Active.ToList();
-        if (active.Count == 0)
+        var rules = ReportFacts.ByRule(report.Active);
+        if (rules.Count == 0)
         {
-            return (string.Empty, 0);
+            return (string.Empty, 0, false);
         }
 
-        md.Append("\n### Findings\n");
-        foreach (var practice in PracticeNames.All)
+        md.Append("\n### Findings by rule\n");
+        foreach (var (ruleId, findings) in rules)
         {
-            var rules = ReportFacts.ByRule(active.Where(f => f.Practice == practice));
-            var heading = "\n#### " + practice.ToTitle() + "\n";
-            foreach (var (ruleId, findings) in rules)
+            var rule = ReportFacts.RuleFor(report, findings[0]);
+            var open = "\n<details><summary><b>" + WebUtility.HtmlEncode(ruleId) + "</b> " + WebUtility.HtmlEncode(TerminalText.Sanitize(rule.Title))
+                + ": " + ReportFacts.Plural(findings.Count, "finding") + " (" + ReportFacts.SeverityCounts(findings) + ") · " + rule.Practice.ToTitle() + "</summary>\n\n"
+                + (string.IsNullOrWhiteSpace(rule.Remediation) ? string.Empty : "**Fix:** " + MarkdownText.Escape(rule.Remediation) + " ")
+                + (report.Rules.ContainsKey(ruleId) ? "[Rule page](" + ReportFacts.RuleDocumentationUri(ruleId) + ")" : string.Empty) + "\n\n"
+                + "| Severity | Location | Resource | Message |\n| --- | --- | --- | --- |\n";
+            var rows = findings.Take(RowsPerRule).Select(Row).ToList();
+            string Close(int shown) => (findings.Count > shown
+                ? "\n" + ReportFacts.Plural(findings.Count - shown, "more finding") + " of " + ruleId + " not listed here.\n"
+                : string.Empty) + "\n</details>\n";
+
+            // Room for the longest closing line, so that a group cut short can still be closed.
+            var closeRoom = Close(0).Length;
+            if (md.Length + open.Length + rows[0].Length + closeRoom > budget)
             {
-                var rule = ReportFacts.RuleFor(report, findings[0]);
-                var open = heading
-                    + "\n<details><summary><b>" + WebUtility.HtmlEncode(ruleId) + "</b> " + WebUtility.HtmlEncode(TerminalText.Sanitize(rule.Title))
-                    + ": " + ReportFacts.Plural(findings.Count, "finding") + " (" + ReportFacts.SeverityCounts(findings) + ")</summary>\n\n"
-                    + (string.IsNullOrWhiteSpace(rule.Remediation) ? string.Empty : "**Fix:** " + MarkdownText.Escape(rule.Remediation) + " ")
-                    + (report.Rules.ContainsKey(ruleId) ? "[Rule page](" + ReportFacts.RuleDocumentationUri(ruleId) + ")" : string.Empty) + "\n\n"
-                    + "| Severity | Location | Resource | Message |\n| --- | --- | --- | --- |\n";
-                const string close = "\n</details>\n";
-                var rows = findings.Select(Row).ToList();
-                if (md.Length + open.Length + rows[0].Length + close.Length > budget)
-                {
-                    return (md.ToString(), listed);
-                }
-
-                md.Append(open);
-                heading = string.Empty;
-                foreach (var row in rows)
-                {
-                    if (md.Length + row.Length + close.Length > budget)
-                    {
-                        md.Append(close);
-                        return (md.ToString(), listed);
-                    }
-
-                    md.Append(row);
-                    listed++;
-                }
-
-                md.Append(close);
+                return (md.ToString(), listed, true);
             }
+
+            md.Append(open);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (md.Length + rows[i].Length + closeRoom > budget)
+                {
+                    md.Append(Close(i));
+                    return (md.ToString(), listed, true);
+                }
+
+                md.Append(rows[i]);
+                listed++;
+            }
+
+            md.Append(Close(rows.Count));
         }
 
-        return (md.ToString(), listed);
+        return (md.ToString(), listed, false);
     }
 
     private static string Row(Finding finding) =>
