@@ -127,7 +127,7 @@ internal static class ReportFacts
         if (failing > 0)
         {
             return report.SoftFail
-                ? (false, "Passes (exit 0, soft fail): " + Plural(failing, "finding") + " at or above " + threshold + " remain.")
+                ? (false, "Passes (exit 0, soft fail): " + Plural(failing, "finding") + " at or above " + threshold + (failing == 1 ? " remains." : " remain."))
                 : (true, "Fails (exit 1): " + Plural(failing, "finding") + " at or above " + threshold + ".");
         }
 
