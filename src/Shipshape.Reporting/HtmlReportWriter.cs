@@ -51,7 +51,9 @@ public sealed class HtmlReportWriter : IReportWriter
         form.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;background:#f5f5f7;padding:.6rem;position:sticky;top:0}
         form.filters label{display:flex;flex-direction:column;font-size:.8rem;flex:1 1 10rem}
         form.filters input,form.filters select{font-size:1rem;padding:.2rem;max-width:100%}
-        @media (max-width:40rem){body{padding:.5rem}th,td{font-size:.8rem;padding:.25rem}td:nth-child(3){min-width:9rem}td:last-child{min-width:14rem}}
+        @media (max-width:40rem){body{padding:.5rem}th,td{font-size:.8rem;padding:.25rem}
+        table.findings thead{display:none}table.findings tr{display:block;border:1px solid #ddd;margin-bottom:.4rem}
+        table.findings td{display:block;border:0;padding:.15rem .4rem}table.findings td.sev{display:inline-block}}
         """;
 
     // Plain script, no framework: filters rows with the hidden attribute (so state is visible in the DOM) and

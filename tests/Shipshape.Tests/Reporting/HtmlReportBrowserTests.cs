@@ -29,15 +29,15 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output) : IDisposab
         page.PageError += (_, e) => errors.Add(e.Message);
         await page.GoToAsync(url);
 
-        // Critical first, then by path and line; every row visible before any filter.
-        Assert.Equal(["task-def.json", "infra/app.yaml:42", "k8s/web.yaml:10", "task-def.json", "infra/network.tf:7"], await page.EvaluateExpressionAsync<string[]>(VisibleRows));
+        // In checklist order of the practice areas (network, secrets, host and container, logging); every row visible before any filter.
+        Assert.Equal(["infra/network.tf:7", "task-def.json", "infra/app.yaml:42", "k8s/web.yaml:10", "task-def.json"], await page.EvaluateExpressionAsync<string[]>(VisibleRows));
         Assert.False(await page.EvaluateExpressionAsync<bool>("document.getElementById('filters').hidden"));
         Assert.Equal("Showing all 5 listed findings.", await page.EvaluateExpressionAsync<string>("document.getElementById('filter-status').textContent"));
 
         await page.SelectAsync("select[name=severity]", "high");
 
         Assert.Equal(["infra/app.yaml:42", "k8s/web.yaml:10"], await page.EvaluateExpressionAsync<string[]>(VisibleRows));
-        Assert.Equal(["task-def.json", "task-def.json", "infra/network.tf:7"], await page.EvaluateExpressionAsync<string[]>(HiddenRows));
+        Assert.Equal(["infra/network.tf:7", "task-def.json", "task-def.json"], await page.EvaluateExpressionAsync<string[]>(HiddenRows));
         Assert.True(await page.EvaluateExpressionAsync<bool>("document.getElementById('rule-SHP-SEC-002').hidden"));
         Assert.True(await page.EvaluateExpressionAsync<bool>("document.getElementById('practice-secrets').hidden"));
         Assert.False(await page.EvaluateExpressionAsync<bool>("document.getElementById('practice-host-and-container').hidden"));
