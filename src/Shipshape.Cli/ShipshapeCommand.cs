@@ -107,6 +107,7 @@ public static class ShipshapeCommand
         var severity = new Option<string[]>("--severity") { Description = "Report only findings of these severities, comma-separated: info, low, medium, high, critical (default: all)." };
         var softFail = new Option<bool>("--soft-fail") { Description = "Report findings but exit 0 even when some are at or above --fail-on (errors still exit 2)." };
         var noForeign = new Option<bool>("--no-foreign-suppressions") { Description = "Ignore other tools' inline suppressions (checkov:skip, tfsec:ignore, trivy:ignore, kics-scan, hadolint ignore), which otherwise apply through each rule's equivalent IDs." };
+        var sourceRoot = new Option<string?>("--source-root") { Description = "Repository root that SARIF URIs and fingerprints are relative to (default: the git top level of the current directory, else the current directory)." };
         var skipPath = new Option<string[]>("--skip-path") { Description = "Leave out paths matching this pattern (.gitignore syntax, relative to each PATH); repeatable." };
         var trusted = new Option<string[]>("--trusted-registry")
         {
@@ -127,8 +128,10 @@ public static class ShipshapeCommand
         };
         var varFile = new Option<string[]>("--var-file") { Description = "Terraform variable file (.tfvars or .tfvars.json) for root modules (repeatable)." };
         var variable = new Option<string[]>("--var") { Description = "Terraform variable NAME=VALUE for root modules (repeatable)." };
-        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output (colour is used only on a terminal, and never when NO_COLOR is set)." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour console output. Otherwise colour is used on a terminal; FORCE_COLOR or CLICOLOR_FORCE force it (FORCE_COLOR=0 turns it off), NO_COLOR turns it off." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
+        var compact = new Option<bool>("--compact") { Description = "Console report: only one line per finding and the exit reason." };
+        var verbose = new Option<bool>("--verbose") { Description = "Console report: also each finding's message, resource and equivalent IDs, the whole fix, suppressed findings and every diagnostic." };
         var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets (default: all; image is reserved for image archives, not scanned yet)." };
         var gitHistory = new Option<bool>("--git-history") { Description = "Also scan every commit of the git repository at the first PATH for secrets." };
         var gitAllowExternal = new Option<bool>("--git-allow-external")
@@ -140,7 +143,7 @@ public static class ShipshapeCommand
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
-            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign,
+            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot, compact, verbose,
         };
         command.SetAction(parse =>
         {
@@ -154,11 +157,21 @@ public static class ShipshapeCommand
             }
 
             var isQuiet = parse.GetValue(quiet);
+            if (parse.GetValue(compact) && parse.GetValue(verbose))
+            {
+                throw new ConfigException("--compact and --verbose cannot be used together");
+            }
+
+            var detail = parse.GetValue(compact) ? ConsoleDetail.Compact : parse.GetValue(verbose) ? ConsoleDetail.Verbose : ConsoleDetail.Normal;
+
+            // Progress only on a terminal: in CI logs a line per update is noise.
+            var progress = !isQuiet && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? new ProgressLine(stderr) : null;
             var pathList = parse.GetValue(paths) is { Length: > 0 } p ? p : ["."];
             var options = new ScanOptions
             {
                 IamCatalog = new(() => Shipshape.Iam.Catalog.IamCatalogCache.LoadPreferred()),
                 Paths = [.. pathList],
+                SourceRoot = parse.GetValue(sourceRoot),
                 Scanners = Scanners(parse.GetValue(scanners) ?? []),
                 GitHistory = parse.GetValue(gitHistory),
                 GitFollowExternal = parse.GetValue(gitAllowExternal),
@@ -186,7 +199,8 @@ public static class ShipshapeCommand
                 StandardInput = stdin,
                 VariableFiles = [.. parse.GetValue(varFile) ?? []],
                 Variables = [.. parse.GetValue(variable) ?? []],
-                Progress = isQuiet ? null : line => stderr.WriteLine(line),
+                Progress = progress is null ? null : progress.Stage,
+                FileProgress = progress is null ? null : progress.Files,
             };
 
             // Fail before scanning, not after, when a report could not be written.
@@ -195,7 +209,16 @@ public static class ShipshapeCommand
                 CheckWritable(target);
             }
 
-            var report = new Scanner(catalog).Scan(options);
+            ScanReport report;
+            try
+            {
+                report = new Scanner(catalog).Scan(options);
+            }
+            finally
+            {
+                progress?.Clear();
+            }
+
             if (!isQuiet)
             {
                 foreach (var d in report.Diagnostics.Where(d => d.Severity != Core.DiagnosticSeverity.Info))
@@ -204,10 +227,12 @@ public static class ShipshapeCommand
                 }
             }
 
-            var useColor = !parse.GetValue(noColor) && (color ?? (!Console.IsOutputRedirected && System.Environment.GetEnvironmentVariable("NO_COLOR") is null));
+            var useColor = color is { } fixedColor
+                ? fixedColor && !parse.GetValue(noColor)
+                : ColorPolicy.Decide(parse.GetValue(noColor), !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
             foreach (var target in targets)
             {
-                var writer = ReportWriters.Create(target.Format, target.File is null && useColor);
+                var writer = ReportWriters.Create(target.Format, target.File is null && useColor, detail);
                 if (target.File is null)
                 {
                     using var stream = new TextWriterStream(stdout);
@@ -236,10 +261,11 @@ public static class ShipshapeCommand
             }
 
             var summary = report.Summary;
+            var verdict = ScanVerdict.Of(report);
             if (report.FilesScanned == 0)
             {
                 stderr.WriteLine($"shipshape: nothing was checked: {NothingCheckedReason(report)}");
-                return ExitCodes.Usage;
+                return verdict.ExitCode;
             }
 
             if (summary.Incomplete && !isQuiet)
@@ -247,23 +273,14 @@ public static class ShipshapeCommand
                 stderr.WriteLine($"shipshape: not everything was checked: {IncompleteText(summary)} (see the diagnostics)");
             }
 
-            if (summary.Incomplete && report.FailOnIncomplete)
+            // The console report ends with the reason; other reports (or a console report in a file) leave it to stderr.
+            var consoleOnStdout = targets.Any(t => t.File is null && t.Format == "console");
+            if (verdict.ExitCode == ExitCodes.Usage || (!isQuiet && !consoleOnStdout))
             {
-                stderr.WriteLine($"shipshape: exit 2: {IncompleteText(summary)} (--fail-on-incomplete)");
-                return ExitCodes.Usage;
+                stderr.WriteLine($"shipshape: {verdict.Reason}");
             }
 
-            if (report.Fails && report.SoftFail)
-            {
-                if (!isQuiet)
-                {
-                    stderr.WriteLine($"shipshape: findings at or above {report.FailOn.ToName()} remain; exit 0 because of --soft-fail");
-                }
-
-                return ExitCodes.Clean;
-            }
-
-            return report.Fails ? ExitCodes.Findings : ExitCodes.Clean;
+            return verdict.ExitCode;
         });
         return command;
     }

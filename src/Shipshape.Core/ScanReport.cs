@@ -20,6 +20,15 @@ public sealed record ScanReport
     /// <summary>Whether anything not fully checked exits 2 (--fail-on-incomplete or failOnIncomplete in the configuration).</summary>
     public bool FailOnIncomplete { get; init; }
 
+    /// <summary>
+    /// Where paths are anchored: SARIF URIs relative to the repository root; null when the report was not made by a
+    /// scan of files (then paths are used as they are).
+    /// </summary>
+    public SourceRoot? Source { get; init; }
+
+    /// <summary>A reported path relative to the repository root, or the path itself when it cannot be (see <see cref="SourceRoot.Relative"/>).</summary>
+    public string RepositoryPath(string path) => Source?.Relative(path) ?? path;
+
     public IEnumerable<Finding> Active => Findings.Where(f => !f.Suppressed);
 
     public ScanSummary Summary

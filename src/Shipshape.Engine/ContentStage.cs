@@ -95,7 +95,9 @@ internal sealed class ContentStage
             throw new ConfigException($"--git-history: {ex.Message}");
         }
 
-        var outcomes = result.Files.Select(f => new FileOutcome(f.Path, false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) })
+        // History paths are the repository's; reports show them under the scanned path as given, like the tree's files.
+        var prefix = DisplayPaths.Prefix(root);
+        var outcomes = result.Files.Select(f => new FileOutcome(DisplayPaths.Join(prefix, f.Path), false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) })
             .Append(new FileOutcome(GitHistoryScanner.Location, false, [], result.Diagnostics, []));
         var summary = Diagnostic.Info(SourceSpan.FileOnly(GitHistoryScanner.Location), string.Create(CultureInfo.InvariantCulture,
             $"git history: {result.Commits} commits, {result.BlobsScanned} file versions, {result.BytesScanned / 1048576.0:0.0} MiB scanned in {started.Elapsed.TotalSeconds:0.00} s"));

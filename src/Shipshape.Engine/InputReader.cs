@@ -63,7 +63,7 @@ public sealed class InputReader
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                outcomes.Add(new FileOutcome(claimed[0].RelativePath, false, [], [Diagnostic.Error(SourceSpan.FileOnly(claimed[0].RelativePath), $"internal error reading {reader.Format}: {ex.GetType().Name}: {ex.Message}")], []));
+                outcomes.Add(new FileOutcome(claimed[0].DisplayPath, false, [], [Diagnostic.Error(SourceSpan.FileOnly(claimed[0].DisplayPath), $"internal error reading {reader.Format}: {ex.GetType().Name}: {ex.Message}")], []));
                 continue;
             }
 

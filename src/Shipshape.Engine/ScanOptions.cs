@@ -7,6 +7,12 @@ namespace Shipshape.Engine;
 public sealed record ScanOptions
 {
     public ImmutableArray<string> Paths { get; init; } = ["."];
+
+    /// <summary>
+    /// The repository root SARIF URIs and fingerprints are relative to (--source-root); null: the git top level
+    /// of the working directory, else the working directory.
+    /// </summary>
+    public string? SourceRoot { get; init; }
     public Severity? FailOn { get; init; }
     /// <summary>An explicit configuration file; when null, .shipshape.yaml in the first path is used if present.</summary>
     public string? ConfigPath { get; init; }
@@ -75,4 +81,7 @@ public sealed record ScanOptions
 
     /// <summary>Receives progress lines (the CLI writes them to standard error).</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>Called as files are read: (files read, files in all); from several threads at once.</summary>
+    public Action<int, int>? FileProgress { get; init; }
 }

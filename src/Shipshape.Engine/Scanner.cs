@@ -50,6 +50,11 @@ public sealed class Scanner
             }
         }
 
+        if (options.SourceRoot is { } sourceRoot && !Directory.Exists(sourceRoot))
+        {
+            throw new ConfigException($"--source-root: no such directory: {sourceRoot}");
+        }
+
         foreach (var path in options.VariableFiles.Where(p => !File.Exists(p)))
         {
             throw new ConfigException($"--var-file: no such file: {path}");
@@ -110,10 +115,7 @@ public sealed class Scanner
         {
             outcomes[i] = ReadFile(inputReader, files[i], content, options, modelRules && !claimed.Contains(files[i]), scanToken);
             var n = Interlocked.Increment(ref done);
-            if (n % 500 == 0)
-            {
-                options.Progress?.Invoke($"  {n}/{files.Length} files read");
-            }
+            options.FileProgress?.Invoke(n, files.Length);
         });
 
         outcomes = [.. moduleOutcomes, .. outcomes];
@@ -177,6 +179,13 @@ public sealed class Scanner
         var ignores = config.Ignores.Where(i => i.Expires is not { } e || e >= options.Today)
             .Select(i => (Entry: i, Paths: i.PathGlob is null ? null : Glob(i.PathGlob)))
             .ToImmutableArray();
+        var source = new SourceRoot(FindSourceRoot(options.SourceRoot), Directory.GetCurrentDirectory());
+        var displayRoots = roots.Select(r => File.Exists(r) ? DisplayPaths.FilePrefix(r) : DisplayPaths.Prefix(r))
+            .Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(r => r.Length).ToImmutableArray();
+
+        // Fingerprints use the path relative to the repository root, so they do not change with where the scan
+        // started; a file outside the repository falls back to its path under the scanned root.
+        string StablePath(string path) => source.Relative(path) ?? RootRelative(path, displayRoots);
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var findingsPerPath = new Dictionary<string, int>(StringComparer.Ordinal);
         var droppedOverall = 0L;
@@ -206,7 +215,8 @@ public sealed class Scanner
                 return;
             }
 
-            var fingerprint = Fingerprints.Compute(rule.Id, hit.Location.Path, hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey, hit.Resource.Module?.RootDirectory);
+            var fingerprint = Fingerprints.Compute(rule.Id, StablePath(hit.Location.Path), hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey,
+                hit.Resource.Module?.RootDirectory is { } moduleRoot ? StablePath(moduleRoot) : null);
             var finding = new Finding
             {
                 RuleId = rule.Id,
@@ -221,7 +231,7 @@ public sealed class Scanner
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true, options.Today) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores)
+                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true, options.Today) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores, [RootRelative(finding.Location.Path, displayRoots), source.Relative(finding.Location.Path)])
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }
@@ -302,7 +312,46 @@ public sealed class Scanner
             FailOn = failOn,
             SoftFail = options.SoftFail ?? config.SoftFail ?? false,
             FailOnIncomplete = options.FailOnIncomplete ?? config.FailOnIncomplete ?? false,
+            Source = source,
         };
+    }
+
+    /// <summary>A reported path with the scanned path it came under taken off (the longest that matches).</summary>
+    private static string RootRelative(string path, ImmutableArray<string> displayRoots)
+    {
+        foreach (var root in displayRoots)
+        {
+            if (path.Length > root.Length && path.StartsWith(root, StringComparison.Ordinal) && (path[root.Length] == '/' || root.EndsWith('/')))
+            {
+                return path[(root.Length + (root.EndsWith('/') ? 0 : 1))..];
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// The repository root: the one given, else the nearest directory from the working directory up that holds
+    /// <c>.git</c> (a directory, or a file in a worktree; only its existence is looked at), else the working directory.
+    /// </summary>
+    private static string FindSourceRoot(string? given)
+    {
+        if (given is not null)
+        {
+            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(given));
+        }
+
+        var cwd = Directory.GetCurrentDirectory();
+        for (var d = new DirectoryInfo(cwd); d is not null; d = d.Parent)
+        {
+            var dotGit = Path.Join(d.FullName, ".git");
+            if (Directory.Exists(dotGit) || File.Exists(dotGit))
+            {
+                return Path.TrimEndingDirectorySeparator(d.FullName);
+            }
+        }
+
+        return Path.TrimEndingDirectorySeparator(cwd);
     }
 
     // Content rules see every scanned file; a value a model rule of the secrets practice already reported on
@@ -345,15 +394,15 @@ public sealed class Scanner
     private static FileOutcome ReadFile(InputReader inputReader, DiscoveredFile file, ContentStage? content, ScanOptions options, bool modelRules, CancellationToken scanToken)
     {
         // Parsing into the model is wasted work when only content rules run (--scanners secrets).
-        var accepted = modelRules && inputReader.Accepts(file.RelativePath, file.Format);
+        var accepted = modelRules && inputReader.Accepts(file.DisplayPath, file.Format);
         if (!accepted && content is null)
         {
-            return new FileOutcome(file.RelativePath, false, [], [], []);
+            return new FileOutcome(file.DisplayPath, false, [], [], []);
         }
 
         if (scanToken.IsCancellationRequested)
         {
-            return NotChecked(file.RelativePath, ScanDeadlineMessage(options));
+            return NotChecked(file.DisplayPath, ScanDeadlineMessage(options));
         }
 
         byte[] bytes;
@@ -363,31 +412,33 @@ public sealed class Scanner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return NotChecked(file.RelativePath, $"cannot read file: {ex.Message}");
+            return NotChecked(file.DisplayPath, $"cannot read file: {ex.Message}");
         }
 
-        if (file.Format == InputFormat.Binary && content is not null && !ArchiveReader.IsArchiveName(file.RelativePath))
+        if (file.Format == InputFormat.Binary && content is not null && !ArchiveReader.IsArchiveName(file.DisplayPath))
         {
             // A key store kept for its name: the rules that report files by path see it, its bytes are not text.
             var byPath = content.Scan(file.RelativePath, [], scanToken);
-            return new FileOutcome(file.RelativePath, true, [], [], []) { Content = byPath };
+            return new FileOutcome(file.DisplayPath, true, [], [], []) { Content = byPath };
         }
 
         if (file.Format == InputFormat.Binary && content is not null)
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(scanToken);
             deadline.CancelAfter(options.EffectiveFileTimeout);
-            return content.ReadArchive(file.RelativePath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, options.MaxFindingsPerFile, deadline.Token);
+            return content.ReadArchive(file.DisplayPath, bytes, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, options.MaxFindingsPerFile, deadline.Token);
         }
 
-        return ReadBytes(inputReader, file.RelativePath, file.Format, bytes, content, accepted, options, scanToken);
+        return ReadBytes(inputReader, file.DisplayPath, file.Format, bytes, content, accepted, options, scanToken, file.RelativePath);
     }
 
     /// <summary>
     /// One file's bytes into the model (when a reader accepts it) and through the secrets scanner (when it runs), each
     /// within the file's deadline: a part that runs out of time is reported as not checked and the scan goes on.
     /// </summary>
-    private static FileOutcome ReadBytes(InputReader inputReader, string path, InputFormat format, byte[] bytes, ContentStage? content, bool accepted, ScanOptions options, CancellationToken scanToken)
+    // The secrets scanner matches gitleaks allowlists and .gitleaksignore entries against the path under the scanned
+    // root (as gitleaks does); the outcome carries the reported path.
+    private static FileOutcome ReadBytes(InputReader inputReader, string path, InputFormat format, byte[] bytes, ContentStage? content, bool accepted, ScanOptions options, CancellationToken scanToken, string? contentPath = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(scanToken);
         deadline.CancelAfter(options.EffectiveFileTimeout);
@@ -416,7 +467,7 @@ public sealed class Scanner
 
         try
         {
-            var found = content.Scan(path, bytes, token);
+            var found = content.Scan(contentPath ?? path, bytes, token);
             return found.IsEmpty ? outcome with { Scanned = true } : outcome with
             {
                 Scanned = true,
@@ -550,7 +601,7 @@ public sealed class Scanner
                 && (s.RuleId == "*" || string.Equals(s.RuleId, ruleId, StringComparison.OrdinalIgnoreCase) || equivalents.Contains(s.RuleId, StringComparer.OrdinalIgnoreCase)))
             is { } declared ? new Suppression(SuppressionKind.Inline, declared.Reason) : null;
 
-    private static Suppression? Configured(Finding finding, ImmutableArray<(IgnoreEntry Entry, Matcher? Paths)> ignores)
+    private static Suppression? Configured(Finding finding, ImmutableArray<(IgnoreEntry Entry, Matcher? Paths)> ignores, string?[] otherPaths)
     {
         foreach (var (entry, paths) in ignores)
         {
@@ -569,7 +620,8 @@ public sealed class Scanner
                 continue;
             }
 
-            if (paths is not null && !paths.Match(finding.Location.Path).HasMatches)
+            // A path pattern may be written relative to the scanned path, to the repository or as reported.
+            if (paths is not null && !paths.Match(finding.Location.Path).HasMatches && !otherPaths.Any(p => p is not null && paths.Match(p).HasMatches))
             {
                 continue;
             }

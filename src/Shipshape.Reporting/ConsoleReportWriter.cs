@@ -2,9 +2,14 @@ using Shipshape.Core;
 
 namespace Shipshape.Reporting;
 
-/// <summary>Writes the human-readable checklist view for a terminal, with ANSI colour when asked for.</summary>
-/// <param name="color">Whether to emit ANSI colour; the caller turns it on only for an interactive terminal.</param>
-public sealed class ConsoleReportWriter(bool color) : IReportWriter
+/// <summary>
+/// The report for a terminal: one line per finding (severity, rule, location, title), most severe first; the fix
+/// once per rule; a summary by severity and practice area; and, last, the reason for the exit code. ANSI colour
+/// only when asked for (the command decides from the terminal and NO_COLOR / FORCE_COLOR / CLICOLOR_FORCE).
+/// </summary>
+/// <param name="color">Whether to emit ANSI colour.</param>
+/// <param name="detail">How much to show: compact, normal (default) or verbose.</param>
+public sealed class ConsoleReportWriter(bool color, ConsoleDetail detail = ConsoleDetail.Normal) : IReportWriter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
@@ -15,6 +20,9 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
     private const string Blue = "\u001b[34m";
     private const string Magenta = "\u001b[35m";
 
+    /// <summary>Locations longer than this are not padded to align the titles after them.</summary>
+    private const int MaxLocationColumn = 48;
+
     public ConsoleReportWriter()
         : this(color: false)
     {
@@ -24,6 +32,8 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
 
     public bool Color => color;
 
+    public ConsoleDetail Detail => detail;
+
     public void Write(ScanReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -31,97 +41,182 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
 
         using var text = ReportEncoding.CreateTextWriter(output);
         var summary = report.Summary;
-        var active = report.Active.ToList();
+        var active = Sorted(report.Active).ToList();
 
-        text.WriteLine(Paint(Bold, "Shipshape " + Clean(report.ToolVersion)) + ": scanned "
-            + ReportFacts.Plural(summary.FilesScanned, "file") + ", " + ReportFacts.Plural(summary.Resources, "resource")
-            + ", " + ReportFacts.Plural(summary.Findings, "finding"));
-        text.WriteLine();
-
-        foreach (var practice in PracticeNames.All)
+        if (detail != ConsoleDetail.Compact)
         {
-            var inArea = active.Where(f => f.Practice == practice).ToList();
-            var suppressedInArea = report.Findings.Count(f => f.Suppressed && f.Practice == practice);
-            var line = inArea.Count == 0
-                ? "  " + Paint(Green, "✔") + " " + practice.ToTitle()
-                : "  " + Paint(Red, "✖") + " " + practice.ToTitle() + "  " + ReportFacts.SeverityCounts(inArea);
-            if (suppressedInArea > 0)
-            {
-                line += Paint(Dim, "  (" + ReportFacts.Invariant(suppressedInArea) + " suppressed)");
-            }
-
-            text.WriteLine(line);
-        }
-
-        foreach (var practice in PracticeNames.All)
-        {
-            var inArea = active.Where(f => f.Practice == practice).ToList();
-            if (inArea.Count == 0)
-            {
-                continue;
-            }
-
+            text.WriteLine(Paint(Bold, "Shipshape " + Clean(report.ToolVersion)) + ": scanned "
+                + ReportFacts.Plural(summary.FilesScanned, "file") + ", " + ReportFacts.Plural(summary.Resources, "resource"));
             text.WriteLine();
-            text.WriteLine(Paint(Bold, practice.ToTitle()));
-            foreach (var finding in inArea)
-            {
-                WriteFinding(text, report, finding);
-            }
         }
 
-        if (!report.Diagnostics.IsEmpty)
+        WriteFindings(text, active);
+        if (detail != ConsoleDetail.Compact)
         {
-            text.WriteLine();
-            text.WriteLine(Paint(Bold, "Diagnostics"));
-            foreach (var diagnostic in report.Diagnostics)
-            {
-                var (colour, label) = diagnostic.Severity switch
-                {
-                    DiagnosticSeverity.Error => (Red, "error"),
-                    DiagnosticSeverity.Warning => (Yellow, "warning"),
-                    _ => (Dim, "info"),
-                };
-                text.WriteLine("  " + Paint(colour, label) + " " + Clean(diagnostic.Location.ToString()) + ": "
-                    + Indent(Clean(diagnostic.Message), "    "));
-            }
+            WriteFixes(text, report, active);
+            WriteSuppressed(text, report);
+            WriteDiagnostics(text, report);
+            WriteSummary(text, report, active);
         }
 
-        text.WriteLine();
-        var counts = string.Join(", ", SeverityNames.Descending.Select(s =>
-            ReportFacts.Invariant(summary.BySeverity.GetValueOrDefault(s)) + " " + s.ToName()));
-        var final = ReportFacts.Plural(summary.Findings, "finding") + " (" + counts + "); "
-            + ReportFacts.Invariant(summary.Suppressed) + " suppressed";
-        text.WriteLine(Paint(Bold + (summary.Findings > 0 ? Red : Green), final));
         if (ReportFacts.Coverage(summary) is { } coverage)
         {
             text.WriteLine(Paint(Bold + Yellow, coverage));
         }
+
+        var verdict = ScanVerdict.Of(report);
+        text.WriteLine(Paint(Bold + (verdict.ExitCode == 0 ? Green : Red), verdict.Reason));
     }
 
-    private void WriteFinding(StreamWriter text, ScanReport report, Finding finding)
-    {
-        text.WriteLine(Paint(SeverityColour(finding.Severity), "[" + finding.Severity.ToName().ToUpperInvariant() + "]")
-            + " " + Paint(Bold, Clean(finding.RuleId)) + " " + Clean(finding.Title));
+    /// <summary>Most severe first, then by path and line, so the first screen shows what matters most.</summary>
+    public static IEnumerable<Finding> Sorted(IEnumerable<Finding> findings) =>
+        findings.OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Location.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.StartLine)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal);
 
-        var where = "  " + Clean(finding.Location.ToString()) + "  " + Clean(finding.Resource.QualifiedAddress)
-            + (finding.Resource.DisplayName is { } display ? " [" + Clean(display) + "]" : string.Empty)
-            + " (" + Clean(finding.Resource.Kind) + ")";
-        if (!string.IsNullOrEmpty(finding.Resource.Path))
+    private void WriteFindings(StreamWriter text, List<Finding> active)
+    {
+        var width = active.Count == 0 ? 0 : Math.Min(MaxLocationColumn, active.Max(f => Location(f).Length));
+        foreach (var finding in active)
         {
-            where += " " + Clean(finding.Resource.Path);
+            var location = Location(finding);
+            text.WriteLine(Paint(SeverityColour(finding.Severity), finding.Severity.ToName().ToUpperInvariant().PadRight(8))
+                + " " + Paint(Bold, Clean(finding.RuleId)) + "  " + location.PadRight(width) + "  " + Clean(finding.Title));
+            if (detail == ConsoleDetail.Verbose)
+            {
+                WriteFindingDetail(text, finding);
+            }
         }
 
-        text.WriteLine(Paint(Dim, where));
+        if (active.Count > 0)
+        {
+            text.WriteLine();
+        }
+    }
+
+    private void WriteFindingDetail(StreamWriter text, Finding finding)
+    {
+        const string indent = "         ";
+        text.WriteLine(indent + Indent(Clean(finding.Message), indent));
+        var where = Clean(finding.Resource.QualifiedAddress)
+            + (finding.Resource.DisplayName is { } display ? " [" + Clean(display) + "]" : string.Empty)
+            + " (" + Clean(finding.Resource.Kind) + ")"
+            + (string.IsNullOrEmpty(finding.Resource.Path) ? string.Empty : " " + Clean(finding.Resource.Path));
+        text.WriteLine(Paint(Dim, indent + where));
         if (finding.Resource.Module is { } module)
         {
-            text.WriteLine(Paint(Dim, "  called through " + string.Join(" > ", module.Calls.Select(c => Clean(c.Address) + (c.Call is { } call ? " (" + Clean(call.ToString()) + ")" : string.Empty)))));
+            text.WriteLine(Paint(Dim, indent + "called through " + string.Join(" > ", module.Calls.Select(c => Clean(c.Address) + (c.Call is { } call ? " (" + Clean(call.ToString()) + ")" : string.Empty)))));
         }
 
-        text.WriteLine("  " + Indent(Clean(finding.Message), "  "));
-        if (ReportFacts.RemediationFor(report, finding) is { } remediation)
+        if (!finding.Equivalents.IsEmpty)
         {
-            text.WriteLine("  " + Paint(Green, "Fix:") + " " + Indent(Clean(remediation.Trim()), "       "));
+            text.WriteLine(Paint(Dim, indent + "same as " + Clean(string.Join(", ", finding.Equivalents))));
         }
+    }
+
+    // The fix once per rule: a rule with forty findings says how to fix them once, most severe rules first.
+    private void WriteFixes(StreamWriter text, ScanReport report, List<Finding> active)
+    {
+        var rules = active.GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Max(f => f.Severity)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        text.WriteLine(Paint(Bold, "How to fix"));
+        foreach (var rule in rules)
+        {
+            var first = rule.First();
+            text.WriteLine("  " + Paint(Bold, Clean(rule.Key)) + " " + Clean(first.Title) + Paint(Dim, " (" + ReportFacts.Plural(rule.Count(), "finding") + ")"));
+            if (ReportFacts.RemediationFor(report, first) is { } remediation)
+            {
+                var shown = detail == ConsoleDetail.Verbose ? remediation.Trim() : FirstParagraph(remediation);
+                text.WriteLine("    " + Indent(Clean(shown), "    "));
+            }
+        }
+
+        text.WriteLine(Paint(Dim, "  Details, rationale and examples: shipshape explain RULE-ID"));
+        text.WriteLine();
+    }
+
+    private void WriteSuppressed(StreamWriter text, ScanReport report)
+    {
+        var suppressed = Sorted(report.Findings.Where(f => f.Suppressed)).ToList();
+        if (detail != ConsoleDetail.Verbose || suppressed.Count == 0)
+        {
+            return;
+        }
+
+        text.WriteLine(Paint(Bold, "Suppressed"));
+        foreach (var finding in suppressed)
+        {
+            var why = finding.Suppression is { } s ? s.Kind.ToName() + (string.IsNullOrWhiteSpace(s.Reason) ? string.Empty : ": " + Clean(s.Reason)) : string.Empty;
+            text.WriteLine(Paint(Dim, "  " + finding.Severity.ToName().ToUpperInvariant().PadRight(8) + " " + Clean(finding.RuleId) + "  " + Location(finding) + "  " + why));
+        }
+
+        text.WriteLine();
+    }
+
+    private void WriteDiagnostics(StreamWriter text, ScanReport report)
+    {
+        var shown = report.Diagnostics.Where(d => detail == ConsoleDetail.Verbose || d.Severity != DiagnosticSeverity.Info).ToList();
+        var hidden = report.Diagnostics.Length - shown.Count;
+        if (shown.Count == 0 && hidden == 0)
+        {
+            return;
+        }
+
+        text.WriteLine(Paint(Bold, "Diagnostics"));
+        foreach (var diagnostic in shown)
+        {
+            var (colour, label) = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => (Red, "error"),
+                DiagnosticSeverity.Warning => (Yellow, "warning"),
+                _ => (Dim, "info"),
+            };
+            text.WriteLine("  " + Paint(colour, label) + " " + Clean(diagnostic.Location.ToString()) + ": "
+                + Indent(Clean(diagnostic.Message), "    "));
+        }
+
+        if (hidden > 0)
+        {
+            text.WriteLine(Paint(Dim, "  " + ReportFacts.Plural(hidden, "informational diagnostic") + " (--verbose shows them)"));
+        }
+
+        text.WriteLine();
+    }
+
+    private void WriteSummary(StreamWriter text, ScanReport report, List<Finding> active)
+    {
+        var summary = report.Summary;
+        text.WriteLine(Paint(Bold, "Summary"));
+        var counts = string.Join(", ", SeverityNames.Descending.Select(s =>
+            Paint(summary.BySeverity.GetValueOrDefault(s) > 0 ? SeverityColour(s) : string.Empty, ReportFacts.Invariant(summary.BySeverity.GetValueOrDefault(s)) + " " + s.ToName())));
+        text.WriteLine("  " + ReportFacts.Plural(summary.Findings, "finding") + ": " + counts
+            + (summary.Suppressed > 0 ? "; " + ReportFacts.Invariant(summary.Suppressed) + " suppressed" : string.Empty));
+        var nameWidth = PracticeNames.All.Max(p => p.ToTitle().Length);
+        foreach (var practice in PracticeNames.All)
+        {
+            var inArea = active.Where(f => f.Practice == practice).ToList();
+            text.WriteLine(inArea.Count == 0
+                ? "  " + Paint(Green, "✔") + " " + practice.ToTitle()
+                : "  " + Paint(Red, "✖") + " " + practice.ToTitle().PadRight(nameWidth) + "  " + ReportFacts.SeverityCounts(inArea));
+        }
+
+        text.WriteLine();
+    }
+
+    private static string Location(Finding finding) =>
+        Clean(finding.Location.HasLine ? finding.Location.Path + ":" + ReportFacts.Invariant(finding.Location.StartLine) : finding.Location.Path);
+
+    private static string FirstParagraph(string text)
+    {
+        var trimmed = text.Trim();
+        var cut = trimmed.IndexOf("\n\n", StringComparison.Ordinal);
+        return cut < 0 ? trimmed : trimmed[..cut];
     }
 
     private static string SeverityColour(Severity severity) => severity switch
@@ -133,11 +228,11 @@ public sealed class ConsoleReportWriter(bool color) : IReportWriter
         _ => Dim,
     };
 
-    private string Paint(string colour, string value) => color ? colour + value + Reset : value;
+    private string Paint(string colour, string value) => color && colour.Length > 0 ? colour + value + Reset : value;
 
     private static string Clean(string? value) => TerminalText.Sanitize(value);
 
-    // Continuation lines of multi-line text keep the finding's indentation so the block stays readable.
+    // Continuation lines of multi-line text keep the block's indentation so it stays readable.
     private static string Indent(string value, string indent) =>
         value.TrimEnd('\n').Replace("\n", "\n" + indent, StringComparison.Ordinal);
 }

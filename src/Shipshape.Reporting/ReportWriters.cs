@@ -15,18 +15,25 @@ public static class ReportWriters
     public static IReportWriter Create(string format) => Create(format, color: false);
 
     /// <summary>A writer for <paramref name="format"/>; <paramref name="color"/> only affects the console writer.</summary>
-    public static IReportWriter Create(string format, bool color) =>
-        TryCreate(format, color, out var writer)
+    public static IReportWriter Create(string format, bool color) => Create(format, color, ConsoleDetail.Normal);
+
+    /// <summary>A writer for <paramref name="format"/>; <paramref name="color"/> and <paramref name="detail"/> only affect the console writer.</summary>
+    public static IReportWriter Create(string format, bool color, ConsoleDetail detail) =>
+        TryCreate(format, color, detail, out var writer)
             ? writer
             : throw new ArgumentException(
                 $"Unknown report format '{format}'. Known formats: {string.Join(", ", Names)}.", nameof(format));
 
     /// <summary>A writer for <paramref name="format"/>, or false for an unknown name.</summary>
-    public static bool TryCreate(string? format, bool color, [NotNullWhen(true)] out IReportWriter? writer)
+    public static bool TryCreate(string? format, bool color, [NotNullWhen(true)] out IReportWriter? writer) =>
+        TryCreate(format, color, ConsoleDetail.Normal, out writer);
+
+    /// <summary>A writer for <paramref name="format"/>; <paramref name="color"/> and <paramref name="detail"/> only affect the console writer.</summary>
+    public static bool TryCreate(string? format, bool color, ConsoleDetail detail, [NotNullWhen(true)] out IReportWriter? writer)
     {
         writer = format?.Trim().ToUpperInvariant() switch
         {
-            "CONSOLE" => new ConsoleReportWriter(color),
+            "CONSOLE" => new ConsoleReportWriter(color, detail),
             "JSON" => new JsonReportWriter(),
             "SARIF" => new SarifReportWriter(),
             "JUNIT" => new JUnitReportWriter(),

@@ -53,18 +53,22 @@ public sealed class SarifReportWriter : IReportWriter
 
             WriteInvocation(json, report);
 
-            // The scan root is not recorded in the report (output stays machine-independent), so the base
-            // carries only a description; consumers such as GitHub resolve it against the checkout.
+            // Result URIs are relative to the repository root (git top level, else the working directory, or --source-root).
             json.WriteStartObject("originalUriBaseIds");
             json.WriteStartObject(SourceRoot);
-            WriteMessage(json, "description", "The root directory of the scan; result paths are relative to it.");
+            if (report.Source is { } source)
+            {
+                json.WriteString("uri", source.DirectoryUri);
+            }
+
+            WriteMessage(json, "description", "The repository root; result paths are relative to it.");
             json.WriteEndObject();
             json.WriteEndObject();
 
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, finding, ruleIndex[finding.RuleId]);
+                WriteResult(json, report, finding, ruleIndex[finding.RuleId]);
             }
 
             json.WriteEndArray();
@@ -143,7 +147,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, ScanReport report, Finding finding, int ruleIndex)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -153,7 +157,7 @@ public sealed class SarifReportWriter : IReportWriter
 
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        WritePhysicalLocation(json, finding.Location, withEndLine: true);
+        WritePhysicalLocation(json, report, finding.Location, withEndLine: true);
         json.WriteStartArray("logicalLocations");
         json.WriteStartObject();
         json.WriteString("fullyQualifiedName", finding.Resource.Address);
@@ -165,7 +169,7 @@ public sealed class SarifReportWriter : IReportWriter
 
         if (finding.Resource.Module is { } module)
         {
-            WriteModuleCalls(json, module);
+            WriteModuleCalls(json, report, module);
         }
 
         json.WriteStartObject("partialFingerprints");
@@ -210,7 +214,7 @@ public sealed class SarifReportWriter : IReportWriter
     /// A called module's resource is located in the module's file, which every caller shares; the calls that reached
     /// this instance (outermost first, each where its caller's <c>module "…" {</c> line is known) are related locations.
     /// </summary>
-    private static void WriteModuleCalls(Utf8JsonWriter json, ModuleChain module)
+    private static void WriteModuleCalls(Utf8JsonWriter json, ScanReport report, ModuleChain module)
     {
         if (!module.Calls.Any(c => c.Call is not null))
         {
@@ -227,7 +231,7 @@ public sealed class SarifReportWriter : IReportWriter
 
             json.WriteStartObject();
             json.WriteNumber("id", i + 1);
-            WritePhysicalLocation(json, span, withEndLine: false);
+            WritePhysicalLocation(json, report, span, withEndLine: false);
             var caller = i == 0 ? "root module " + module.RootDirectory : module.Calls[i - 1].Address;
             WriteMessage(json, "message", $"{module.Calls[i].Address}: the module call in {caller} that instantiates this resource");
             json.WriteEndObject();
@@ -262,7 +266,7 @@ public sealed class SarifReportWriter : IReportWriter
             {
                 json.WriteStartArray("locations");
                 json.WriteStartObject();
-                WritePhysicalLocation(json, diagnostic.Location, withEndLine: false);
+                WritePhysicalLocation(json, report, diagnostic.Location, withEndLine: false);
                 json.WriteEndObject();
                 json.WriteEndArray();
             }
@@ -276,12 +280,23 @@ public sealed class SarifReportWriter : IReportWriter
     }
 
     // A region only when the line is known: SARIF lines are 1-based and a made-up line would mislead.
-    private static void WritePhysicalLocation(Utf8JsonWriter json, SourceSpan span, bool withEndLine)
+    // URIs are relative to the repository root, so code scanning finds the file whatever directory the scan started
+    // from; a file outside the repository gets its absolute file URI instead.
+    private static void WritePhysicalLocation(Utf8JsonWriter json, ScanReport report, SourceSpan span, bool withEndLine)
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ToUriReference(span.Path));
-        json.WriteString("uriBaseId", SourceRoot);
+        var relative = report.Source?.Relative(span.Path);
+        if (report.Source is { } source && relative is null && Core.SourceRoot.IsFilePath(span.Path))
+        {
+            json.WriteString("uri", new Uri(Path.GetFullPath(span.Path, source.WorkingDirectory)).AbsoluteUri);
+        }
+        else
+        {
+            json.WriteString("uri", ToUriReference(relative ?? span.Path));
+            json.WriteString("uriBaseId", SourceRoot);
+        }
+
         json.WriteEndObject();
         if (span.HasLine)
         {

@@ -1,3 +1,5 @@
+using Shipshape.Core;
+
 namespace Shipshape.Ingest.Discovery;
 
 /// <summary>A file that passed discovery: readable, within the size limit, not binary, not ignored.</summary>
@@ -6,4 +8,11 @@ namespace Shipshape.Ingest.Discovery;
 /// <param name="Root">The absolute scan root the file was found under.</param>
 /// <param name="Length">The size in bytes when discovered.</param>
 /// <param name="Format">What <see cref="FormatSniffer"/> made of the name and the first bytes.</param>
-public sealed record DiscoveredFile(string FullPath, string RelativePath, string Root, long Length, InputFormat Format);
+public sealed record DiscoveredFile(string FullPath, string RelativePath, string Root, long Length, InputFormat Format)
+{
+    /// <summary>The scanned path as the user gave it (see <see cref="DisplayPaths.Prefix"/>); "" for the current directory.</summary>
+    public string DisplayRoot { get; init; } = string.Empty;
+
+    /// <summary>The path reports show: <see cref="DisplayRoot"/> joined with <see cref="RelativePath"/>, so files under two scanned paths never share one.</summary>
+    public string DisplayPath => DisplayPaths.Join(DisplayRoot, RelativePath);
+}

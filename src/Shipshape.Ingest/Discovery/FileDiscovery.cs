@@ -77,17 +77,35 @@ public static class FileDiscovery
             full = string.Empty;
         }
 
+        var firstFile = run.Files.Count;
+        var firstDiagnostic = run.Diagnostics.Count;
+        string display;
         if (full.Length > 0 && File.Exists(full))
         {
+            display = DisplayPaths.FilePrefix(root!);
             ScanFileRoot(run, full);
         }
         else if (full.Length > 0 && Directory.Exists(full))
         {
+            display = DisplayPaths.Prefix(root);
             ScanDirectoryRoot(run, full);
         }
         else
         {
             run.Diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly(root ?? string.Empty), $"Scan root '{root}' does not exist."));
+            return;
+        }
+
+        // Files and what was said about them carry the path as the user gave it.
+        for (var i = firstFile; i < run.Files.Count; i++)
+        {
+            run.Files[i] = run.Files[i] with { DisplayRoot = display };
+        }
+
+        for (var i = firstDiagnostic; i < run.Diagnostics.Count; i++)
+        {
+            var d = run.Diagnostics[i];
+            run.Diagnostics[i] = d with { Location = d.Location with { Path = DisplayPaths.Join(display, d.Location.Path) } };
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class TerraformFileSystem : IHclFileSystem
     private readonly string _root;
     private readonly string _directory;
     private readonly string _moduleDisplay;
+    private readonly string _displayRoot;
     private readonly ICollection<Diagnostic>? _diagnostics;
 
     public TerraformFileSystem(string root, string directory)
@@ -25,8 +26,10 @@ public sealed class TerraformFileSystem : IHclFileSystem
 
     /// <param name="moduleDisplay">The module directory as reported (relative to the root), where refusals are reported.</param>
     /// <param name="diagnostics">Receives one diagnostic per refused read; null: refusals are silent (tests).</param>
-    public TerraformFileSystem(ScanRoot boundary, string root, string directory, string moduleDisplay, ICollection<Diagnostic>? diagnostics)
+    /// <param name="displayRoot">The root as the user gave it, which the paths of files read are reported under.</param>
+    public TerraformFileSystem(ScanRoot boundary, string root, string directory, string moduleDisplay, ICollection<Diagnostic>? diagnostics, string displayRoot = "")
     {
+        _displayRoot = displayRoot;
         _boundary = boundary;
         _root = Path.GetFullPath(root);
         _directory = directory;
@@ -61,7 +64,7 @@ public sealed class TerraformFileSystem : IHclFileSystem
             return null;
         }
 
-        return (System.Text.Encoding.UTF8.GetString(TextDecoding.ToUtf8(bytes)), relative.Replace('\\', '/'));
+        return (System.Text.Encoding.UTF8.GetString(TextDecoding.ToUtf8(bytes)), DisplayPaths.Join(_displayRoot, relative.Replace('\\', '/')));
     }
 
     private void Refuse(string path, string reason) =>

@@ -50,7 +50,7 @@ public sealed class TerraformModuleInstance : IHclScope
         _wanted = wantedResourceType;
         _diagnostics = diagnostics;
         _depth = depth;
-        Files = new TerraformFileSystem(loader.Boundary, loader.Root, module.Directory, module.RelativeDirectory, diagnostics);
+        Files = new TerraformFileSystem(loader.Boundary, loader.Root, module.Directory, module.RelativeDirectory, diagnostics, loader.DisplayRoot);
         foreach (var locals in module.OfType("locals"))
         {
             foreach (var attribute in locals.Body.Attributes)

@@ -14,13 +14,19 @@ public sealed class TerraformModuleLoader
     private readonly ConcurrentDictionary<string, Lazy<TerraformModule>> _modules = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<ImmutableDictionary<string, string>>> _manifests = new(StringComparer.Ordinal);
 
-    public TerraformModuleLoader(string root)
+    /// <param name="root">The scanned root: nothing outside it is read.</param>
+    /// <param name="displayRoot">The root as the user gave it, which reported paths start with (see <see cref="DisplayPaths"/>).</param>
+    public TerraformModuleLoader(string root, string displayRoot = "")
     {
         _root = Path.GetFullPath(root);
+        DisplayRoot = displayRoot;
         Boundary = new ScanRoot(_root);
     }
 
     public string Root => _root;
+
+    /// <summary>The root as reported: what every reported path of this loader starts with ("" for the current directory).</summary>
+    public string DisplayRoot { get; }
 
     /// <summary>What may be read: files whose resolved path is inside the scanned root.</summary>
     public ScanRoot Boundary { get; }
@@ -35,11 +41,9 @@ public sealed class TerraformModuleLoader
         return !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative) && Boundary.Contains(directory);
     }
 
-    public string Relative(string fullPath)
-    {
-        var relative = Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
-        return relative;
-    }
+    /// <summary>A path under the root as reports show it: the display root joined with the path relative to the root.</summary>
+    public string Relative(string fullPath) =>
+        DisplayPaths.Join(DisplayRoot, Path.GetRelativePath(_root, fullPath).Replace('\\', '/'));
 
     /// <summary>The module in a directory: its configuration files as discovered, or (for a called module) as found on disk.</summary>
     public TerraformModule Load(string directory, IReadOnlyList<string>? files = null) =>

@@ -40,10 +40,10 @@ public sealed class TerraformModuleReader : IModuleReader
         var files = new ConcurrentBag<ModuleFile>();
         var resources = new ConcurrentBag<Resource>();
         var diagnostics = new ConcurrentBag<Diagnostic>();
-        foreach (var group in request.Files.GroupBy(f => f.Root, StringComparer.Ordinal))
+        foreach (var group in request.Files.GroupBy(f => (f.Root, f.DisplayRoot)))
         {
-            var root = group.Key;
-            var loader = new TerraformModuleLoader(Directory.Exists(root) ? root : Path.GetDirectoryName(root)!);
+            var root = group.Key.Root;
+            var loader = new TerraformModuleLoader(Directory.Exists(root) ? root : Path.GetDirectoryName(root)!, group.Key.DisplayRoot);
             var directories = group
                 .Where(f => TerraformModuleLoader.IsConfigurationFile(Path.GetFileName(f.FullPath)))
                 .GroupBy(f => Path.GetDirectoryName(Path.GetFullPath(f.FullPath))!, StringComparer.Ordinal)
@@ -73,7 +73,7 @@ public sealed class TerraformModuleReader : IModuleReader
                 var full = Path.GetFullPath(file.FullPath);
                 if (!modules.ContainsKey(Path.GetDirectoryName(full)!) && loader.Boundary.TryRead(full, TerraformFileSystem.MaxBytes, out var bytes, out _))
                 {
-                    files.Add(new ModuleFile(file.RelativePath, bytes));
+                    files.Add(new ModuleFile(file.DisplayPath, bytes));
                 }
             }
 

@@ -21,7 +21,7 @@ public sealed class ContentScanTests
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
     private static ScanReport Scan(string root) =>
-        new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], Scanners = ["secrets"] });
+        new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], Scanners = ["secrets"] }).RelativeTo(root);
 
     private static byte[] Zip(params (string Name, byte[] Content)[] files) => TestArchives.Zip(files);
 
@@ -104,7 +104,8 @@ public sealed class ContentScanTests
         foreach (var format in ReportWriters.Names)
         {
             using var buffer = new MemoryStream();
-            ReportWriters.Create(format, false).Write(report, buffer);
+            // The verbose console report is the one that prints messages (where the redacted values are).
+            ReportWriters.Create(format, false, ConsoleDetail.Verbose).Write(report, buffer);
             var output = Encoding.UTF8.GetString(buffer.ToArray());
             foreach (var raw in (string[])[Token, AwsKey, Password, Card, TestCard, "4556 7375 8689 9855", "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t"])
             {

@@ -59,6 +59,6 @@ public sealed class RuleSelectorTests
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Contains(f.GetProperty("severity").GetString(), new[] { "high", "critical" }));
-        Assert.All(findings, f => Assert.StartsWith("app/", f.GetProperty("location").GetProperty("path").GetString(), StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.EndsWith("/app/task.json", f.GetProperty("location").GetProperty("path").GetString(), StringComparison.Ordinal));
     }
 }

@@ -10,7 +10,7 @@ public sealed class SampleScanTests
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
     private static Shipshape.Core.ScanReport Scan(string sample) =>
-        new Scanner(Catalog).Scan(new ScanOptions { Paths = [Path.Combine(TestPaths.Samples, sample)] });
+        new Scanner(Catalog).Scan(new ScanOptions { Paths = [Path.Combine(TestPaths.Samples, sample)] }).RelativeTo(Path.Combine(TestPaths.Samples, sample));
 
     [Fact]
     public void Scan_InsecureSample_ReportsEachExpectedFindingAtItsLine()

@@ -29,7 +29,7 @@ public sealed class ScannerTests : IDisposable
     public void Dispose() => _tree.Dispose();
 
     private ScanReport Scan(ScanOptions? options = null) =>
-        new Scanner(Catalog).Scan((options ?? new ScanOptions()) with { Paths = [_tree.Root] });
+        new Scanner(Catalog).Scan((options ?? new ScanOptions()) with { Paths = [_tree.Root] }).RelativeTo(_tree.Root);
 
     [Fact]
     public void Scan_PrivilegedContainer_ReportsRuleAtLineOfValue()

@@ -92,7 +92,7 @@ public sealed class TerraformModuleIdentityTests : IDisposable
     public void Dispose() => _tree.Dispose();
 
     private ScanReport Scan(ScanOptions? options = null) =>
-        new Scanner(Catalog).Scan((options ?? new ScanOptions()) with { Paths = [_tree.Root], OnlyRules = ["SHP-CTR-001"] });
+        new Scanner(Catalog).Scan((options ?? new ScanOptions()) with { Paths = [_tree.Root], OnlyRules = ["SHP-CTR-001"] }).RelativeTo(_tree.Root);
 
     private static Finding Only(ScanReport report, string root, string address) =>
         Assert.Single(report.Findings, f => f.Resource.Module?.RootDirectory == root && f.Resource.Address == address);
@@ -263,7 +263,7 @@ public sealed class TerraformModuleIdentityTests : IDisposable
                 """);
         }
 
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [_tree.Root], OnlyRules = ["SHP-IAM-116"] });
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [_tree.Root], OnlyRules = ["SHP-IAM-116"] }).RelativeTo(_tree.Root);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("envs/dev", "module.app.aws_ecs_task_definition.app"), (finding.Resource.Module!.RootDirectory, finding.Resource.Address));
@@ -483,9 +483,10 @@ public sealed class TerraformModuleIdentityTests : IDisposable
         _tree.Write("envs/prod/main.tf", Environment("prod"));
         var report = Scan();
 
-        var text = ReportOutput.Text(new ConsoleReportWriter(false), report);
+        var text = ReportOutput.Text(new ConsoleReportWriter(false, ConsoleDetail.Verbose), report);
 
-        Assert.Contains("modules/ecs-task/main.tf:22  module.api.module.tasks.aws_ecs_task_definition.app (root module envs/prod)", text, StringComparison.Ordinal);
+        Assert.Contains("modules/ecs-task/main.tf:22  Container runs privileged", text, StringComparison.Ordinal);
+        Assert.Contains("module.api.module.tasks.aws_ecs_task_definition.app (root module envs/prod)", text, StringComparison.Ordinal);
         Assert.Contains("called through module.api (envs/prod/main.tf:5) > module.api.module.tasks (modules/ecs-service/main.tf:5)", text, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ internal static class HostileScan
         var task = Task.Run(() => new Scanner(Catalog).Scan(options));
         try
         {
-            return task.Wait(HangGuard) ? task.Result : throw new TimeoutException($"the scan did not return within {HangGuard}");
+            return task.Wait(HangGuard) ? task.Result.RelativeTo([.. options.Paths]) : throw new TimeoutException($"the scan did not return within {HangGuard}");
         }
         catch (AggregateException ex) when (ex.InnerException is { } inner)
         {

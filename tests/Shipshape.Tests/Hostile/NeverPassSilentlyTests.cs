@@ -110,7 +110,7 @@ public sealed class NeverPassSilentlyTests
 
         Assert.Equal(0, lenient);
         Assert.Equal(2, strict);
-        Assert.Contains("exit 2: 1 not checked, 0 checked in part (--fail-on-incomplete)", stderr, StringComparison.Ordinal);
+        Assert.Contains("exit 2: 1 input not checked, 0 checked in part (--fail-on-incomplete)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class CheckovContainerCorpusTests
         var rules = Coverage[check].Split(',');
         var root = Path.Combine(TestPaths.Shared, "corpus", "checkov", check);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "expected.json")));
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], OnlyRules = [.. rules] });
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [root], OnlyRules = [.. rules] }).RelativeTo(root);
         var findings = report.Findings.Where(f => rules.Contains(f.RuleId)).ToList();
         var framework = check[..check.IndexOf('/', StringComparison.Ordinal)];
         var problems = new List<string>();

@@ -64,7 +64,7 @@ public sealed class WorkloadIdentityTests
         tree.Write("iam.yaml", AdminRoleCfn);
         tree.Write("k8s/reports.yaml", Deployment("  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/reports"));
 
-        var findings = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).Findings.Where(f => f.RuleId == "SHP-IAM-116").ToList();
+        var findings = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).RelativeTo(tree.Root).Findings.Where(f => f.RuleId == "SHP-IAM-116").ToList();
 
         var finding = Assert.Single(findings);
         Assert.Equal("Deployment/finance/reports", finding.Resource.Address);
@@ -104,7 +104,7 @@ public sealed class WorkloadIdentityTests
             }
             """);
 
-        var findings = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).Findings.Where(f => f.RuleId == "SHP-IAM-116").ToList();
+        var findings = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).RelativeTo(tree.Root).Findings.Where(f => f.RuleId == "SHP-IAM-116").ToList();
 
         var finding = Assert.Single(findings);
         Assert.Equal("Deployment/finance/reports", finding.Resource.Address);
@@ -141,7 +141,7 @@ public sealed class WorkloadIdentityTests
             """);
         tree.Write("k8s/reports.yaml", Deployment("  annotations:\n    eks.amazonaws.com/role-arn: arn:aws:iam::111122223333:role/reports"));
 
-        var findings = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).Findings;
+        var findings = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] }).RelativeTo(tree.Root).Findings;
 
         Assert.DoesNotContain(findings, f => f.RuleId == "SHP-IAM-116");
     }

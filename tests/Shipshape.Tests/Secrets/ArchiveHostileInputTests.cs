@@ -298,7 +298,7 @@ public sealed class ArchiveHostileInputTests
         tree.WriteBytes("dist/bundle.zip", zip);
         tree.Write("deploy/ci.env", $"GH_TOKEN={Token}\n");
 
-        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], Scanners = ["secrets"] });
+        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], Scanners = ["secrets"] }).RelativeTo(tree.Root);
 
         Assert.Equal("deploy/ci.env", Assert.Single(report.Findings).Location.Path);
         var diagnostic = Assert.Single(report.Diagnostics, d => d.Incomplete is not null);

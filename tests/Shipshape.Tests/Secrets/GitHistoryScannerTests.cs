@@ -94,7 +94,7 @@ public sealed class GitHistoryScannerTests
         var (tree, added) = BuildRepository(pack: false);
         using (tree)
         {
-            var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], GitHistory = true, Scanners = ["secrets"] });
+            var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], GitHistory = true, Scanners = ["secrets"] }).RelativeTo(tree.Root);
 
             var finding = Assert.Single(report.Findings);
             Assert.Equal("SHP-SEC-100", finding.RuleId);

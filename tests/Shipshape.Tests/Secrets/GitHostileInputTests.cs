@@ -369,7 +369,7 @@ public sealed class GitHostileInputTests
         var repo = new HandMadeRepository(tree.PathOf(".git"));
         repo.CommitFiles(("ci.env", repo.Blob(SecretFile)), ("gone.txt", Fake("f3")));
 
-        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], GitHistory = true, Scanners = ["secrets"] });
+        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], GitHistory = true, Scanners = ["secrets"] }).RelativeTo(tree.Root);
 
         Assert.Equal("ci.env", Assert.Single(report.Findings).Location.Path);
         var diagnostic = Assert.Single(report.Diagnostics, d => d.Incomplete is not null);

@@ -136,7 +136,7 @@ public sealed class FileDiscoveryTests
         Assert.Equal(["fits.json"], Paths(result));
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal("big/huge.json", diagnostic.Location.Path);
+        Assert.Equal(DisplayPaths.Join(DisplayPaths.Prefix(tree.Root), "big/huge.json"), diagnostic.Location.Path);
         Assert.Contains("big/huge.json", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("101 bytes", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("100 bytes", diagnostic.Message, StringComparison.Ordinal);
@@ -388,7 +388,7 @@ public sealed class FileDiscoveryTests
         // A FIFO is never opened (that would block until a writer comes): it is skipped, and the report says so.
         Assert.Equal(["task.json"], Paths(result));
         var skipped = Assert.Single(result.Diagnostics);
-        Assert.Equal("pipe", skipped.Location.Path);
+        Assert.Equal(DisplayPaths.Join(DisplayPaths.Prefix(tree.Root), "pipe"), skipped.Location.Path);
         Assert.Equal(IncompleteKind.Skipped, skipped.Incomplete);
         Assert.Contains("FIFO", skipped.Message, StringComparison.Ordinal);
         Assert.Equal(1, result.SkippedSpecial);

@@ -49,7 +49,8 @@ public sealed class TerraformModuleManifestTests
 
     private static IngestResult Read(TempTree tree)
     {
-        var files = FileDiscovery.Discover(new DiscoveryOptions { Roots = [tree.Root] }).Files;
+        // Paths under the temporary root, as a scan of "." inside it would report them.
+        var files = FileDiscovery.Discover(new DiscoveryOptions { Roots = [tree.Root] }).Files.Select(f => f with { DisplayRoot = string.Empty }).ToImmutableArray();
         var reader = new TerraformModuleReader();
         var claimed = files.Where(f => reader.Claims(f.RelativePath, f.Format)).ToImmutableArray();
         return reader.Read(new ModuleReadRequest(claimed), CancellationToken.None).Result;

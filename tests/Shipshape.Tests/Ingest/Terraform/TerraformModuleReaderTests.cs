@@ -24,7 +24,8 @@ public sealed class TerraformModuleReaderTests
 
     private static IngestResult Read(TempTree tree, ImmutableArray<string> variableFiles = default, ImmutableArray<string> variables = default)
     {
-        var files = FileDiscovery.Discover(new DiscoveryOptions { Roots = [tree.Root] }).Files;
+        // Paths under the temporary root, as a scan of "." inside it would report them.
+        var files = FileDiscovery.Discover(new DiscoveryOptions { Roots = [tree.Root] }).Files.Select(f => f with { DisplayRoot = string.Empty }).ToImmutableArray();
         var reader = new TerraformModuleReader();
         var claimed = files.Where(f => reader.Claims(f.RelativePath, f.Format)).ToImmutableArray();
         return reader.Read(new ModuleReadRequest(claimed)
@@ -148,7 +149,7 @@ public sealed class TerraformModuleReaderTests
         var image = Assert.Single(task.Containers).Image;
         Assert.Equal((ValueOrigin.Unresolved, 7), (image.Origin, image.Span.StartLine));
         Assert.Equal(("aws_iam_role.task", "aws_iam_role.task"), (task.TaskRoleArn.Reference, task.ExecutionRoleArn.Reference));
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], OnlyRules = ["SHP-IAM-001", "SHP-IAM-002", "SHP-CTR-006", "SHP-CTR-008"] });
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], OnlyRules = ["SHP-IAM-001", "SHP-IAM-002", "SHP-CTR-006", "SHP-CTR-008"] }).RelativeTo(tree.Root);
         // Unknown images give no finding; both roles link to the same role, which is known before apply.
         Assert.Equal(("SHP-IAM-002", 5), (Assert.Single(report.Findings).RuleId, report.Findings[0].Location.StartLine));
     }
@@ -287,7 +288,7 @@ public sealed class TerraformModuleReaderTests
             }
             """);
 
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], OnlyRules = ["SHP-NET-001", "SHP-CTR-001"] });
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], OnlyRules = ["SHP-NET-001", "SHP-CTR-001"] }).RelativeTo(tree.Root);
 
         Assert.Equal(
             [("SHP-NET-001", 4, true, "aws_ecs_task_definition.t"), ("SHP-CTR-001", 5, false, "aws_ecs_task_definition.t")],

@@ -58,7 +58,7 @@ public sealed class RealWorldSecretsTriageTests
     ];
 
     private static readonly Lazy<ScanReport> Report = new(() => new Scanner(RuleCatalog.CreateDefault())
-        .Scan(new ScanOptions { Paths = [SharedFolder.PathOf("corpus/realworld")], Scanners = ["secrets"] }));
+        .Scan(new ScanOptions { Paths = [SharedFolder.PathOf("corpus/realworld")], Scanners = ["secrets"] }).RelativeTo(SharedFolder.PathOf("corpus/realworld")));
 
     [SharedCorpusFact("corpus/realworld")]
     public void Scan_RealWorldCorpus_ReportsExactlyTheFindingsJudgedTrue()

@@ -23,7 +23,7 @@ public sealed class SecretCorpusTests(ITestOutputHelper output)
             tree.WriteBytes(PathOf(c), c.Content);
         }
 
-        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], Scanners = ["secrets"] });
+        var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], Scanners = ["secrets"] }).RelativeTo(tree.Root);
         return (SecretCorpus.Cases, report);
     });
 
