@@ -100,7 +100,8 @@ public sealed class HtmlReportWriter : IReportWriter
             .ToList();
         var perRule = ListedPerRule(byPractice.SelectMany(p => p.Rules).Select(r => r.Findings.Count).ToList());
         var suppressed = ReportFacts.BySeverityThenLocation(report.Findings.Where(f => f.Suppressed));
-        var (fails, verdict) = ReportFacts.Verdict(report);
+        var verdict = ScanVerdict.Of(report);
+        var fails = verdict.ExitCode != 0;
 
         html.WriteLine("<!DOCTYPE html>");
         html.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -110,7 +111,7 @@ public sealed class HtmlReportWriter : IReportWriter
             + ": <strong>" + E(ReportFacts.Plural(summary.Findings, "finding")) + "</strong>"
             + (summary.Suppressed > 0 ? " (" + ReportFacts.Invariant(summary.Suppressed) + " suppressed)" : string.Empty)
             + ". Shipshape " + E(report.ToolVersion) + ".</p>");
-        html.WriteLine("<p class=\"verdict " + (fails ? "bad" : "ok") + "\" id=\"verdict\">" + (fails ? "✖ " : "✔ ") + E(verdict) + "</p>");
+        html.WriteLine("<p class=\"verdict " + (fails ? "bad" : "ok") + "\" id=\"verdict\">" + (fails ? "✖ " : "✔ ") + E(verdict.Reason) + "</p>");
         if (ReportFacts.Coverage(summary) is { } coverage)
         {
             html.WriteLine("<p><strong>" + E(coverage) + "</strong></p>");

@@ -56,10 +56,11 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         var summary = report.Summary;
         var active = report.Active.ToList();
-        var (fails, verdict) = ReportFacts.Verdict(report);
+        var verdict = ScanVerdict.Of(report);
+        var fails = verdict.ExitCode != 0;
         var md = new StringBuilder();
         md.Append("## Shipshape scan results\n\n");
-        md.Append("**" + (fails ? "❌ " : "✅ ") + MarkdownText.Escape(verdict) + "**\n\n");
+        md.Append("**" + (fails ? "❌ " : "✅ ") + MarkdownText.Escape(verdict.Reason) + "**\n\n");
         md.Append("Scanned " + ReportFacts.Plural(summary.FilesScanned, "file") + " and "
             + ReportFacts.Plural(summary.Resources, "resource") + ": **" + ReportFacts.Plural(summary.Findings, "finding")
             + "**" + (summary.Suppressed > 0 ? " (" + ReportFacts.Invariant(summary.Suppressed) + " suppressed)" : string.Empty)

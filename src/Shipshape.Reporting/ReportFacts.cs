@@ -106,35 +106,6 @@ internal static class ReportFacts
             .ToList();
 
     /// <summary>
-    /// The exit verdict as one sentence, and whether the scan fails (a non-zero exit): the same decision as the
-    /// command line's exit code (nothing checked, then --fail-on-incomplete, then --soft-fail, then --fail-on).
-    /// </summary>
-    public static (bool Fails, string Text) Verdict(ScanReport report)
-    {
-        var summary = report.Summary;
-        var threshold = report.FailOn.ToName();
-        var failing = report.Active.Count(f => f.Severity >= report.FailOn);
-        if (report.FilesScanned == 0)
-        {
-            return (true, "Fails (exit 2): nothing was checked.");
-        }
-
-        if (summary.Incomplete && report.FailOnIncomplete)
-        {
-            return (true, "Fails (exit 2): not everything was checked, and the scan fails on incomplete checks.");
-        }
-
-        if (failing > 0)
-        {
-            return report.SoftFail
-                ? (false, "Passes (exit 0, soft fail): " + Plural(failing, "finding") + " at or above " + threshold + (failing == 1 ? " remains." : " remain."))
-                : (true, "Fails (exit 1): " + Plural(failing, "finding") + " at or above " + threshold + ".");
-        }
-
-        return (false, "Passes (exit 0): no finding at or above " + threshold + ".");
-    }
-
-    /// <summary>
     /// The diagnostics in the order a reader needs them: errors, then inputs not checked, then those checked in
     /// part, then the rest; the report's order within each.
     /// </summary>

@@ -65,7 +65,7 @@ public sealed partial class HtmlReportWriterTests
             + "<td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">1</td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Secrets management</td><td><span class=\"ok\">✔ no findings</span></td>"
             + "<td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">1</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"verdict bad\" id=\"verdict\">✖ Fails (exit 1): 1 finding at or above high.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"verdict bad\" id=\"verdict\">✖ exit 1: 1 finding at or above high (--fail-on high)</p>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class MarkdownReportWriterTests
         var lines = Lines(SampleReport.Create());
 
         Assert.Equal("## Shipshape scan results", lines[0]);
-        Assert.Equal("**❌ Fails (exit 1): 1 finding at or above high.**", lines[2]);
+        Assert.Equal("**❌ exit 1: 1 finding at or above high (--fail-on high)**", lines[2]);
         Assert.Contains("| critical | 0 |", lines);
         Assert.Contains("| high | 1 |", lines);
         Assert.Contains("| medium | 1 |", lines);
@@ -57,14 +57,14 @@ public sealed class MarkdownReportWriterTests
     }
 
     [Fact]
-    public void Write_Verdict_FollowsTheExitCodeRules()
+    public void Write_Verdict_IsTheExitCodeAndItsReason()
     {
-        Assert.Equal("**✅ Passes (exit 0): no finding at or above high.**", Lines(SampleReport.Empty())[2]);
-        Assert.Equal("**✅ Passes (exit 0, soft fail): 1 finding at or above high remains.**", Lines(SampleReport.Create() with { SoftFail = true })[2]);
-        Assert.Equal("**❌ Fails (exit 1): 2 findings at or above medium.**", Lines(SampleReport.Create() with { FailOn = Severity.Medium })[2]);
+        Assert.Equal("**✅ exit 0: no findings (--fail-on high)**", Lines(SampleReport.Empty())[2]);
+        Assert.Equal("**✅ exit 0: 1 finding at or above high, reported only (--soft-fail)**", Lines(SampleReport.Create() with { SoftFail = true })[2]);
+        Assert.Equal("**❌ exit 1: 2 findings at or above medium (--fail-on medium)**", Lines(SampleReport.Create() with { FailOn = Severity.Medium })[2]);
         Assert.Equal(
-            "**❌ Fails (exit 2): not everything was checked, and the scan fails on incomplete checks.**",
-            Lines(SampleReport.Create() with { FailOnIncomplete = true })[2]); // broken.json is an error: not checked
+            "**❌ exit 2: 0 inputs not checked, 1 checked in part (--fail-on-incomplete)**",
+            Lines(SampleReport.Create() with { FailOnIncomplete = true })[2]); // broken.json is an error: checked in part
     }
 
     [Fact]
