@@ -11,8 +11,11 @@ namespace Shipshape.Reporting;
 /// </summary>
 public sealed class HtmlReportWriter : IReportWriter
 {
-    /// <summary>Findings listed in the report at most; each rule gets an equal share, a rule with fewer findings lists them all.</summary>
-    public const int MaxListedFindings = 700;
+    /// <summary>
+    /// The characters the listed finding rows may take together: each rule lists an equal number of its findings,
+    /// as many as fit (a rule with fewer lists them all), so the page stays a few hundred kilobytes however large the scan.
+    /// </summary>
+    public const int RowBudget = 250_000;
 
     /// <summary>A rule with more findings than this shows its first <see cref="OpenFindingsPerRule"/> and collapses the rest.</summary>
     public const int CollapseAbove = 20;
@@ -98,7 +101,7 @@ public sealed class HtmlReportWriter : IReportWriter
         var byPractice = PracticeNames.All
             .Select(p => (Practice: p, Rules: ReportFacts.ByRule(active.Where(f => f.Practice == p))))
             .ToList();
-        var perRule = ListedPerRule(byPractice.SelectMany(p => p.Rules).Select(r => r.Findings.Count).ToList());
+        var perRule = ListedPerRule(byPractice.SelectMany(p => p.Rules).Select(r => r.Findings.Select(f => Row(f).Length).ToList()).ToList());
         var suppressed = ReportFacts.BySeverityThenLocation(report.Findings.Where(f => f.Suppressed));
         var verdict = ScanVerdict.Of(report);
         var fails = verdict.ExitCode != 0;
@@ -130,18 +133,20 @@ public sealed class HtmlReportWriter : IReportWriter
     }
 
     /// <summary>
-    /// How many findings each rule lists: the largest equal share such that all rules together list at most
-    /// <see cref="MaxListedFindings"/> (a rule with fewer lists them all), but never fewer than the open rows.
+    /// How many findings each rule lists: the largest equal share whose rows (of the given lengths, per rule) fit
+    /// in <see cref="RowBudget"/>, a rule with fewer listing them all; never fewer than the open rows.
     /// </summary>
-    internal static int ListedPerRule(IReadOnlyList<int> counts)
+    internal static int ListedPerRule(IReadOnlyList<IReadOnlyList<int>> rowLengths)
     {
-        if (counts.Sum() <= MaxListedFindings)
+        long Cost(int share) => rowLengths.Sum(rows => rows.Take(share).Sum(n => (long)n));
+        var longest = rowLengths.Count == 0 ? 0 : rowLengths.Max(r => r.Count);
+        if (Cost(longest) <= RowBudget)
         {
             return int.MaxValue;
         }
 
         var share = OpenFindingsPerRule;
-        while (counts.Sum(c => Math.Min(c, share + 1)) <= MaxListedFindings)
+        while (share < longest && Cost(share + 1) <= RowBudget)
         {
             share++;
         }
@@ -310,14 +315,19 @@ public sealed class HtmlReportWriter : IReportWriter
             + (header ? "<thead><tr><th>Severity</th><th>Location</th><th>Resource</th><th>Finding</th></tr></thead>" : string.Empty) + "<tbody>");
         foreach (var f in findings)
         {
-            var severity = f.Severity.ToName();
-            html.WriteLine("<tr data-severity=\"" + severity + "\"><td class=\"sev " + severity + "\">" + severity + "</td>"
-                + "<td class=\"loc\">" + E(f.Location.ToString()) + "</td>"
-                + "<td><code>" + E(f.Resource.QualifiedAddress) + "</code><br>" + E(f.Resource.Kind) + "</td>"
-                + "<td>" + E(ReportFacts.Clip(f.Message, MaxMessageLength)) + "</td></tr>");
+            html.WriteLine(Row(f));
         }
 
         html.WriteLine("</tbody></table></div>");
+    }
+
+    private static string Row(Finding f)
+    {
+        var severity = f.Severity.ToName();
+        return "<tr data-severity=\"" + severity + "\"><td class=\"sev " + severity + "\">" + severity + "</td>"
+            + "<td class=\"loc\">" + E(f.Location.ToString()) + "</td>"
+            + "<td><code>" + E(f.Resource.QualifiedAddress) + "</code><br>" + E(f.Resource.Kind) + "</td>"
+            + "<td>" + E(ReportFacts.Clip(f.Message, MaxMessageLength)) + "</td></tr>";
     }
 
     private static void WriteSuppressed(StreamWriter html, List<Finding> suppressed)
@@ -381,7 +391,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 IncompleteKind.Partial => "in part",
                 _ => d.Severity == DiagnosticSeverity.Error ? "not checked" : string.Empty,
             };
-            html.WriteLine("<tr><td>" + d.Severity.ToName() + "</td><td>" + checkedText + "</td><td><code>" + E(d.Location.ToString()) + "</code></td><td>" + E(d.Message) + "</td></tr>");
+            html.WriteLine("<tr><td>" + d.Severity.ToName() + "</td><td>" + checkedText + "</td><td><code>" + E(d.Location.ToString()) + "</code></td><td>" + E(ReportFacts.Clip(d.Message, MaxMessageLength)) + "</td></tr>");
         }
 
         html.WriteLine("</tbody></table></div>");
