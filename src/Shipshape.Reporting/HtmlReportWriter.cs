@@ -15,13 +15,13 @@ public sealed class HtmlReportWriter : IReportWriter
     /// The characters the listed finding rows may take together: each rule lists an equal number of its findings,
     /// as many as fit (a rule with fewer lists them all), so the page stays a few hundred kilobytes however large the scan.
     /// </summary>
-    public const int RowBudget = 250_000;
+    public const int RowBudget = 280_000;
 
     /// <summary>A rule with more findings than this shows its first <see cref="OpenFindingsPerRule"/> and collapses the rest.</summary>
     public const int CollapseAbove = 20;
 
     /// <summary>The findings shown open for a rule with more than <see cref="CollapseAbove"/>.</summary>
-    public const int OpenFindingsPerRule = 5;
+    public const int OpenFindingsPerRule = 3;
 
     /// <summary>Diagnostics listed at most (errors and inputs not checked first); the first ones open, the rest collapsed.</summary>
     public const int MaxListedDiagnostics = 100;
