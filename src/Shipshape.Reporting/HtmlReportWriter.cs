@@ -43,7 +43,7 @@ public sealed class HtmlReportWriter : IReportWriter
         .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
         table{border-collapse:collapse;width:100%;margin:.4rem 0}
         th,td{border:1px solid #ddd;padding:.3rem .45rem;text-align:left;vertical-align:top;font-size:.875rem}
-        th{background:#f5f5f7}td.n{text-align:right}
+        th{background:#f5f5f7}td.n{text-align:right}#by-severity{width:auto;min-width:14rem}
         code,.loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.82rem;overflow-wrap:anywhere}pre{background:#f5f5f7;padding:.5rem;overflow-x:auto}
         .sev{font-weight:600;text-transform:uppercase;font-size:.72rem}
         .critical{color:#8b0000}.high{color:#c0392b}.medium{color:#9a6400}.low{color:#2874a6}.info{color:#555}
