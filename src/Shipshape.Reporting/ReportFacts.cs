@@ -79,4 +79,44 @@ internal static class ReportFacts
 
     /// <summary>The name of an incomplete kind in reports: "skipped" or "partial".</summary>
     public static string ToName(this IncompleteKind kind) => kind == IncompleteKind.Skipped ? "skipped" : "partial";
+
+    /// <summary>Where a rule's documentation page (docs/rules/&lt;ID&gt;.md, generated from its metadata) is published.</summary>
+    public static string RuleDocumentationUri(string ruleId) =>
+        SarifReportWriter.InformationUri + "/blob/main/docs/rules/" + Uri.EscapeDataString(ruleId) + ".md";
+
+    /// <summary>
+    /// Findings in the order people read them: most severe first, then path and line (a line-less finding first
+    /// in its file); the report's own order breaks ties, so the result stays deterministic.
+    /// </summary>
+    public static List<Finding> BySeverityThenLocation(IEnumerable<Finding> findings) =>
+        findings.OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Location.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Location.StartLine)
+            .ToList();
+
+    /// <summary>
+    /// The rules of <paramref name="findings"/> with their findings, most severe rule first (by its most severe
+    /// finding), then by ID; each rule's findings in <see cref="BySeverityThenLocation"/> order.
+    /// </summary>
+    public static List<(string RuleId, List<Finding> Findings)> ByRule(IEnumerable<Finding> findings) =>
+        findings.GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .Select(g => (RuleId: g.Key, Findings: BySeverityThenLocation(g)))
+            .OrderByDescending(g => g.Findings[0].Severity)
+            .ThenBy(g => g.RuleId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The diagnostics in the order a reader needs them: errors, then inputs not checked, then those checked in
+    /// part, then the rest; the report's order within each.
+    /// </summary>
+    public static List<Diagnostic> DiagnosticsByImportance(ScanReport report) =>
+        report.Diagnostics.OrderBy(d => d.Severity == DiagnosticSeverity.Error ? 0
+                : d.Incomplete == IncompleteKind.Skipped ? 1
+                : d.Incomplete == IncompleteKind.Partial ? 2
+                : 3)
+            .ToList();
+
+    /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/>, ending in "…" when cut.</summary>
+    public static string Clip(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1)] + "…";
 }
