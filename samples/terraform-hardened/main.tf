@@ -50,3 +50,13 @@ resource "aws_vpc" "shop" {
 resource "aws_default_security_group" "shop" {
   vpc_id = aws_vpc.shop.id
 }
+
+# The orders database; RDS keeps its master password in Secrets Manager and rotates it.
+resource "aws_db_instance" "orders" {
+  engine                      = "postgres"
+  instance_class              = "db.t4g.micro"
+  allocated_storage           = 20
+  storage_encrypted           = true
+  username                    = "orders"
+  manage_master_user_password = true
+}

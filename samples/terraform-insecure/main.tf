@@ -95,3 +95,13 @@ provider "aws" {
 resource "aws_vpc" "shop" {
   cidr_block = "10.20.0.0/16"
 }
+
+# The orders database, with its master password in the code.
+resource "aws_db_instance" "orders" {
+  engine            = "postgres"
+  instance_class    = "db.t4g.micro"
+  allocated_storage = 20
+  storage_encrypted = true
+  username          = "orders"
+  password          = "Autumn-Harbour-42"
+}

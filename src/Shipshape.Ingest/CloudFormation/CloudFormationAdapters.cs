@@ -16,7 +16,11 @@ internal static class CloudFormationAdapters
 {
     private static readonly EcsTaskDefinitionAdapter TaskDefinitions = new(pascalCase: true);
 
-    public static IEnumerable<Resource> Adapt(CfnResource r) => r.Type switch
+    /// <summary>The resource's model records, and one record per password property it sets (for any type that has them).</summary>
+    public static IEnumerable<Resource> Adapt(CfnResource r) =>
+        PasswordProperties.Handles(r.Type) ? [.. AdaptType(r), .. PasswordProperties.Read(Id(r), r.Properties)] : AdaptType(r);
+
+    private static IEnumerable<Resource> AdaptType(CfnResource r) => r.Type switch
     {
         "AWS::ECS::TaskDefinition" => [TaskDefinitions.Adapt(r.Properties.Node, r.LogicalId, r.Type, CfnResource.Format, r.Span)],
         "AWS::Batch::JobDefinition" => [TaskDefinitions.AdaptBatch(r.Properties.Child("ContainerProperties")?.Node, r.Properties.PathOf("ContainerProperties"), r.LogicalId, r.Type, CfnResource.Format, r.Span)],

@@ -38,13 +38,18 @@ public static class TerraformAdapters
     public const string AwsProviderType = "provider.aws";
 
     /// <summary>Whether the type is one this class maps (aws_ecs_task_definition has its own mapper).</summary>
-    public static bool Handles(string type) => Types.Contains(type);
+    public static bool Handles(string type) => Types.Contains(type) || PasswordProperties.Handles(type);
 
     public static IEnumerable<Resource> Adapt(string address, string type, MappingNode attributes, string format, SourceSpan span)
     {
         ArgumentNullException.ThrowIfNull(attributes);
         var p = new PropertyReader(attributes, span, string.Empty);
         var r = new ResourceIdentity(address, type, span, format);
+        return PasswordProperties.Handles(type) ? [.. AdaptType(r, p, type), .. PasswordProperties.Read(r, p)] : AdaptType(r, p, type);
+    }
+
+    private static IEnumerable<Resource> AdaptType(ResourceIdentity r, PropertyReader p, string type)
+    {
         return type switch
         {
             "aws_ecs_service" => [Service(r, p)],

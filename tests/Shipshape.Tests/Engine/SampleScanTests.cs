@@ -469,6 +469,7 @@ public sealed class SampleScanTests
             ("SHP-LOG-001", "main.tf", 83, "aws_ecs_task_definition.report"),
             ("SHP-SEC-018", "main.tf", 90, "provider.aws"),
             ("SHP-NET-034", "main.tf", 95, "aws_vpc.shop"),
+            ("SHP-SEC-019", "main.tf", 106, "aws_db_instance.orders"),
             ("SHP-IAM-114", "modules/ecs-task/assume-role.json", 4, "assume-role"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.api.aws_iam_role.shared"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.web.aws_iam_role.shared"),

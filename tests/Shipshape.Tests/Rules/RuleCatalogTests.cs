@@ -39,7 +39,7 @@ public sealed partial class RuleCatalogTests
             "SHP-NET-023", "SHP-NET-024", "SHP-NET-025", "SHP-NET-026", "SHP-NET-027", "SHP-NET-028", "SHP-NET-029",
             "SHP-NET-030", "SHP-NET-031", "SHP-NET-032", "SHP-NET-033", "SHP-NET-034", "SHP-NET-050", "SHP-NET-051", "SHP-NET-052", "SHP-NET-053", "SHP-NET-054", "SHP-NET-055", "SHP-SEC-001",
             "SHP-SEC-002", "SHP-SEC-003", "SHP-SEC-004", "SHP-SEC-010", "SHP-SEC-011", "SHP-SEC-012", "SHP-SEC-013",
-            "SHP-SEC-014", "SHP-SEC-015", "SHP-SEC-016", "SHP-SEC-017", "SHP-SEC-018", "SHP-SEC-050", "SHP-SEC-100", "SHP-SEC-101",
+            "SHP-SEC-014", "SHP-SEC-015", "SHP-SEC-016", "SHP-SEC-017", "SHP-SEC-018", "SHP-SEC-019", "SHP-SEC-050", "SHP-SEC-100", "SHP-SEC-101",
             "SHP-SEC-102",
         ];
         Array.Sort(expected, StringComparer.Ordinal);
