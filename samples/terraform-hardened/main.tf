@@ -60,3 +60,14 @@ resource "aws_db_instance" "orders" {
   username                    = "orders"
   manage_master_user_password = true
 }
+
+# The account's password policy as the CIS AWS Foundations Benchmark asks.
+resource "aws_iam_account_password_policy" "strict" {
+  minimum_password_length        = 14
+  password_reuse_prevention      = 24
+  require_lowercase_characters   = true
+  require_numbers                = true
+  require_uppercase_characters   = true
+  require_symbols                = true
+  allow_users_to_change_password = true
+}

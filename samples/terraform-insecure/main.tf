@@ -105,3 +105,8 @@ resource "aws_db_instance" "orders" {
   username          = "orders"
   password          = "Autumn-Harbour-42"
 }
+
+# IAM's default password policy, written out: 8 characters of any kind.
+resource "aws_iam_account_password_policy" "default" {
+  minimum_password_length = 8
+}

@@ -130,6 +130,7 @@ public sealed class RuleCatalog
             new InvalidHeadersAcceptedRule(),
             new DesyncMonitorModeRule(),
             new DeletionProtectionDisabledRule(),
+            new WeakPasswordPolicyRule(),
             new PasswordInPropertyRule(),
             new ProviderCredentialsRule(),
             new CrossZoneDisabledRule(),

@@ -31,7 +31,7 @@ public static class TerraformAdapters
         "aws_efs_file_system", "aws_efs_access_point", "aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy",
         "aws_iam_group_policy", "aws_iam_role_policy_attachment", "aws_iam_user", "aws_iam_group", "aws_iam_access_key", "aws_iam_user_login_profile",
         "aws_iam_instance_profile", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment",
-        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment", AwsProviderType,
+        "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_managed_policy_attachment", "aws_iam_account_password_policy", AwsProviderType,
     ];
 
     /// <summary>The type under which the module reader hands over a provider "aws" block.</summary>
@@ -80,6 +80,18 @@ public static class TerraformAdapters
                 Policy = PolicyDocumentReader.Read(p.Get("policy"), "policy"),
             }],
             AwsProviderType => [Provider(r, p)],
+            "aws_iam_account_password_policy" => [new IamPasswordPolicy
+            {
+                Address = r.Address, Kind = r.Kind, Span = r.Span, SourceFormat = r.SourceFormat,
+                // IAM UpdateAccountPasswordPolicy: "If you do not specify a value for this parameter, then the operation
+                // uses the default value of 8" for the length, false for each character class, no reuse prevention.
+                MinimumLength = p.Int("minimum_password_length") is { IsDefaulted: true } length ? length with { Current = 8 } : p.Int("minimum_password_length"),
+                RequireUppercase = p.OptionalBool("require_uppercase_characters"),
+                RequireLowercase = p.OptionalBool("require_lowercase_characters"),
+                RequireNumbers = p.OptionalBool("require_numbers"),
+                RequireSymbols = p.OptionalBool("require_symbols"),
+                ReusePrevention = p.Int("password_reuse_prevention"),
+            }],
             "aws_eks_cluster" => [EksCluster(r, p)],
             "aws_eks_node_group" => [NodeGroup(r, p)],
             "aws_eks_pod_identity_association" => [EksPodIdentityAssociationBuilder.Build(

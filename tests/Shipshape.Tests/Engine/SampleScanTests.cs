@@ -470,6 +470,7 @@ public sealed class SampleScanTests
             ("SHP-SEC-018", "main.tf", 90, "provider.aws"),
             ("SHP-NET-034", "main.tf", 95, "aws_vpc.shop"),
             ("SHP-SEC-019", "main.tf", 106, "aws_db_instance.orders"),
+            ("SHP-IAM-128", "main.tf", 111, "aws_iam_account_password_policy.default"),
             ("SHP-IAM-114", "modules/ecs-task/assume-role.json", 4, "assume-role"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.api.aws_iam_role.shared"),
             ("SHP-IAM-114", "modules/ecs-task/main.tf", 3, "module.web.aws_iam_role.shared"),
@@ -538,7 +539,7 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Findings);
         Assert.Empty(report.Diagnostics);
-        Assert.Equal((4, 14), (report.FilesScanned, report.Resources));
+        Assert.Equal((4, 15), (report.FilesScanned, report.Resources));
 
         // Clean because the values are known and good, not because they were unresolved.
         var files = Shipshape.Ingest.Discovery.FileDiscovery.Discover(new Shipshape.Ingest.Discovery.DiscoveryOptions { Roots = [Path.Combine(TestPaths.Samples, "terraform-hardened")] }).Files;
