@@ -227,6 +227,12 @@ public static class ShipshapeCommand
                 }
             }
 
+            // Said before the reports, so that the exit reason stays the last line of a CI log.
+            if (report.FilesScanned > 0 && report.Summary.Incomplete && !isQuiet)
+            {
+                stderr.WriteLine($"shipshape: not everything was checked: {IncompleteText(report.Summary)} (see the diagnostics)");
+            }
+
             var useColor = color is { } fixedColor
                 ? fixedColor && !parse.GetValue(noColor)
                 : ColorPolicy.Decide(parse.GetValue(noColor), !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
@@ -260,7 +266,6 @@ public static class ShipshapeCommand
                 }
             }
 
-            var summary = report.Summary;
             var verdict = ScanVerdict.Of(report);
             if (report.FilesScanned == 0)
             {
@@ -268,14 +273,9 @@ public static class ShipshapeCommand
                 return verdict.ExitCode;
             }
 
-            if (summary.Incomplete && !isQuiet)
-            {
-                stderr.WriteLine($"shipshape: not everything was checked: {IncompleteText(summary)} (see the diagnostics)");
-            }
-
             // The console report ends with the reason; other reports (or a console report in a file) leave it to stderr.
             var consoleOnStdout = targets.Any(t => t.File is null && t.Format == "console");
-            if (verdict.ExitCode == ExitCodes.Usage || (!isQuiet && !consoleOnStdout))
+            if (!consoleOnStdout && (verdict.ExitCode == ExitCodes.Usage || !isQuiet))
             {
                 stderr.WriteLine($"shipshape: {verdict.Reason}");
             }
@@ -336,7 +336,9 @@ public static class ShipshapeCommand
     {
         try
         {
-            return File.Create(path);
+            // Write-only: a report written to /dev/stdout or a named pipe must see the reader go away (EPIPE), which a
+            // read-write handle on the same pipe never does.
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

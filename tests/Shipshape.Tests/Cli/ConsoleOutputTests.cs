@@ -133,4 +133,28 @@ public sealed class ConsoleOutputTests
         Assert.Contains("\r\u001b[K", terminal, StringComparison.Ordinal);
         Assert.True(File.Exists(tree.PathOf("report.json")));
     }
+
+    [Fact]
+    public void Process_ReportToDevStdoutWhoseReaderLeaves_EndsInsteadOfBlocking()
+    {
+        // As `shipshape scan … --format sarif=/dev/stdout | head -c 120` does: the reader stops after a few bytes.
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in (string[])[Path.Combine(AppContext.BaseDirectory, "shipshape.dll"), "scan", Path.Combine(TestPaths.Samples, "ecs-insecure"), "--format", "sarif=/dev/stdout", "-q"])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var buffer = new char[120];
+        process.StandardOutput.ReadBlock(buffer, 0, buffer.Length);
+        process.StandardOutput.Close();
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+        if (!exited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(exited, "the scan kept writing into a pipe nobody reads");
+        Assert.StartsWith("{", new string(buffer).TrimStart(), StringComparison.Ordinal);
+    }
 }

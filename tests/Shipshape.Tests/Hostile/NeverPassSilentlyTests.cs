@@ -106,11 +106,17 @@ public sealed class NeverPassSilentlyTests
         tree.Write("big.yaml", "a: " + new string('x', 2000) + "\n");
 
         var (lenient, _, _) = await CliRunner.RunAsync("scan", tree.Root, "--max-file-size", "1K", "--fail-on", "critical", "--quiet");
-        var (strict, _, stderr) = await CliRunner.RunAsync("scan", tree.Root, "--max-file-size", "1K", "--fail-on", "critical", "--fail-on-incomplete");
+        var (strict, stdout, stderr) = await CliRunner.RunAsync("scan", tree.Root, "--max-file-size", "1K", "--fail-on", "critical", "--fail-on-incomplete");
+        var (json, _, jsonStderr) = await CliRunner.RunAsync("scan", tree.Root, "--max-file-size", "1K", "--fail-on", "critical", "--fail-on-incomplete", "--format", "json");
 
         Assert.Equal(0, lenient);
         Assert.Equal(2, strict);
-        Assert.Contains("exit 2: 1 input not checked, 0 checked in part (--fail-on-incomplete)", stderr, StringComparison.Ordinal);
+        Assert.Equal(2, json);
+
+        // The reason once: last line of the console report, or on standard error when another format is on standard output.
+        Assert.EndsWith("exit 2: 1 input not checked, 0 checked in part (--fail-on-incomplete)\n", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("exit 2", stderr, StringComparison.Ordinal);
+        Assert.EndsWith("shipshape: exit 2: 1 input not checked, 0 checked in part (--fail-on-incomplete)\n", jsonStderr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
