@@ -126,4 +126,15 @@ public sealed class CiRecipeTests
         Assert.Contains("ENTRYPOINT [\"/usr/local/bin/shipshape\"]", last, StringComparison.Ordinal);
         Assert.Contains("-p:PublishAot=true", dockerfile, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RepositoryRoot_ShipshapesOwnScan_ReportsNothing()
+    {
+        // What the README promises: `shipshape scan .` at the top of this repository, with its .shipshape.yaml.
+        var (code, stdout, stderr) = ProcessCli.Run(Root, "scan", ".", "--format", "json", "--quiet");
+
+        Assert.True(code == 0, stderr);
+        var findings = JsonDocument.Parse(stdout).RootElement.GetProperty("findings").EnumerateArray().Where(f => !f.GetProperty("suppressed").GetBoolean());
+        Assert.Empty(findings.Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("location").GetProperty("path").GetString()));
+    }
 }
