@@ -585,10 +585,28 @@ public sealed class Scanner
                 continue;
             }
 
-            // Checkov and tfsec users write their skips inside the resource block, so another tool's comment also
-            // covers the resource it stands in.
-            var insideResource = s.IsForeign && resourceLine > 0 && s.Line > resourceLine && s.Line <= hit.Resource.Span.EndLine;
-            if ((line > 0 && (s.Line == line || s.Line + 1 == line)) || (resourceLine > 0 && (s.Line == resourceLine || s.Line + 1 == resourceLine)) || insideResource)
+            // Each tool's comment covers what that tool's own comment covers, no more.
+            var nearLine = line > 0 && (s.Line == line || s.Line + 1 == line);
+            var aboveResource = resourceLine > 0 && (s.Line == resourceLine || s.Line + 1 == resourceLine);
+            var insideResource = resourceLine > 0 && s.Line > resourceLine && s.Line <= hit.Resource.Span.EndLine;
+            var covers = s.Origin switch
+            {
+                // Checkov: a skip anywhere in the resource block applies to the resource.
+                "checkov" => nearLine || aboveResource || insideResource,
+
+                // KICS: ignore-line is the line after the comment; ignore-block the block after it (the resource when the
+                // comment stands above it, else what follows the comment in the resource).
+                "kics" when s.Reason.EndsWith("ignore-line", StringComparison.Ordinal) => line > 0 && s.Line + 1 == line,
+                "kics" => aboveResource || (insideResource && line > s.Line),
+
+                // tfsec and Trivy: the line the comment is on or the block below it: above the resource, the resource;
+                // inside it, the finding whose lines the comment is on or just above.
+                "tfsec" or "trivy" => aboveResource || (line > 0 && s.Line >= line - 1 && s.Line <= Math.Max(line, hit.Location.EndLine)),
+
+                // Shipshape's own and hadolint's: the line (or the instruction) below, or the resource.
+                _ => nearLine || aboveResource,
+            };
+            if (covers)
             {
                 return new Suppression(SuppressionKind.Inline, s.Reason);
             }

@@ -98,4 +98,51 @@ public sealed class ForeignSuppressionTests
         Assert.Equal(reason, finding.Suppression?.Reason);
         Assert.Null(Assert.Single(Scan(tree, foreign: false).Findings, f => f.RuleId == "SHP-CTR-001").Suppression);
     }
+
+    // A security group as the Terraform AWS provider documents it, with SSH and RDP open to the world.
+    private static string OpenGroup(string sshComment, string rdpComment, string descriptionComment = "") => $$"""
+        resource "aws_security_group" "admin" {
+          {{descriptionComment}}
+          description = "admin access"
+          ingress {
+            description = "ssh"
+            protocol    = "tcp"
+            from_port   = 22
+            to_port     = 22
+            cidr_blocks = ["0.0.0.0/0"] {{sshComment}}
+          }
+          ingress {
+            description = "rdp"
+            protocol    = "tcp"
+            from_port   = 3389
+            to_port     = 3389
+            cidr_blocks = ["0.0.0.0/0"] {{rdpComment}}
+          }
+        }
+        """;
+
+    [Fact]
+    public void Scan_TrivyIgnoreOnOneRuleOfAGroup_SuppressesThatRuleOnly()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.tf", OpenGroup(string.Empty, "#trivy:ignore:AVD-AWS-0107"));
+
+        var open = Scan(tree).Findings.Where(f => f.RuleId == "SHP-NET-010").OrderBy(f => f.Location.StartLine).ToList();
+
+        Assert.Equal(2, open.Count);
+        Assert.False(open[0].Suppressed);
+        Assert.Equal("trivy:ignore", open[1].Suppression?.Reason);
+    }
+
+    [Fact]
+    public void Scan_KicsIgnoreLineInsideAResource_CoversOnlyTheNextLine()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.tf", OpenGroup(string.Empty, string.Empty, "# kics-scan ignore-line"));
+
+        var findings = Scan(tree).Findings.Where(f => f.RuleId is "SHP-NET-010" or "SHP-NET-021" or "SHP-NET-022").ToList();
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.False(f.Suppressed, $"{f.RuleId} at line {f.Location.StartLine} is not on the line after the comment"));
+    }
 }
