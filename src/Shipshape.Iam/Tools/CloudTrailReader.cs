@@ -124,7 +124,37 @@ public static class CloudTrailReader
             return listed;
         }
 
-        return ArnsIn(record, "requestParameters").Concat(ArnsIn(record, "responseElements")).FirstOrDefault(Accepted);
+        return ArnsIn(record, "requestParameters").Concat(ArnsIn(record, "responseElements")).FirstOrDefault(Accepted)
+            ?? IamNamed(record, action.Service, Accepted);
+    }
+
+    // IAM events name users, roles and groups by name (CreateAccessKey's userName): their ARN in the event's account.
+    private static string? IamNamed(JsonElement record, string service, Func<string, bool> accepted)
+    {
+        if (service != "iam" || !record.TryGetProperty("requestParameters", out var request) || request.ValueKind != JsonValueKind.Object
+            || AccountOf(record) is not { } account)
+        {
+            return null;
+        }
+
+        var partition = record.TryGetProperty("userIdentity", out var who) && Text(who, "arn")?.Split(':') is [_, { Length: > 0 } p, ..] ? p : "aws";
+        foreach (var (parameter, type) in new[] { ("userName", "user"), ("roleName", "role"), ("groupName", "group") })
+        {
+            if (Text(request, parameter) is { Length: > 0 } name && !name.Contains('*', StringComparison.Ordinal)
+                && $"arn:{partition}:iam::{account}:{type}/{name}" is var arn && accepted(arn))
+            {
+                return arn;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AccountOf(JsonElement record)
+    {
+        var identity = record.TryGetProperty("userIdentity", out var who) ? who : default;
+        return Text(record, "recipientAccountId") ?? Text(identity, "accountId")
+            ?? (Text(identity, "arn")?.Split(':') is [_, _, _, _, { Length: > 0 } fromArn, ..] ? fromArn : null);
     }
 
     // The cluster an ECS event ran in: a cluster ARN in the request or response, else the request's cluster name in
@@ -138,9 +168,7 @@ public static class CloudTrailReader
         }
 
         var region = Text(record, "awsRegion");
-        var identity = record.TryGetProperty("userIdentity", out var who) ? who : default;
-        var account = Text(record, "recipientAccountId") ?? Text(identity, "accountId")
-            ?? (Text(identity, "arn")?.Split(':') is [_, _, _, _, { Length: > 0 } fromArn, ..] ? fromArn : null);
+        var account = AccountOf(record);
         if (region is null || account is null)
         {
             return null;

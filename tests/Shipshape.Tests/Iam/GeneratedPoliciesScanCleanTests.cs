@@ -51,6 +51,37 @@ public sealed class GeneratedPoliciesScanCleanTests
         await AssertScansClean(tree, "generated.json", policy.GetRawText());
     }
 
+    // An IAM event names its user by name only (the CloudTrail user guide's IAM examples: CreateAccessKey's userName).
+    private const string IamTrail = """
+        {"Records": [
+          {"eventVersion": "1.08", "eventSource": "iam.amazonaws.com", "eventName": "CreateAccessKey", "awsRegion": "us-east-1", "recipientAccountId": "111122223333",
+           "userIdentity": {"type": "AssumedRole", "arn": "arn:aws:sts::111122223333:assumed-role/deployer/ci",
+             "sessionContext": {"sessionIssuer": {"type": "Role", "arn": "arn:aws:iam::111122223333:role/deployer"}}},
+           "requestParameters": {"userName": "bob"},
+           "responseElements": {"accessKey": {"userName": "bob", "status": "Active", "accessKeyId": "AKIAIOSFODNN7EXAMPLE"}}}
+        ]}
+        """;
+
+    [Fact]
+    public async Task Generate_IamEventNamingItsUser_ScopesToTheUserAndTheWrittenFileScansAsPolicies()
+    {
+        using var tree = new TempTree();
+        var log = tree.Write("trail.json", IamTrail);
+
+        var (code, stdout, _) = await CliRunner.RunAsync("iam", "generate", "--cloudtrail", log);
+
+        Assert.Equal(0, code);
+        var statement = JsonDocument.Parse(stdout).RootElement.GetProperty("arn:aws:iam::111122223333:role/deployer").GetProperty("Statement")[0];
+        Assert.Equal("arn:aws:iam::111122223333:user/bob", statement.GetProperty("Resource").GetString());
+
+        // The file as generate writes it (policies keyed by principal) is read as policies, not passed over.
+        tree.Write("generated.json", stdout);
+        var (_, report, _) = await CliRunner.RunAsync("scan", tree.PathOf("generated.json"), "--format", "json", "-q");
+        using var json = JsonDocument.Parse(report);
+        Assert.Equal(1, json.RootElement.GetProperty("summary").GetProperty("resources").GetInt32());
+        Assert.DoesNotContain(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() is "SHP-IAM-121" or "SHP-IAM-104");
+    }
+
     [Fact]
     public async Task Suggest_PassRoleWithRoles_IsScopedToThemAndToTheServiceAndScansClean()
     {
