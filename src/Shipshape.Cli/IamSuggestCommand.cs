@@ -26,6 +26,15 @@ internal static class IamSuggestCommand
                 return ExitCodes.Usage;
             }
 
+            // ECS actions are scoped with the ecs:cluster condition and ECS ARNs, which an EKS cluster never matches.
+            var actions = parse.GetValue(action) ?? [];
+            if (clusterArn is not null && actions.Any(a => a.StartsWith("ecs:", StringComparison.OrdinalIgnoreCase))
+                && clusterArn.Split(':') is not [_, _, "ecs", ..])
+            {
+                stderr.WriteLine($"shipshape: --cluster: ECS actions need an Amazon ECS cluster ARN (arn:aws:ecs:REGION:ACCOUNT:cluster/NAME), not '{clusterArn}'");
+                return ExitCodes.Usage;
+            }
+
             var request = new SuggestRequest([.. parse.GetValue(action) ?? []], clusterArn, parse.GetValue(mfa)) { Roles = [.. parse.GetValue(role) ?? []] };
             foreach (var problem in PolicySuggester.MissingInputs(request))
             {

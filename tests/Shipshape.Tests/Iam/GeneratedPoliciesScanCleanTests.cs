@@ -106,6 +106,16 @@ public sealed class GeneratedPoliciesScanCleanTests
         Assert.Contains("--role", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Suggest_EcsActionsWithAnEksClusterArn_IsAUsageErrorNotAPolicyThatMatchesNothing()
+    {
+        var (code, stdout, stderr) = await CliRunner.RunAsync("iam", "suggest", "--cluster", "arn:aws:eks:eu-west-1:111122223333:cluster/prod", "--action", "ecs:RunTask");
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("ECS actions need an Amazon ECS cluster ARN", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task AssertScansClean(TempTree tree, string name, string policy)
     {
         tree.Write(name, policy);
