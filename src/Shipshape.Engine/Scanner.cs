@@ -125,6 +125,11 @@ public sealed class Scanner
         }
 
         var diagnostics = discovery.Diagnostics.ToBuilder();
+        if (UnusedConfigHere(options) is { } unused)
+        {
+            diagnostics.Add(unused);
+        }
+
         if (discovery.SkippedIgnored > 0)
         {
             // Ignore files come with the tree being scanned: what they leave out is said, so it cannot hide silently.
@@ -671,6 +676,24 @@ public sealed class Scanner
         return Directory.Exists(first) && ConfigFiles.Find(first, ConfigLoader.DefaultFileName) is { } candidate
             ? ConfigLoader.Load(candidate, new ScanRoot(first))
             : ShipshapeConfig.Empty;
+    }
+
+    /// <summary>
+    /// A .shipshape.yaml in the current directory that was not read (the configuration comes from the first PATH), said
+    /// so that a setting a user expects to apply does not silently not apply.
+    /// </summary>
+    private static Diagnostic? UnusedConfigHere(ScanOptions options)
+    {
+        var first = options.Paths.FirstOrDefault(p => p != StandardInputPath) ?? ".";
+        if (options.ConfigPath is not null || !File.Exists(ConfigLoader.DefaultFileName) || !Directory.Exists(first)
+            || ConfigFiles.Find(first, ConfigLoader.DefaultFileName) is not null
+            || string.Equals(Path.GetFullPath(first), Directory.GetCurrentDirectory(), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Diagnostic.Info(SourceSpan.FileOnly(ConfigLoader.DefaultFileName),
+            $"{ConfigLoader.DefaultFileName} in the current directory was not used: the configuration is read from the first PATH ({first}); pass --config {ConfigLoader.DefaultFileName} to use it");
     }
 
     private static string ConfigDisplayPath(ScanOptions options) => options.ConfigPath ?? ConfigLoader.DefaultFileName;

@@ -45,7 +45,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Write("\n> **" + (cut ? "Truncated" : "Not all listed") + ":** " + ReportFacts.Invariant(total - listed) + " of " + ReportFacts.Plural(total, "finding")
                 + " are not listed here (at most " + ReportFacts.Invariant(RowsPerRule) + " per rule"
                 + (cut ? ", and the list stops where GitHub's limit of 65,536 characters for a comment would be exceeded). " : "). ")
-                + "See the full report (SARIF, JSON or HTML: `--format sarif=shipshape.sarif`, `--format html=shipshape.html`) for all of them.\n");
+                + "See the full report (SARIF or JSON: `--format sarif=shipshape.sarif`, `--format json=shipshape.json`) for all of them.\n");
         }
 
         md.Write(suppressed);

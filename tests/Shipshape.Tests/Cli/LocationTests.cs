@@ -126,4 +126,20 @@ public sealed class LocationTests
     [InlineData("-", "/repo", null)]
     public void SourceRootRelative_MapsDisplayPathsIntoTheRepository(string path, string cwd, string? expected) =>
         Assert.Equal(expected, new SourceRoot("/repo", cwd).Relative(path));
+
+    [Fact]
+    public void Scan_ConfigurationInTheCurrentDirectoryButNotInThePath_IsReportedAsNotUsed()
+    {
+        using var tree = Repository();
+        tree.Write(".shipshape.yaml", "rules:\n  disable: [SHP-CTR-001]\n");
+
+        var (_, fromTop, _) = ProcessCli.Run(tree.Root, "scan", "infra", "--format", "json", "-q");
+        var (_, whole, _) = ProcessCli.Run(tree.Root, "scan", ".", "--format", "json", "-q");
+
+        var diagnostics = JsonDocument.Parse(fromTop).RootElement.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("message").GetString()).ToList();
+        Assert.Contains(diagnostics, m => m!.StartsWith(".shipshape.yaml in the current directory was not used", StringComparison.Ordinal));
+        Assert.Single(Privileged(fromTop));
+        Assert.Empty(Privileged(whole));
+        Assert.DoesNotContain(JsonDocument.Parse(whole).RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("message").GetString()!.Contains("was not used", StringComparison.Ordinal));
+    }
 }

@@ -117,7 +117,7 @@ public sealed class MarkdownReportWriterTests
 
         Assert.Equal(10, lines.Count(l => l.StartsWith("| low | services/", StringComparison.Ordinal)));
         Assert.Contains("15 more findings of SHP-CTR-001 not listed here.", lines);
-        Assert.Contains(lines, l => l.StartsWith("> **Not all listed:** 15 of 25 findings are not listed here (at most 10 per rule). See the full report (SARIF, JSON or HTML", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("> **Not all listed:** 15 of 25 findings are not listed here (at most 10 per rule). See the full report (SARIF or JSON", StringComparison.Ordinal));
     }
 
     [Fact]
