@@ -220,6 +220,7 @@ public sealed class Scanner
                 return;
             }
 
+            var equivalents = hit.NotEquivalents.Count == 0 ? metadata.Equivalents : [.. metadata.Equivalents.Where(e => !hit.NotEquivalents.Contains(e))];
             var fingerprint = Fingerprints.Compute(rule.Id, StablePath(hit.Location.Path), hit.Resource.Address, hit.PropertyPath, hit.FingerprintKey,
                 hit.Resource.Module?.RootDirectory is { } moduleRoot ? StablePath(moduleRoot) : null);
             var finding = new Finding
@@ -231,12 +232,12 @@ public sealed class Scanner
                 Message = hit.Message,
                 Location = hit.Location,
                 Resource = new ResourceRef(hit.Resource.Address, hit.Resource.Kind, hit.PropertyPath, hit.Resource.DisplayName, hit.Resource.Module),
-                Equivalents = metadata.Equivalents,
+                Equivalents = equivalents,
                 Fingerprint = fingerprint,
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, metadata.Equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true, options.Today) ?? Declared(rule.Id, metadata.Equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores, [RootRelative(finding.Location.Path, displayRoots), source.Relative(finding.Location.Path)])
+                Suppression = Inline(rule.Id, equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true, options.Today) ?? Declared(rule.Id, equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores, [RootRelative(finding.Location.Path, displayRoots), source.Relative(finding.Location.Path)])
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }

@@ -7,4 +7,11 @@ namespace Shipshape.Rules;
 /// What a rule reports before the engine adds metadata, suppressions and fingerprints.
 /// <paramref name="FingerprintKey"/> distinguishes several hits on one property (for secrets: a hash of the value).
 /// </summary>
-public sealed record RuleHit(Resource Resource, SourceSpan Location, string? PropertyPath, string Message, string? FingerprintKey = null);
+public sealed record RuleHit(Resource Resource, SourceSpan Location, string? PropertyPath, string Message, string? FingerprintKey = null)
+{
+    /// <summary>
+    /// The rule's equivalent IDs that do not describe this hit (a rule for SSH and RDP: CKV_AWS_25, the RDP check, is
+    /// not what an SSH hit is), so that another tool's skip of one check does not hide the other.
+    /// </summary>
+    public IReadOnlySet<string> NotEquivalents { get; init; } = new HashSet<string>();
+}

@@ -145,4 +145,32 @@ public sealed class ForeignSuppressionTests
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.False(f.Suppressed, $"{f.RuleId} at line {f.Location.StartLine} is not on the line after the comment"));
     }
+
+    [Fact]
+    public void Scan_TfsecLongIdOnTheRule_SuppressesItAsTheAvdIdDoes()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.tf", OpenGroup("#tfsec:ignore:aws-ec2-no-public-ingress-sgr", string.Empty));
+
+        var open = Scan(tree).Findings.Where(f => f.RuleId == "SHP-NET-010").OrderBy(f => f.Location.StartLine).ToList();
+
+        Assert.Equal("tfsec:ignore", open[0].Suppression?.Reason);
+        Assert.False(open[1].Suppressed);
+    }
+
+    [Fact]
+    public void Scan_CheckovSkipOfTheSshCheck_DoesNotHideRdp()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.tf", OpenGroup(string.Empty, string.Empty, "#checkov:skip=CKV_AWS_24:ssh only through the bastion"));
+
+        var open = Scan(tree).Findings.Where(f => f.RuleId == "SHP-NET-010").OrderBy(f => f.Location.StartLine).ToList();
+
+        Assert.Equal(2, open.Count);
+        Assert.Equal("ssh only through the bastion (checkov:skip)", open[0].Suppression?.Reason);
+        Assert.DoesNotContain("CKV_AWS_25", open[0].Equivalents);
+        Assert.False(open[1].Suppressed);
+        Assert.Contains("CKV_AWS_25", open[1].Equivalents);
+        Assert.DoesNotContain("CKV_AWS_24", open[1].Equivalents);
+    }
 }
