@@ -237,7 +237,8 @@ public sealed class Scanner
             };
             findings.Add(finding with
             {
-                Suppression = Inline(rule.Id, equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true, options.Today) ?? Declared(rule.Id, equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores, [RootRelative(finding.Location.Path, displayRoots), source.Relative(finding.Location.Path)])
+                Suppression = (hit.AllowedBy is { } allowedBy && (options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ? new Suppression(SuppressionKind.Inline, allowedBy) : null)
+                    ?? Inline(rule.Id, equivalents, hit, suppressionsByPath, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true, options.Today) ?? Declared(rule.Id, equivalents, hit, options.ForeignSuppressions ?? config.ForeignSuppressions ?? true) ?? Configured(finding, ignores, [RootRelative(finding.Location.Path, displayRoots), source.Relative(finding.Location.Path)])
                     ?? (baseline?.Contains(fingerprint) == true ? new Suppression(SuppressionKind.Baseline, "in baseline") : null),
             });
         }

@@ -14,4 +14,7 @@ public sealed record RuleHit(Resource Resource, SourceSpan Location, string? Pro
     /// not what an SSH hit is), so that another tool's skip of one check does not hide the other.
     /// </summary>
     public IReadOnlySet<string> NotEquivalents { get; init; } = new HashSet<string>();
+
+    /// <summary>Another tool's comment the detector itself found on the hit's line (gitleaks:allow): a foreign suppression.</summary>
+    public string? AllowedBy { get; init; }
 }

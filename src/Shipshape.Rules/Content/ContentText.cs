@@ -15,14 +15,14 @@ internal static class ContentText
         var decoded = hit.DecodedFrom.IsEmpty ? string.Empty : $", {string.Join("-then-", hit.DecodedFrom)}-encoded";
         var message = $"{what} ({hit.RuleId}: {hit.Description}{decoded}): {hit.Redacted}{CommitNote(content.Commit)}.";
         var span = hit.Line > 0 ? new SourceSpan(file.Address, hit.Line, hit.Column, hit.EndLine, hit.EndColumn) : SourceSpan.FileOnly(file.Address);
-        return new RuleHit(file, span, null, message, $"{hit.RuleId}:{hit.SecretHash}");
+        return new RuleHit(file, span, null, message, $"{hit.RuleId}:{hit.SecretHash}") { AllowedBy = hit.AllowedByComment ? SecretEngine.AllowComment : null };
     }
 
     public static RuleHit CardHit(SourceFile file, ContentScanResult content, CardHit hit, string what)
     {
         var confidence = hit.Confidence == CardConfidence.High ? "card context nearby" : "no card context nearby";
         var message = $"{what}: {Issuer(hit.Issuer)} {hit.Masked} ({confidence}){CommitNote(content.Commit)}.";
-        return new RuleHit(file, new SourceSpan(file.Address, hit.Line, hit.Column, hit.Line, hit.EndColumn), null, message, $"pan:{hit.NumberHash}");
+        return new RuleHit(file, new SourceSpan(file.Address, hit.Line, hit.Column, hit.Line, hit.EndColumn), null, message, $"pan:{hit.NumberHash}") { AllowedBy = hit.AllowedByComment ? SecretEngine.AllowComment : null };
     }
 
     private static string CommitNote(GitCommitInfo? commit) => commit is null

@@ -14,4 +14,7 @@ public sealed record CardHit
     public required int Line { get; init; }
     public required int Column { get; init; }
     public required int EndColumn { get; init; }
+
+    /// <summary>Whether a <c>gitleaks:allow</c> comment stands on the number's line (reported as suppressed by it).</summary>
+    public bool AllowedByComment { get; init; }
 }

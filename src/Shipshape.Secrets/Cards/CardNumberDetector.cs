@@ -69,14 +69,11 @@ public static class CardNumberDetector
             }
 
             lines ??= new LineIndex(text);
-            if (lines.LineAt(start).Contains(SecretEngine.AllowComment, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
+            var allowed = lines.LineAt(start).Contains(SecretEngine.AllowComment, StringComparison.Ordinal);
             var (line, column) = lines.Position(start);
             hits.Add(new CardHit
             {
+                AllowedByComment = allowed,
                 Issuer = issuer,
                 IsTestNumber = TestNumbers.Contains(number),
                 Confidence = confidence.Value,

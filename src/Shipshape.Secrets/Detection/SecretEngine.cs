@@ -409,21 +409,21 @@ public sealed class SecretEngine
             }
 
             var line = text.LinesAround(match.Index, match.Index + match.Length);
-            if (text.AllowCommentIn(match.Index, match.Index + match.Length)
-                || Allowed(rule, path, secret, match.ValueSpan, line, commit, scan))
+            if (Allowed(rule, path, secret, match.ValueSpan, line, commit, scan))
             {
                 continue;
             }
 
+            var allowedByComment = text.AllowCommentIn(match.Index, match.Index + match.Length);
             if (encoded is not null)
             {
-                hits.Add(Hit(rule, secret, encoded.Line, encoded.Column, encoded.EndLine, encoded.EndColumn, encoded));
+                hits.Add(Hit(rule, secret, encoded.Line, encoded.Column, encoded.EndLine, encoded.EndColumn, encoded) with { AllowedByComment = allowedByComment });
                 continue;
             }
 
             var (startLine, startColumn) = lines.Position(group.Index);
             var (endLine, endColumn) = lines.Position(group.Index + group.Length - 1);
-            hits.Add(Hit(rule, secret, startLine, startColumn, endLine, endColumn, null));
+            hits.Add(Hit(rule, secret, startLine, startColumn, endLine, endColumn, null) with { AllowedByComment = allowedByComment });
         }
     }
 

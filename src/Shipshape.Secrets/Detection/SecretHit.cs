@@ -19,6 +19,12 @@ public sealed record SecretHit
     /// <summary>Lower-case hex SHA-256 of the secret.</summary>
     public required string SecretHash { get; init; }
     public ImmutableArray<string> Tags { get; init; } = [];
+
+    /// <summary>
+    /// Whether a <c>gitleaks:allow</c> comment stands on the secret's line: the hit is kept, so that the report can show it
+    /// as suppressed by that comment (and report it when other tools' suppressions are turned off).
+    /// </summary>
+    public bool AllowedByComment { get; init; }
     /// <summary>The encodings the secret was found under ("base64", "hex", "percent"), outermost first; empty when it was plain.</summary>
     public ImmutableArray<string> DecodedFrom { get; init; } = [];
 }

@@ -173,4 +173,21 @@ public sealed class ForeignSuppressionTests
         Assert.Contains("CKV_AWS_25", open[1].Equivalents);
         Assert.DoesNotContain("CKV_AWS_24", open[1].Equivalents);
     }
+
+    [Fact]
+    public void Scan_GitleaksAllowOnASecretLine_ShownSuppressedAndReportedWithoutForeignSuppressions()
+    {
+        using var tree = new TempTree();
+        var key = "ghp_" + new string('q', 2) + "4Rk9ZqT2mX7vB1nC8dE5fG3hJ6kL0pQ2";
+        tree.Write("ci.env", $"GH_TOKEN={key} # gitleaks:allow\nOTHER_TOKEN={key}x\n");
+
+        var with = Scan(tree).Findings.Where(f => f.Practice == Practice.Secrets).OrderBy(f => f.Location.StartLine).ToList();
+        var without = Scan(tree, foreign: false).Findings.Where(f => f.Practice == Practice.Secrets).ToList();
+
+        Assert.Equal(2, with.Count);
+        Assert.Equal("gitleaks:allow", with[0].Suppression?.Reason);
+        Assert.False(with[1].Suppressed);
+        Assert.Equal(2, without.Count);
+        Assert.All(without, f => Assert.False(f.Suppressed));
+    }
 }

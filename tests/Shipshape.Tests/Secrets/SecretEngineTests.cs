@@ -22,11 +22,11 @@ public sealed class SecretEngineTests
     }
 
     [Fact]
-    public void Scan_GitleaksAllowComment_SuppressesTheLine()
+    public void Scan_GitleaksAllowComment_MarksTheHitAllowedSoTheReportShowsItSuppressed()
     {
-        var hits = SecretEngine.Default.Scan($"token = \"{GitHubToken}\" # gitleaks:allow\n", "a.py");
+        var hits = SecretEngine.Default.Scan($"token = \"{GitHubToken}\" # gitleaks:allow\nother = \"{GitHubToken}\"\n", "a.py");
 
-        Assert.Empty(hits);
+        Assert.Equal([(1, true), (2, false)], hits.Select(h => (h.Line, h.AllowedByComment)));
     }
 
     [Fact]
