@@ -13,9 +13,10 @@ internal static class IamSuggestCommand
         var cluster = new Option<string?>("--cluster") { Description = "The ECS or EKS cluster ARN to confine the actions to." };
         var mfa = new Option<bool>("--mfa") { Description = "Require MFA for every action (destructive actions always require it)." };
         var role = new Option<string[]>("--role") { Description = "A role iam:PassRole may pass: a name (in the cluster's account) or an ARN (repeatable; needed with --action iam:PassRole)." };
+        var family = new Option<string[]>("--family") { Description = "A task-definition family the actions may use (repeatable; scopes RegisterTaskDefinition, RunTask and the like to it; default: any family)." };
         var command = new Command("suggest", "Print a least-privilege IAM policy for the given actions, with the catalogue's ARN formats and condition keys.")
         {
-            action, cluster, mfa, role,
+            action, cluster, mfa, role, family,
         };
         command.SetAction(parse =>
         {
@@ -35,7 +36,7 @@ internal static class IamSuggestCommand
                 return ExitCodes.Usage;
             }
 
-            var request = new SuggestRequest([.. parse.GetValue(action) ?? []], clusterArn, parse.GetValue(mfa)) { Roles = [.. parse.GetValue(role) ?? []] };
+            var request = new SuggestRequest([.. parse.GetValue(action) ?? []], clusterArn, parse.GetValue(mfa)) { Roles = [.. parse.GetValue(role) ?? []], Families = [.. parse.GetValue(family) ?? []] };
             foreach (var problem in PolicySuggester.MissingInputs(request))
             {
                 stderr.WriteLine($"shipshape: {problem}");

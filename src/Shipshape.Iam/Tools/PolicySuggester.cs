@@ -57,7 +57,11 @@ public static class PolicySuggester
                 ? action.Resources.Where(r => r.Required || !action.Resources.Any(x => x.Required))
                     .Select(r => service.ResourceArnFormats.GetValueOrDefault(r.ResourceType)).OfType<string>().ToList()
                 : [];
-            ImmutableArray<string> resources = formats.Count == 0 ? ["*"] : [.. formats.Select(f => ArnTemplate.Fill(f, values)).Distinct(StringComparer.Ordinal)];
+            // A task definition's ARN names its family: with families given, one ARN per family (any revision).
+            ImmutableArray<string> resources = formats.Count == 0 ? ["*"] : [.. formats.SelectMany(f => f.Contains("${TaskDefinitionFamilyName}", StringComparison.Ordinal) && !request.Families.IsEmpty
+                    ? request.Families.Select(family => ArnTemplate.Fill(f, new Dictionary<string, string>(values, StringComparer.Ordinal) { ["TaskDefinitionFamilyName"] = family }))
+                    : [ArnTemplate.Fill(f, values)])
+                .Distinct(StringComparer.Ordinal)];
             var conditions = ImmutableSortedDictionary.CreateBuilder<string, ImmutableSortedDictionary<string, ImmutableArray<string>>>(StringComparer.Ordinal);
             var namesCluster = formats.Count > 0 && formats.All(f => f.Contains("${ClusterName}", StringComparison.Ordinal));
             if (request.ClusterArn is not null && action.HasConditionKey("ecs:cluster") && !namesCluster)

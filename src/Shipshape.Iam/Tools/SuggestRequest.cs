@@ -7,4 +7,7 @@ public sealed record SuggestRequest(ImmutableArray<string> Actions, string? Clus
 {
     /// <summary>The roles iam:PassRole may pass, as names (in the cluster's account) or ARNs.</summary>
     public ImmutableArray<string> Roles { get; init; } = [];
+
+    /// <summary>The task-definition families the actions may use (RegisterTaskDefinition, RunTask …); empty: any family.</summary>
+    public ImmutableArray<string> Families { get; init; } = [];
 }

@@ -116,6 +116,20 @@ public sealed class GeneratedPoliciesScanCleanTests
         Assert.Contains("ECS actions need an Amazon ECS cluster ARN", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Suggest_DeployerWithAFamily_ScopesTaskDefinitionsToItAndScansClean()
+    {
+        using var tree = new TempTree();
+
+        var (code, stdout, _) = await CliRunner.RunAsync("iam", "suggest", "--cluster", Cluster, "--role", "app", "--family", "shop-api",
+            "--action", "ecs:UpdateService", "--action", "ecs:DescribeServices", "--action", "ecs:RegisterTaskDefinition", "--action", "iam:PassRole");
+
+        Assert.Equal(0, code);
+        var register = JsonDocument.Parse(stdout).RootElement.GetProperty("Statement").EnumerateArray().Single(s => s.GetProperty("Action").GetString() == "ecs:RegisterTaskDefinition");
+        Assert.Equal("arn:aws:ecs:eu-west-1:111122223333:task-definition/shop-api:*", register.GetProperty("Resource").GetString());
+        await AssertScansClean(tree, "deployer.json", stdout);
+    }
+
     private static async Task AssertScansClean(TempTree tree, string name, string policy)
     {
         tree.Write(name, policy);
