@@ -114,6 +114,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteString("name", PascalCase(rule.Title, rule.Id));
         WriteMessage(json, "shortDescription", NonEmpty(rule.Title, rule.Id));
         WriteMessage(json, "fullDescription", NonEmpty(rule.Description, rule.Title, rule.Id));
+        json.WriteString("helpUri", ReportFacts.RuleDocumentationUri(rule.Id));
 
         json.WriteStartObject("help");
         json.WriteString("text", HelpText(rule));

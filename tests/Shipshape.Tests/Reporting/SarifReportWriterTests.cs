@@ -106,6 +106,7 @@ public sealed class SarifReportWriterTests
         Assert.Equal("Container runs privileged", privileged.GetProperty("shortDescription").GetProperty("text").GetString());
         Assert.Equal("Finds: Container runs privileged.", privileged.GetProperty("fullDescription").GetProperty("text").GetString());
         Assert.Equal("error", privileged.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+        Assert.Equal("https://github.com/shipshape-sec/shipshape/blob/main/docs/rules/SHP-CTR-001.md", privileged.GetProperty("helpUri").GetString());
         var help = privileged.GetProperty("help");
         Assert.Contains("Rationale for SHP-CTR-001.", help.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("Remediate SHP-CTR-001.", help.GetProperty("text").GetString(), StringComparison.Ordinal);
