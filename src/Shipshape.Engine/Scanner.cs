@@ -624,7 +624,8 @@ public sealed class Scanner
 
     private static Suppression? Declared(string ruleId, ImmutableArray<string> equivalents, RuleHit hit, bool foreign) =>
         hit.Resource.Suppressions.FirstOrDefault(s => (foreign || s.Origin == "shipshape")
-                && (s.RuleId == "*" || string.Equals(s.RuleId, ruleId, StringComparison.OrdinalIgnoreCase) || equivalents.Contains(s.RuleId, StringComparer.OrdinalIgnoreCase)))
+                && (s.RuleId == "*" || string.Equals(s.RuleId, ruleId, StringComparison.OrdinalIgnoreCase) || equivalents.Contains(s.RuleId, StringComparer.OrdinalIgnoreCase)
+                    || equivalents.Contains(s.Origin + ":" + s.RuleId, StringComparer.OrdinalIgnoreCase)))
             is { } declared ? new Suppression(SuppressionKind.Inline, declared.Reason) : null;
 
     private static Suppression? Configured(Finding finding, ImmutableArray<(IgnoreEntry Entry, Matcher? Paths)> ignores, string?[] otherPaths)

@@ -190,4 +190,39 @@ public sealed class ForeignSuppressionTests
         Assert.Equal(2, without.Count);
         Assert.All(without, f => Assert.False(f.Suppressed));
     }
+
+    [Fact]
+    public void Scan_CfnNagRuleIdInTemplateMetadata_SuppressesTheRuleItMapsTo()
+    {
+        // cfn_nag's F23: an RDS master password written in the template.
+        using var tree = new TempTree();
+        tree.Write("db.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Legacy:
+                Type: AWS::RDS::DBInstance
+                Metadata:
+                  cfn_nag:
+                    rules_to_suppress:
+                      - id: F23
+                        reason: test fixture, rotated on deploy
+                Properties:
+                  Engine: postgres
+                  DBInstanceClass: db.t4g.micro
+                  MasterUsername: app
+                  MasterUserPassword: Autumn-Harbour-42
+              Current:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: postgres
+                  DBInstanceClass: db.t4g.micro
+                  MasterUsername: app
+                  MasterUserPassword: Autumn-Harbour-42
+            """);
+
+        var findings = Scan(tree).Findings.Where(f => f.RuleId == "SHP-SEC-019").ToDictionary(f => f.Resource.Address);
+
+        Assert.Equal("test fixture, rotated on deploy (cfn_nag metadata)", findings["Legacy"].Suppression?.Reason);
+        Assert.False(findings["Current"].Suppressed);
+    }
 }

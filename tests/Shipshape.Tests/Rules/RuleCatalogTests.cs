@@ -207,7 +207,7 @@ public sealed partial class RuleCatalogTests
     private static partial Regex RuleIdPattern();
 
     // Checkov, Trivy (AVD-*, KSV, DS, and tfsec's long IDs aws-service-check), Security Hub controls (ECS.n, EC2.n, CloudTrail.n, …), Hadolint DL, Dockle CIS-DI.
-    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER|SECRET)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|IAM|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4}|gitleaks:[a-z0-9-]+|aws-[a-z0-9]+(?:-[a-z0-9]+)+)$")]
+    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER|SECRET)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|IAM|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4}|gitleaks:[a-z0-9-]+|cfn_nag:[WF]\d+|aws-[a-z0-9]+(?:-[a-z0-9]+)+)$")]
     private static partial Regex EquivalentPattern();
 
     [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Za-z0-9]+\.\d+)$")]
