@@ -26,9 +26,6 @@ public sealed record ScanReport
     /// </summary>
     public SourceRoot? Source { get; init; }
 
-    /// <summary>A reported path relative to the repository root, or the path itself when it cannot be (see <see cref="SourceRoot.Relative"/>).</summary>
-    public string RepositoryPath(string path) => Source?.Relative(path) ?? path;
-
     public IEnumerable<Finding> Active => Findings.Where(f => !f.Suppressed);
 
     public ScanSummary Summary

@@ -185,7 +185,8 @@ public sealed class Scanner
             .Select(i => (Entry: i, Paths: i.PathGlob is null ? null : Glob(i.PathGlob)))
             .ToImmutableArray();
         var source = new SourceRoot(FindSourceRoot(options.SourceRoot), Directory.GetCurrentDirectory());
-        var displayRoots = roots.Select(r => File.Exists(r) ? DisplayPaths.FilePrefix(r) : DisplayPaths.Prefix(r))
+        // The prefixes discovery gave the files, longest first.
+        var displayRoots = discovery.Files.Select(f => f.DisplayRoot)
             .Where(r => r.Length > 0).Distinct(StringComparer.Ordinal).OrderByDescending(r => r.Length).ToImmutableArray();
 
         // Fingerprints use the path relative to the repository root, so they do not change with where the scan

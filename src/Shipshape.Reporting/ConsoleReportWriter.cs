@@ -41,7 +41,7 @@ public sealed class ConsoleReportWriter(bool color, ConsoleDetail detail = Conso
 
         using var text = ReportEncoding.CreateTextWriter(output);
         var summary = report.Summary;
-        var active = Sorted(report.Active).ToList();
+        var active = ReportFacts.BySeverityThenLocation(report.Active);
 
         if (detail != ConsoleDetail.Compact)
         {
@@ -67,13 +67,6 @@ public sealed class ConsoleReportWriter(bool color, ConsoleDetail detail = Conso
         var verdict = ScanVerdict.Of(report);
         text.WriteLine(Paint(Bold + (verdict.ExitCode == 0 ? Green : Red), verdict.Reason));
     }
-
-    /// <summary>Most severe first, then by path and line, so the first screen shows what matters most.</summary>
-    public static IEnumerable<Finding> Sorted(IEnumerable<Finding> findings) =>
-        findings.OrderByDescending(f => f.Severity)
-            .ThenBy(f => f.Location.Path, StringComparer.Ordinal)
-            .ThenBy(f => f.Location.StartLine)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal);
 
     private void WriteFindings(StreamWriter text, List<Finding> active)
     {
@@ -118,18 +111,17 @@ public sealed class ConsoleReportWriter(bool color, ConsoleDetail detail = Conso
     // The fix once per rule: a rule with forty findings says how to fix them once, most severe rules first.
     private void WriteFixes(StreamWriter text, ScanReport report, List<Finding> active)
     {
-        var rules = active.GroupBy(f => f.RuleId, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Max(f => f.Severity)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var rules = ReportFacts.ByRule(active);
         if (rules.Count == 0)
         {
             return;
         }
 
         text.WriteLine(Paint(Bold, "How to fix"));
-        foreach (var rule in rules)
+        foreach (var (ruleId, findings) in rules)
         {
-            var first = rule.First();
-            text.WriteLine("  " + Paint(Bold, Clean(rule.Key)) + " " + Clean(first.Title) + Paint(Dim, " (" + ReportFacts.Plural(rule.Count(), "finding") + ")"));
+            var first = findings[0];
+            text.WriteLine("  " + Paint(Bold, Clean(ruleId)) + " " + Clean(first.Title) + Paint(Dim, " (" + ReportFacts.Plural(findings.Count, "finding") + ")"));
             if (ReportFacts.RemediationFor(report, first) is { } remediation)
             {
                 var shown = detail == ConsoleDetail.Verbose ? remediation.Trim() : FirstParagraph(remediation);
@@ -143,7 +135,7 @@ public sealed class ConsoleReportWriter(bool color, ConsoleDetail detail = Conso
 
     private void WriteSuppressed(StreamWriter text, ScanReport report)
     {
-        var suppressed = Sorted(report.Findings.Where(f => f.Suppressed)).ToList();
+        var suppressed = ReportFacts.BySeverityThenLocation(report.Findings.Where(f => f.Suppressed));
         if (detail != ConsoleDetail.Verbose || suppressed.Count == 0)
         {
             return;

@@ -13,7 +13,9 @@ public sealed record RuleHit(Resource Resource, SourceSpan Location, string? Pro
     /// The rule's equivalent IDs that do not describe this hit (a rule for SSH and RDP: CKV_AWS_25, the RDP check, is
     /// not what an SSH hit is), so that another tool's skip of one check does not hide the other.
     /// </summary>
-    public IReadOnlySet<string> NotEquivalents { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> NotEquivalents { get; init; } = None;
+
+    private static readonly IReadOnlySet<string> None = System.Collections.Frozen.FrozenSet<string>.Empty;
 
     /// <summary>Another tool's comment the detector itself found on the hit's line (gitleaks:allow): a foreign suppression.</summary>
     public string? AllowedBy { get; init; }

@@ -40,8 +40,11 @@ public sealed class PropertyReader
         return new Value<bool?>(read.IsExplicit ? read.Current : null, read.Origin, read.Span, read.Path) { Reference = read.Reference, ReferenceAttribute = read.ReferenceAttribute };
     }
 
-    /// <summary>Whether the key is there: Explicit true at its span, or Defaulted with no value at the anchor.</summary>
-    public Value<bool?> Presence(string key) => Get(key) is { } node
+    /// <summary>
+    /// Whether the key is there: Explicit true at its span, or Defaulted with no value at the anchor. A null or an empty
+    /// list is not there: Terraform plan JSON writes every absent nested block as [] and every unset attribute as null.
+    /// </summary>
+    public Value<bool?> Presence(string key) => Get(key) is { } node and not ScalarNode { IsNull: true } and not SequenceNode { Items.Length: 0 }
         ? Value<bool?>.Explicit(true, node.Span, PathOf(key))
         : Value<bool?>.Defaulted(null, Anchor, PathOf(key));
 

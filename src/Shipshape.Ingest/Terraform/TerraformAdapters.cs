@@ -241,13 +241,8 @@ public static class TerraformAdapters
             schedulingStrategy: p.String("scheduling_strategy"),
             serviceConnectEnabled: p.Blocks("service_connect_configuration").FirstOrDefault()?.OptionalBool("enabled"),
             serviceConnectServices: [.. p.Blocks("service_connect_configuration").Take(1).SelectMany(c => c.Blocks("service"))
-                .Select(s => new ServiceConnectService(s.String("port_name"), TlsBlock(s), s.Anchor, s.Prefix))]);
+                .Select(s => new ServiceConnectService(s.String("port_name"), s.Presence("tls"), s.Anchor, s.Prefix))]);
     }
-
-    // A tls block (in plan JSON, a non-empty tls list) on a Service Connect service.
-    private static Value<bool?> TlsBlock(PropertyReader service) => service.Blocks("tls").FirstOrDefault() is { } tls
-        ? Value<bool?>.Explicit(true, tls.Anchor, tls.Prefix)
-        : Value<bool?>.Defaulted(null, service.Anchor, service.PathOf("tls"));
 
     private static EcsCluster Cluster(ResourceIdentity r, PropertyReader p)
     {

@@ -19,33 +19,31 @@ public sealed class WeakPasswordPolicyRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var policy in model.OfType<IamPasswordPolicy>())
         {
-            var weak = new List<(string Text, SourceSpanAndPath At)>();
+            var weak = new List<(string Text, Shipshape.Core.SourceSpan Span, string Path)>();
             if (policy.MinimumLength is { IsKnown: true, Current: { } length } && length < MinimumLength)
             {
-                weak.Add(($"a minimum length of {length} (at least {MinimumLength})", new(policy.MinimumLength.Span, policy.MinimumLength.Path)));
+                weak.Add(($"a minimum length of {length} (at least {MinimumLength})", policy.MinimumLength.Span, policy.MinimumLength.Path));
             }
 
             if (policy.ReusePrevention.IsKnown && (policy.ReusePrevention.Current ?? 0) < MinimumReusePrevention)
             {
                 weak.Add((policy.ReusePrevention.Current is { } n ? $"reuse prevention of {n} passwords (at least {MinimumReusePrevention})" : $"no reuse prevention (at least {MinimumReusePrevention} passwords)",
-                    new(policy.ReusePrevention.Span, policy.ReusePrevention.Path)));
+                    policy.ReusePrevention.Span, policy.ReusePrevention.Path));
             }
 
             foreach (var (name, value) in new[] { ("upper-case letters", policy.RequireUppercase), ("lower-case letters", policy.RequireLowercase), ("numbers", policy.RequireNumbers), ("symbols", policy.RequireSymbols) })
             {
                 if (value.IsKnown && value.Current is not true)
                 {
-                    weak.Add(($"{name} not required", new(value.Span, value.Path)));
+                    weak.Add(($"{name} not required", value.Span, value.Path));
                 }
             }
 
             if (weak.Count > 0)
             {
-                yield return new RuleHit(policy, weak[0].At.Span, weak[0].At.Path,
+                yield return new RuleHit(policy, weak[0].Span, weak[0].Path,
                     $"The IAM account password policy '{policy.Address}' allows weak passwords: {string.Join("; ", weak.Select(w => w.Text))}.");
             }
         }
     }
-
-    private readonly record struct SourceSpanAndPath(Shipshape.Core.SourceSpan Span, string Path);
 }
