@@ -416,7 +416,8 @@ public sealed class Scanner
         byte[] bytes;
         try
         {
-            bytes = FileDiscovery.ReadRegularFile(file.FullPath, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
+            // A small file the format probe read whole is not opened again.
+            bytes = file.Content ?? FileDiscovery.ReadRegularFile(file.FullPath, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

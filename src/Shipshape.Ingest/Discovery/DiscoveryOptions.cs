@@ -25,4 +25,13 @@ public sealed record DiscoveryOptions
     /// (archives, recognised by name or by content, and key stores for the secrets scanner).
     /// </summary>
     public Func<string, byte[], bool>? KeepBinary { get; init; }
+
+    /// <summary>
+    /// Small files read whole by the format probe are kept (<see cref="DiscoveredFile.Content"/>) up to this many bytes
+    /// in all, so each is opened once; past it, files are read again when they are scanned. 0 keeps nothing.
+    /// </summary>
+    public long MaxRetainedBytes { get; init; } = DefaultMaxRetainedBytes;
+
+    /// <summary>64 MiB: the probed small files of a large repository, without letting a huge tree hold them all.</summary>
+    public const long DefaultMaxRetainedBytes = 64L * 1024 * 1024;
 }
