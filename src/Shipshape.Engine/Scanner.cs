@@ -107,7 +107,7 @@ public sealed class Scanner
         var (moduleOutcomes, remaining) = modelRules
             ? inputReader.ReadModules(discovery.Files, options, scanToken)
             : ([], discovery.Files);
-        var claimed = discovery.Files.Except(remaining).ToHashSet();
+        var claimed = discovery.Files.Except(remaining, ReferenceEqualityComparer.Instance).ToHashSet(ReferenceEqualityComparer.Instance);
         var files = discovery.Files;
         var outcomes = new FileOutcome[files.Length];
         var done = 0;

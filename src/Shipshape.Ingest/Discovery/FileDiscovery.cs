@@ -20,6 +20,10 @@ public static class FileDiscovery
 
     private const string GitignoreFileName = ".gitignore";
 
+    // The bytes MostlyNotText counts against a file: C0 controls except \t \n \v \f \r and ESC, and DEL.
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\v' or '\f' or '\r' or 0x1b)).Select(b => (byte)b), (byte)0x7f]);
+
     private static readonly EnumerationOptions ListOneDirectory = new()
     {
         RecurseSubdirectories = false,
@@ -387,6 +391,12 @@ public static class FileDiscovery
     /// </summary>
     public static bool MostlyNotText(ReadOnlySpan<byte> head)
     {
+        // The common case, checked vectorised: valid UTF-8 without control characters other than whitespace and ESC.
+        if (System.Text.Unicode.Utf8.IsValid(head) && head.IndexOfAny(ControlBytes) < 0)
+        {
+            return false;
+        }
+
         var bad = 0;
         var i = 0;
         while (i < head.Length)
@@ -455,10 +465,31 @@ public static class FileDiscovery
         return buffer;
     }
 
+    // Read into a pooled buffer and copied out at its real length: one allocation of the file's size per small file.
     private static byte[] ReadHead(string fullPath)
     {
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return ReadFully(handle, new byte[BinaryProbeBytes]);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BinaryProbeBytes);
+        try
+        {
+            var total = 0;
+            while (total < BinaryProbeBytes)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total, BinaryProbeBytes - total), total);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return buffer.AsSpan(0, total).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static IgnoreRules? ReadIgnoreFile(Run run, string path, string baseDirectory)
