@@ -183,4 +183,24 @@ public sealed class SecurityHubCliTests
         Assert.Contains(events, e => e.GetProperty("finding_info").GetProperty("analytic").GetProperty("uid").GetString() == "SHP-CTR-001"
             && e.GetProperty("severity_id").GetInt32() == 4);
     }
+
+    [Fact]
+    public async Task Help_Scan_ListsTheNewFormatsAndOptionsAndTheReadmeTableListsNoOptionHelpLacks()
+    {
+        var (code, help, _) = await CliRunner.RunAsync("scan", "--help");
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md"));
+        var table = readme[readme.IndexOf("| option | meaning |", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n\n", StringComparison.Ordinal)];
+        var documented = System.Text.RegularExpressions.Regex.Matches(table, @"^\| `(--[a-z-]+)|, `(--[a-z-]+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
+
+        Assert.Equal(0, code);
+        Assert.Contains("asff", help, StringComparison.Ordinal);
+        Assert.Contains("ocsf", help, StringComparison.Ordinal);
+        Assert.Contains("--aws-account-id", documented);
+        Assert.Contains("--aws-region", documented);
+        Assert.Contains("--previous-asff", documented);
+        Assert.All(documented, option => Assert.Contains(option, help, StringComparison.Ordinal));
+        Assert.Contains("`asff`, `ocsf`", table, StringComparison.Ordinal);
+    }
 }

@@ -240,6 +240,17 @@ public sealed class AsffReportWriterTests
     }
 
     [Fact]
+    public void Write_TwoFindingsSharingAFingerprint_AreOneRecordTheFirst()
+    {
+        var second = SampleReport.Privileged with { Message = "Container 'sidecar' in task definition 'app' sets privileged to true." };
+
+        var records = Asff(SampleReport.Create() with { Findings = [SampleReport.Privileged, second] });
+
+        var record = Assert.Single(records);
+        Assert.Equal(SampleReport.Privileged.Message, record.GetProperty("Description").GetString());
+    }
+
+    [Fact]
     public void Write_EmptyReport_WritesNothing() =>
         Assert.Equal(string.Empty, ReportOutput.Text(new AsffReportWriter(Options), SampleReport.Empty()));
 
