@@ -166,7 +166,7 @@ public sealed class AsffReportWriter : IReportWriter
         }
     }
 
-    private string Timestamp(DateTimeOffset time) =>
+    private static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private void WriteFinding(Utf8JsonWriter json, ScanReport report, Finding finding, string id, PreviousFinding? previous)

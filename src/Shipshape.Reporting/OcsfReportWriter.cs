@@ -91,7 +91,6 @@ public sealed class OcsfReportWriter : IReportWriter
 
         json.WriteStartObject("metadata");
         json.WriteString("version", SchemaVersion);
-        json.WriteString("uid", AsffReportWriter.FindingId(finding.Fingerprint));
         json.WriteStartObject("product");
         json.WriteString("name", "Shipshape");
         json.WriteString("vendor_name", "Shipshape");

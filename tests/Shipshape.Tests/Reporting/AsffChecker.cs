@@ -65,7 +65,7 @@ internal static class AsffChecker
         Require(account is not null && account.All(char.IsAsciiDigit), "AwsAccountId: 12 digits");
         var product = Text("ProductArn", 12, 2048);
         Require(product is not null && account is not null
-            && System.Text.RegularExpressions.Regex.IsMatch(product, $"^arn:aws(-cn|-us-gov)?:securityhub:[a-z0-9-]+:{account}:product/{account}/default$"),
+            && System.Text.RegularExpressions.Regex.IsMatch(product, $"^arn:aws(-cn|-us-gov|-eusc|-iso|-iso-b)?:securityhub:[a-z0-9-]+:{account}:product/{account}/default$"),
             "ProductArn: a custom integration's default product ARN of the same account");
         Text("Title", 1, 256);
         Text("Description", 1, 1024);

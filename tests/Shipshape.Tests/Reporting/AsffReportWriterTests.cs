@@ -289,6 +289,7 @@ public sealed class AsffReportWriterTests
     [InlineData("eu-west-1", "aws")]
     [InlineData("cn-north-1", "aws-cn")]
     [InlineData("us-gov-west-1", "aws-us-gov")]
+    [InlineData("eusc-de-east-1", "aws-eusc")]
     public void ProductArn_Region_UsesItsPartition(string region, string partition)
     {
         var record = Assert.Single(Asff(SampleReport.Create() with { Findings = [SampleReport.Privileged] }, Options with { AwsRegion = region }));
@@ -296,4 +297,14 @@ public sealed class AsffReportWriterTests
         Assert.Equal($"arn:{partition}:securityhub:{region}:{Account}:product/{Account}/default", record.GetProperty("ProductArn").GetString());
         Assert.Equal(partition, record.GetProperty("Resources")[0].GetProperty("Partition").GetString());
     }
+
+    [Theory]
+    [InlineData("eu-west-1", true)]
+    [InlineData("ap-southeast-5", true)]
+    [InlineData("us-isob-east-1", true)]
+    [InlineData("EU-WEST-1", false)]
+    [InlineData("eu-west", false)]
+    [InlineData("Ireland", false)]
+    [InlineData("eu-west-1; rm -rf", false)]
+    public void IsRegion_Text_AcceptsRegionShapesOnly(string text, bool expected) => Assert.Equal(expected, AwsTarget.IsRegion(text));
 }
