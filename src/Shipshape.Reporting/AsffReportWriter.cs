@@ -104,7 +104,25 @@ public sealed class AsffReportWriter : IReportWriter
             records.Add(Serialize(json => WriteFinding(json, report, finding, id, previous.GetValueOrDefault(id))));
         }
 
-        foreach (var gone in previous.Values.Where(p => !current.Contains(p.Id) && !IsArchived(p)).OrderBy(p => p.Id, StringComparer.Ordinal))
+        var incomplete = ReportFacts.IncompleteInputs(report);
+        foreach (var input in incomplete)
+        {
+            var path = RepositoryPath(report, input.Path);
+            var id = ReportFacts.IncompleteId(path);
+            if (current.Add(id))
+            {
+                records.Add(Serialize(json => WriteIncomplete(json, report, input, path, id, previous.GetValueOrDefault(id))));
+            }
+        }
+
+        // A finding of an input this scan did not fully check may still be there: it is not archived.
+        var notFullyChecked = incomplete.Select(i => i.Path).SelectMany(p => (string[])[p, RepositoryPath(report, p)]).Distinct(StringComparer.Ordinal).ToList();
+        var nothingArchivable = incomplete.Any(i => !Core.SourceRoot.IsFilePath(i.Path));
+        bool Checked(string? path) => incomplete.Count == 0 || (!nothingArchivable && path is not null
+            && !notFullyChecked.Any(u => path == u || path.StartsWith(u + "/", StringComparison.Ordinal) || path.StartsWith(u + "!", StringComparison.Ordinal)));
+
+        foreach (var gone in previous.Values.Where(p => !current.Contains(p.Id) && !IsArchived(p) && Checked(PreviousPath(report, p)))
+                     .OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             records.Add(Serialize(json =>
             {
@@ -122,6 +140,13 @@ public sealed class AsffReportWriter : IReportWriter
         WriteBatches(output, records);
         output.Flush();
     }
+
+    /// <summary>The repository-relative path a previous finding is in: its ProductFields' path, or the baseline entry's path.</summary>
+    private static string? PreviousPath(ScanReport report, PreviousFinding previous) =>
+        previous.Record is { } record
+            ? record.TryGetProperty("ProductFields", out var fields) && fields.ValueKind == JsonValueKind.Object
+              && fields.TryGetProperty("shipshape/Path", out var path) && path.ValueKind == JsonValueKind.String ? path.GetString() : null
+            : previous.Path is null ? null : RepositoryPath(report, previous.Path);
 
     private static bool IsArchived(PreviousFinding previous) =>
         previous.Record is { } record && record.TryGetProperty("RecordState", out var state) && state.ValueKind == JsonValueKind.String
@@ -508,6 +533,45 @@ public sealed class AsffReportWriter : IReportWriter
         ["AWS::Lambda::Function"] = "AwsLambdaFunction",
         ["aws_lambda_function"] = "AwsLambdaFunction",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An input the scan did not fully check, as an informational finding with compliance WARNING ("some information
+    /// is missing"): Security Hub shows that the scan was partial, and archives the record once the input is checked.
+    /// </summary>
+    private void WriteIncomplete(Utf8JsonWriter json, ScanReport report, (string Path, bool Skipped, string Message) input, string path, string id, PreviousFinding? previous)
+    {
+        var now = Timestamp(options.Time);
+        var created = PreviousTimestamp(previous, "CreatedAt") ?? now;
+        var what = input.Skipped ? "Not checked" : "Checked only in part";
+
+        json.WriteStartObject();
+        json.WriteString("SchemaVersion", SchemaVersion);
+        json.WriteString("Id", id);
+        json.WriteString("ProductArn", productArn);
+        json.WriteString("ProductName", "Shipshape");
+        json.WriteString("CompanyName", "Shipshape");
+        json.WriteString("GeneratorId", "shipshape/incomplete");
+        json.WriteString("AwsAccountId", accountId);
+        json.WriteString("Region", region);
+        WriteStrings(json, "Types", ["Software and Configuration Checks"]);
+        json.WriteString("FirstObservedAt", PreviousTimestamp(previous, "FirstObservedAt") ?? created);
+        json.WriteString("LastObservedAt", now);
+        json.WriteString("CreatedAt", created);
+        json.WriteString("UpdatedAt", now);
+        WriteSeverity(json, "Severity", Severity.Info);
+        json.WriteString("Title", ReportFacts.Clip($"{what} by Shipshape: {path}", MaxTitle));
+        json.WriteString("Description", ReportFacts.Clip(NonBlank(input.Message, what), MaxDescription));
+        WriteProductFields(json, [("shipshape/Path", path), ("shipshape/Incomplete", input.Skipped ? "skipped" : "partial"), ("shipshape/ToolVersion", report.ToolVersion)]);
+        WriteResource(json, "Other", path, [("path", path), ("kind", "file")]);
+        json.WriteStartObject("Compliance");
+        json.WriteString("Status", "WARNING");
+        json.WriteEndObject();
+        json.WriteString("RecordState", "ACTIVE");
+        json.WriteStartObject("Workflow");
+        json.WriteString("Status", "NEW");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
 
     /// <summary>
     /// A previous record again, as Security Hub needs it to archive the finding: same Id, this account and Region,

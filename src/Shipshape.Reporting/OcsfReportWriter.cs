@@ -44,6 +44,16 @@ public sealed class OcsfReportWriter : IReportWriter
             output.WriteByte((byte)'\n');
         }
 
+        foreach (var input in ReportFacts.IncompleteInputs(report))
+        {
+            using (var json = new Utf8JsonWriter(output, Compact))
+            {
+                WriteIncomplete(json, report, input, time);
+            }
+
+            output.WriteByte((byte)'\n');
+        }
+
         output.Flush();
     }
 
@@ -66,14 +76,11 @@ public sealed class OcsfReportWriter : IReportWriter
         _ => "Informational",
     };
 
-    private void WriteEvent(Utf8JsonWriter json, ScanReport report, Finding finding, long time)
-    {
-        var rule = ReportFacts.RuleFor(report, finding);
-        var path = report.Source?.Relative(finding.Location.Path) ?? finding.Location.Path;
-        var documentation = ReportFacts.RuleDocumentationUri(finding.RuleId);
-        var cloud = AwsTarget.IsAccountId(options.AwsAccountId) || AwsTarget.IsRegion(options.AwsRegion);
+    private bool Cloud => AwsTarget.IsAccountId(options.AwsAccountId) || AwsTarget.IsRegion(options.AwsRegion);
 
-        json.WriteStartObject();
+    /// <summary>The class, category, activity, type, severity, status and time attributes every event carries.</summary>
+    private static void WriteClassification(Utf8JsonWriter json, Severity severity, bool suppressed, long time)
+    {
         json.WriteNumber("activity_id", ActivityCreate);
         json.WriteString("activity_name", "Create");
         json.WriteNumber("category_uid", CategoryUid);
@@ -82,13 +89,15 @@ public sealed class OcsfReportWriter : IReportWriter
         json.WriteString("class_name", "Detection Finding");
         json.WriteNumber("type_uid", TypeUid);
         json.WriteString("type_name", "Detection Finding: Create");
-        json.WriteNumber("severity_id", SeverityId(finding.Severity));
-        json.WriteString("severity", SeverityCaption(finding.Severity));
-        json.WriteNumber("status_id", finding.Suppressed ? 3 : 1);
-        json.WriteString("status", finding.Suppressed ? "Suppressed" : "New");
+        json.WriteNumber("severity_id", SeverityId(severity));
+        json.WriteString("severity", SeverityCaption(severity));
+        json.WriteNumber("status_id", suppressed ? 3 : 1);
+        json.WriteString("status", suppressed ? "Suppressed" : "New");
         json.WriteNumber("time", time);
-        json.WriteString("message", NonBlank(finding.Message, finding.Title, finding.RuleId));
+    }
 
+    private void WriteMetadata(Utf8JsonWriter json, ScanReport report)
+    {
         json.WriteStartObject("metadata");
         json.WriteString("version", SchemaVersion);
         json.WriteStartObject("product");
@@ -97,7 +106,7 @@ public sealed class OcsfReportWriter : IReportWriter
         json.WriteString("version", report.ToolVersion);
         json.WriteString("url_string", SarifReportWriter.InformationUri);
         json.WriteEndObject();
-        if (cloud)
+        if (Cloud)
         {
             json.WriteStartArray("profiles");
             json.WriteStringValue("cloud");
@@ -105,27 +114,46 @@ public sealed class OcsfReportWriter : IReportWriter
         }
 
         json.WriteEndObject();
+    }
 
-        if (cloud)
+    /// <summary>The cloud profile's object, when the account or Region is known.</summary>
+    private void WriteCloud(Utf8JsonWriter json)
+    {
+        if (!Cloud)
         {
-            json.WriteStartObject("cloud");
-            json.WriteString("provider", "AWS");
-            if (AwsTarget.IsAccountId(options.AwsAccountId))
-            {
-                json.WriteStartObject("account");
-                json.WriteString("uid", options.AwsAccountId);
-                json.WriteString("type", "AWS Account");
-                json.WriteNumber("type_id", 10);
-                json.WriteEndObject();
-            }
+            return;
+        }
 
-            if (AwsTarget.IsRegion(options.AwsRegion))
-            {
-                json.WriteString("region", options.AwsRegion);
-            }
-
+        json.WriteStartObject("cloud");
+        json.WriteString("provider", "AWS");
+        if (AwsTarget.IsAccountId(options.AwsAccountId))
+        {
+            json.WriteStartObject("account");
+            json.WriteString("uid", options.AwsAccountId);
+            json.WriteString("type", "AWS Account");
+            json.WriteNumber("type_id", 10);
             json.WriteEndObject();
         }
+
+        if (AwsTarget.IsRegion(options.AwsRegion))
+        {
+            json.WriteString("region", options.AwsRegion);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private void WriteEvent(Utf8JsonWriter json, ScanReport report, Finding finding, long time)
+    {
+        var rule = ReportFacts.RuleFor(report, finding);
+        var path = report.Source?.Relative(finding.Location.Path) ?? finding.Location.Path;
+        var documentation = ReportFacts.RuleDocumentationUri(finding.RuleId);
+
+        json.WriteStartObject();
+        WriteClassification(json, finding.Severity, finding.Suppressed, time);
+        json.WriteString("message", NonBlank(finding.Message, finding.Title, finding.RuleId));
+        WriteMetadata(json, report);
+        WriteCloud(json);
 
         json.WriteStartObject("finding_info");
         json.WriteString("uid", AsffReportWriter.FindingId(finding.Fingerprint));
@@ -242,6 +270,46 @@ public sealed class OcsfReportWriter : IReportWriter
             json.WriteEndObject();
         }
 
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>An input the scan did not fully check, as an informational finding: a partial scan never looks clean.</summary>
+    private void WriteIncomplete(Utf8JsonWriter json, ScanReport report, (string Path, bool Skipped, string Message) input, long time)
+    {
+        var path = report.Source?.Relative(input.Path) ?? input.Path;
+        var what = input.Skipped ? "Not checked" : "Checked only in part";
+        json.WriteStartObject();
+        WriteClassification(json, Severity.Info, suppressed: false, time);
+        json.WriteString("message", NonBlank(input.Message, what));
+        WriteMetadata(json, report);
+        WriteCloud(json);
+        json.WriteStartObject("finding_info");
+        json.WriteString("uid", ReportFacts.IncompleteId(path));
+        json.WriteString("title", $"{what} by Shipshape: {path}");
+        json.WriteString("desc", NonBlank(input.Message, what));
+        json.WriteStartArray("types");
+        json.WriteStringValue("Software and Configuration Checks");
+        json.WriteEndArray();
+        json.WriteStartObject("analytic");
+        json.WriteString("uid", "shipshape/incomplete");
+        json.WriteString("name", "Input not fully checked");
+        json.WriteNumber("type_id", 1);
+        json.WriteString("type", "Rule");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("resources");
+        json.WriteStartObject();
+        json.WriteString("uid", path);
+        json.WriteString("name", path);
+        json.WriteString("type", "file");
+        json.WriteStartObject("data");
+        json.WriteString("path", path);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("unmapped");
+        json.WriteString("incomplete", input.Skipped ? "skipped" : "partial");
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -88,7 +88,7 @@ public sealed class AsffReportWriterTests
     [InlineData(Severity.Critical, "CRITICAL")]
     public void Write_Severity_IsTheAsffLabelWithTheOriginalName(Severity severity, string label)
     {
-        var record = Assert.Single(Asff(SampleReport.Create() with { Findings = [SampleReport.Privileged with { Severity = severity }] }));
+        var record = Assert.Single(Asff(SampleReport.Create() with { Diagnostics = [], Findings = [SampleReport.Privileged with { Severity = severity }] }));
 
         Assert.Equal(label, record.GetProperty("Severity").GetProperty("Label").GetString());
         Assert.Equal(severity.ToName(), record.GetProperty("Severity").GetProperty("Original").GetString());
@@ -119,7 +119,7 @@ public sealed class AsffReportWriterTests
             Message = new string('M', 5000),
             Resource = SampleReport.Privileged.Resource with { Address = new string('A', 700), Path = new string('P', 3000) },
         };
-        var report = SampleReport.Create() with { Findings = [finding], Rules = SampleReport.Rules.SetItem(rule.Id, rule) };
+        var report = SampleReport.Create() with { Diagnostics = [], Findings = [finding], Rules = SampleReport.Rules.SetItem(rule.Id, rule) };
 
         var record = Assert.Single(Asff(report));
 
@@ -138,7 +138,7 @@ public sealed class AsffReportWriterTests
     [Fact]
     public void Write_250Findings_AreThreeBatchesOfAtMost100()
     {
-        var report = SampleReport.Create() with { Findings = [.. Enumerable.Range(0, 250).Select(Numbered)] };
+        var report = SampleReport.Create() with { Diagnostics = [], Findings = [.. Enumerable.Range(0, 250).Select(Numbered)] };
 
         var batches = Batches(ReportOutput.Text(new AsffReportWriter(Options), report));
 
@@ -178,13 +178,13 @@ public sealed class AsffReportWriterTests
         var earlier = Options with { Time = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
         var first = ReportOutput.Text(new AsffReportWriter(earlier), SampleReport.Create());
         var previous = AsffReportWriter.ReadPrevious(Encoding.UTF8.GetBytes(first));
-        Assert.Equal(3, previous.Count);
+        Assert.Equal(4, previous.Count); // three findings and broken.json, checked only in part
 
         // The no-logs finding was fixed.
-        var records = Asff(SampleReport.Create() with { Findings = [SampleReport.Privileged, SampleReport.Secret] }, Options with { Previous = [.. previous] });
+        var records = Asff(SampleReport.Create() with { Diagnostics = [], Findings = [SampleReport.Privileged, SampleReport.Secret] }, Options with { Previous = [.. previous] });
 
         AssertValid(records);
-        Assert.Equal(3, records.Count);
+        Assert.Equal(4, records.Count);
         var archived = ById(records, AsffReportWriter.FindingId(SampleReport.NoLogs.Fingerprint));
         Assert.Equal("ARCHIVED", archived.GetProperty("RecordState").GetString());
         Assert.Equal("PASSED", archived.GetProperty("Compliance").GetProperty("Status").GetString());
@@ -207,7 +207,7 @@ public sealed class AsffReportWriterTests
         var second = ReportOutput.Text(new AsffReportWriter(Options with { Previous = [.. AsffReportWriter.ReadPrevious(Encoding.UTF8.GetBytes(first))] }), SampleReport.Empty());
         var third = ReportOutput.Text(new AsffReportWriter(Options with { Previous = [.. AsffReportWriter.ReadPrevious(Encoding.UTF8.GetBytes(second))] }), SampleReport.Empty());
 
-        Assert.Equal(3, Batches(second).Sum(b => b.Count));
+        Assert.Equal(4, Batches(second).Sum(b => b.Count));
         Assert.Equal(string.Empty, third);
     }
 
@@ -233,7 +233,7 @@ public sealed class AsffReportWriterTests
     {
         var entry = new PreviousFinding(AsffReportWriter.FindingId(SampleReport.Privileged.Fingerprint), null, SampleReport.PrivilegedRule, "infra/app one.yaml", "AppTaskDefinition");
 
-        var records = Asff(SampleReport.Create(), Options with { Previous = [entry] });
+        var records = Asff(SampleReport.Create() with { Diagnostics = [] }, Options with { Previous = [entry] });
 
         Assert.Equal(3, records.Count);
         Assert.All(records, r => Assert.Equal("ACTIVE", r.GetProperty("RecordState").GetString()));
@@ -244,10 +244,56 @@ public sealed class AsffReportWriterTests
     {
         var second = SampleReport.Privileged with { Message = "Container 'sidecar' in task definition 'app' sets privileged to true." };
 
-        var records = Asff(SampleReport.Create() with { Findings = [SampleReport.Privileged, second] });
+        var records = Asff(SampleReport.Create() with { Diagnostics = [], Findings = [SampleReport.Privileged, second] });
 
         var record = Assert.Single(records);
         Assert.Equal(SampleReport.Privileged.Message, record.GetProperty("Description").GetString());
+    }
+
+    [Fact]
+    public void Write_InputNotFullyChecked_IsAnInformationalRecordWithComplianceWarning()
+    {
+        var report = SampleReport.Create() with { Diagnostics = [Diagnostic.Skipped(SourceSpan.FileOnly("huge.yaml"), "File is larger than 10 MB; skipped.")] };
+
+        var records = Asff(report);
+
+        AssertValid(records);
+        var record = records.Single(r => r.GetProperty("GeneratorId").GetString() == "shipshape/incomplete");
+        Assert.StartsWith("shipshape/incomplete/", record.GetProperty("Id").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Not checked by Shipshape: huge.yaml", record.GetProperty("Title").GetString());
+        Assert.Equal("File is larger than 10 MB; skipped.", record.GetProperty("Description").GetString());
+        Assert.Equal("INFORMATIONAL", record.GetProperty("Severity").GetProperty("Label").GetString());
+        Assert.Equal("WARNING", record.GetProperty("Compliance").GetProperty("Status").GetString());
+        Assert.Equal("huge.yaml", record.GetProperty("Resources")[0].GetProperty("Id").GetString());
+    }
+
+    [Fact]
+    public void Write_PreviousFindingInAnInputNotFullyChecked_IsNotArchived()
+    {
+        var previous = AsffReportWriter.ReadPrevious(Encoding.UTF8.GetBytes(ReportOutput.Text(new AsffReportWriter(Options), SampleReport.Create())));
+        // task-def.json (the no-logs and secret findings) could not be parsed this time; infra/app one.yaml was checked.
+        var report = SampleReport.Empty() with { Diagnostics = [Diagnostic.Error(new SourceSpan("task-def.json", 3, 1, 3, 1), "Unexpected token.")] };
+
+        var records = Asff(report, Options with { Previous = [.. previous] });
+
+        var archived = records.Where(r => r.GetProperty("RecordState").GetString() == "ARCHIVED").Select(r => r.GetProperty("Id").GetString()).ToList();
+        // Archived: the privileged finding, and broken.json's "checked only in part" record (broken.json is fine now).
+        Assert.Equal(2, archived.Count);
+        Assert.Contains(AsffReportWriter.FindingId(SampleReport.Privileged.Fingerprint), archived);
+        Assert.Contains(archived, id => id!.StartsWith("shipshape/incomplete/", StringComparison.Ordinal));
+        Assert.DoesNotContain(AsffReportWriter.FindingId(SampleReport.NoLogs.Fingerprint), archived);
+        Assert.DoesNotContain(AsffReportWriter.FindingId(SampleReport.Secret.Fingerprint), archived);
+    }
+
+    [Fact]
+    public void Write_ScanIncompleteOutsideAnyFile_ArchivesNothing()
+    {
+        var previous = AsffReportWriter.ReadPrevious(Encoding.UTF8.GetBytes(ReportOutput.Text(new AsffReportWriter(Options), SampleReport.Create())));
+        var report = SampleReport.Empty() with { Diagnostics = [Diagnostic.Skipped(SourceSpan.FileOnly("<engine>"), "The scan timed out.")] };
+
+        var records = Asff(report, Options with { Previous = [.. previous] });
+
+        Assert.DoesNotContain(records, r => r.GetProperty("RecordState").GetString() == "ARCHIVED");
     }
 
     [Fact]
@@ -292,7 +338,7 @@ public sealed class AsffReportWriterTests
     [InlineData("eusc-de-east-1", "aws-eusc")]
     public void ProductArn_Region_UsesItsPartition(string region, string partition)
     {
-        var record = Assert.Single(Asff(SampleReport.Create() with { Findings = [SampleReport.Privileged] }, Options with { AwsRegion = region }));
+        var record = Assert.Single(Asff(SampleReport.Create() with { Diagnostics = [], Findings = [SampleReport.Privileged] }, Options with { AwsRegion = region }));
 
         Assert.Equal($"arn:{partition}:securityhub:{region}:{Account}:product/{Account}/default", record.GetProperty("ProductArn").GetString());
         Assert.Equal(partition, record.GetProperty("Resources")[0].GetProperty("Partition").GetString());

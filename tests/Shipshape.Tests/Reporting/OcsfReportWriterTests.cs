@@ -144,7 +144,7 @@ public sealed class OcsfReportWriterTests
     [Fact]
     public void Write_HighFinding_IsSeverityFourCreateType200401()
     {
-        var e = Assert.Single(Events(SampleReport.Create() with { Findings = [SampleReport.Privileged] }));
+        var e = Assert.Single(Events(SampleReport.Create() with { Diagnostics = [], Findings = [SampleReport.Privileged] }));
 
         Assert.Equal(4, e.GetProperty("severity_id").GetInt32());
         Assert.Equal("High", e.GetProperty("severity").GetString());
@@ -171,7 +171,7 @@ public sealed class OcsfReportWriterTests
     [InlineData(Severity.High, 4)]
     [InlineData(Severity.Critical, 5)]
     public void Write_Severity_MapsToSeverityId(Severity severity, int id) =>
-        Assert.Equal(id, Assert.Single(Events(SampleReport.Create() with { Findings = [SampleReport.Privileged with { Severity = severity }] }))
+        Assert.Equal(id, Assert.Single(Events(SampleReport.Create() with { Diagnostics = [], Findings = [SampleReport.Privileged with { Severity = severity }] }))
             .GetProperty("severity_id").GetInt32());
 
     [Fact]
@@ -199,10 +199,23 @@ public sealed class OcsfReportWriterTests
     [Fact]
     public void Write_WithoutAwsTarget_HasNoCloudObject()
     {
-        var e = Assert.Single(Events(SampleReport.Create() with { Findings = [SampleReport.Privileged] }, new SecurityFindingOptions { Time = Time }));
+        var e = Assert.Single(Events(SampleReport.Create() with { Diagnostics = [], Findings = [SampleReport.Privileged] }, new SecurityFindingOptions { Time = Time }));
 
         Assert.False(e.TryGetProperty("cloud", out _));
         Assert.Empty(Check(e));
+    }
+
+    [Fact]
+    public void Write_InputNotFullyChecked_IsAnInformationalDetectionFinding()
+    {
+        var events = Events(SampleReport.Create());
+
+        Assert.Equal(4, events.Count);
+        var broken = events.Single(e => e.GetProperty("finding_info").GetProperty("title").GetString() == "Checked only in part by Shipshape: broken.json");
+        Assert.Empty(Check(broken));
+        Assert.Equal(1, broken.GetProperty("severity_id").GetInt32());
+        Assert.Equal("Unexpected token '}'.", broken.GetProperty("message").GetString());
+        Assert.Equal("partial", broken.GetProperty("unmapped").GetProperty("incomplete").GetString());
     }
 
     [Fact]
