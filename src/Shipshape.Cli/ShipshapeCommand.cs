@@ -375,7 +375,24 @@ public static class ShipshapeCommand
             }
         }
 
-        return new SecurityFindingOptions { Time = DateTimeOffset.UtcNow, AwsAccountId = accountId, AwsRegion = region, Previous = previous.ToImmutable() };
+        return new SecurityFindingOptions { Time = ExportTime(), AwsAccountId = accountId, AwsRegion = region, Previous = previous.ToImmutable() };
+    }
+
+    /// <summary>
+    /// The time the asff and ocsf records carry: now, or SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+    /// convention) when it is set, so that two runs can write byte-identical files.
+    /// </summary>
+    private static DateTimeOffset ExportTime()
+    {
+        if (System.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is not { Length: > 0 } epoch)
+        {
+            return DateTimeOffset.UtcNow;
+        }
+
+        return long.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw new ConfigException($"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds since 1970-01-01");
     }
 
     private static string IncompleteText(ScanSummary summary) =>

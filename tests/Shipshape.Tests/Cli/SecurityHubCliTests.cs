@@ -203,4 +203,22 @@ public sealed class SecurityHubCliTests
         Assert.All(documented, option => Assert.Contains(option, help, StringComparison.Ordinal));
         Assert.Contains("`asff`, `ocsf`", table, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scan_SourceDateEpoch_FixesTheExportTimeSoTwoRunsAreByteIdentical()
+    {
+        using var tree = new TempTree();
+        tree.Write("task.json", Privileged);
+        var environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "1767225600" };
+        string[] args = ["scan", ".", "--format", "asff", "--aws-account-id", Account, "--aws-region", "eu-west-1", "-q"];
+
+        var (_, first, _) = ProcessCli.Run(tree.Root, environment, args);
+        var (_, second, _) = ProcessCli.Run(tree.Root, environment, args);
+        var (code, _, stderr) = ProcessCli.Run(tree.Root, new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "yesterday" }, args);
+
+        Assert.Equal(first, second);
+        Assert.Equal("2026-01-01T00:00:00.000Z", PrivilegedRecord(Records(first)).GetProperty("UpdatedAt").GetString());
+        Assert.Equal(2, code);
+        Assert.Contains("SOURCE_DATE_EPOCH: 'yesterday' is not a number", stderr, StringComparison.Ordinal);
+    }
 }
