@@ -121,7 +121,10 @@ public sealed class AsffReportWriter : IReportWriter
         bool Checked(string? path) => incomplete.Count == 0 || (!nothingArchivable && path is not null
             && !notFullyChecked.Any(u => path == u || path.StartsWith(u + "/", StringComparison.Ordinal) || path.StartsWith(u + "!", StringComparison.Ordinal)));
 
-        foreach (var gone in previous.Values.Where(p => !current.Contains(p.Id) && !IsArchived(p) && Checked(PreviousPath(report, p)))
+        // Nor is a finding of a rule that did not run (--rule, --skip-rule, --scanners): nothing says it is gone.
+        bool Ran(string? ruleId) => ruleId == IncompleteGenerator || (ruleId is not null && report.Rules.ContainsKey(ruleId));
+
+        foreach (var gone in previous.Values.Where(p => !current.Contains(p.Id) && !IsArchived(p) && Checked(PreviousPath(report, p)) && Ran(PreviousRule(p)))
                      .OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             records.Add(Serialize(json =>
@@ -140,6 +143,15 @@ public sealed class AsffReportWriter : IReportWriter
         WriteBatches(output, records);
         output.Flush();
     }
+
+    /// <summary>The GeneratorId of the "not fully checked" findings.</summary>
+    public const string IncompleteGenerator = "shipshape/incomplete";
+
+    /// <summary>The rule of a previous finding: its GeneratorId, or the baseline entry's rule.</summary>
+    private static string? PreviousRule(PreviousFinding previous) =>
+        previous.Record is { } record
+            ? record.TryGetProperty("GeneratorId", out var generator) && generator.ValueKind == JsonValueKind.String ? generator.GetString() : null
+            : previous.RuleId;
 
     /// <summary>The repository-relative path a previous finding is in: its ProductFields' path, or the baseline entry's path.</summary>
     private static string? PreviousPath(ScanReport report, PreviousFinding previous) =>
@@ -550,7 +562,7 @@ public sealed class AsffReportWriter : IReportWriter
         json.WriteString("ProductArn", productArn);
         json.WriteString("ProductName", "Shipshape");
         json.WriteString("CompanyName", "Shipshape");
-        json.WriteString("GeneratorId", "shipshape/incomplete");
+        json.WriteString("GeneratorId", IncompleteGenerator);
         json.WriteString("AwsAccountId", accountId);
         json.WriteString("Region", region);
         WriteStrings(json, "Types", ["Software and Configuration Checks"]);

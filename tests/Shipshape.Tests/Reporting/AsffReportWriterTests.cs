@@ -229,6 +229,20 @@ public sealed class AsffReportWriterTests
     }
 
     [Fact]
+    public void Write_PreviousFindingOfARuleThatDidNotRun_IsNotArchived()
+    {
+        var previous = AsffReportWriter.ReadPrevious(Encoding.UTF8.GetBytes(ReportOutput.Text(new AsffReportWriter(Options), SampleReport.Create() with { Diagnostics = [] })));
+        // This run had only the privileged-container rule (--rule SHP-CTR-001) and it found nothing.
+        var report = SampleReport.Empty() with { Rules = SampleReport.Rules.Where(r => r.Key == SampleReport.PrivilegedRule).ToImmutableSortedDictionary() };
+
+        var records = Asff(report, Options with { Previous = [.. previous] });
+
+        var archived = Assert.Single(records);
+        Assert.Equal(AsffReportWriter.FindingId(SampleReport.Privileged.Fingerprint), archived.GetProperty("Id").GetString());
+        Assert.Equal("ARCHIVED", archived.GetProperty("RecordState").GetString());
+    }
+
+    [Fact]
     public void Write_BaselineEntryStillFound_IsNotArchived()
     {
         var entry = new PreviousFinding(AsffReportWriter.FindingId(SampleReport.Privileged.Fingerprint), null, SampleReport.PrivilegedRule, "infra/app one.yaml", "AppTaskDefinition");
