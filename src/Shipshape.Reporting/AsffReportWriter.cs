@@ -91,6 +91,18 @@ public sealed class AsffReportWriter : IReportWriter
             }
         }
 
+        // One writer and buffer for all records: each record is kept as bytes, to be packed into batches by size.
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        using var writer = new Utf8JsonWriter(buffer, Compact);
+        byte[] Serialize(Action<Utf8JsonWriter> write)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            write(writer);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+
         var records = new List<byte[]>();
         var current = new HashSet<string>(StringComparer.Ordinal);
         foreach (var finding in report.Findings)
@@ -165,17 +177,6 @@ public sealed class AsffReportWriter : IReportWriter
         && state.GetString() == "ARCHIVED";
 
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = JsonReportWriter.Options.Encoder };
-
-    private static byte[] Serialize(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var json = new Utf8JsonWriter(buffer, Compact))
-        {
-            write(json);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
 
     /// <summary>One JSON array per line: at most <see cref="MaxBatchFindings"/> findings and <see cref="MaxBatchBytes"/> bytes.</summary>
     private static void WriteBatches(Stream output, List<byte[]> records)
