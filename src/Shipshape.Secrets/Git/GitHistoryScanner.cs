@@ -45,26 +45,50 @@ public sealed class GitHistoryScanner
         var seenBlobs = new HashSet<UInt128>();
         var found = new List<(string Path, ContentScanResult Content)>();
         var totals = new Totals();
-        foreach (var commit in commits)
+        // Commits are compared with their first parent a few at a time in parallel (reading and inflating trees is
+        // most of the walk's cost); what they changed is then taken in commit order, so the result does not depend on
+        // scheduling, and a few commits at a time keep memory bounded.
+        var chunk = Math.Max(2, Environment.ProcessorCount * 2);
+        var stopped = false;
+        for (var first = 0; first < commits.Count && !stopped; first += chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var parentTree = commit.Parents.Length > 0 && !shallow.Contains(commit.Id) && byId.TryGetValue(commit.Parents[0], out var parent) ? parent.Tree : null;
-            var complete = Diff(repo, commit, parentTree, totals, problems, cancellationToken, (file, oldId, newId) =>
+            var diffs = new CommitDiff[Math.Min(chunk, commits.Count - first)];
+            Parallel.For(0, diffs.Length, new ParallelOptions { CancellationToken = cancellationToken }, j =>
             {
-                if (seenBlobs.Add(Key(file, newId)))
-                {
-                    pending.Add(new Change(commit, file, oldId, newId));
-                }
+                var commit = commits[first + j];
+                var parentTree = commit.Parents.Length > 0 && !shallow.Contains(commit.Id) && byId.TryGetValue(commit.Parents[0], out var parent) ? parent.Tree : null;
+                diffs[j] = Diff(repo, commit, parentTree, cancellationToken);
             });
-            if (pending.Count >= GitLimits.ScanBatch)
-            {
-                ScanBatch(repo, pending, found, problems, totals, cancellationToken);
-            }
 
-            if (!complete)
+            for (var j = 0; j < diffs.Length; j++)
             {
-                problems.Add(Partial($"the budget of {GitLimits.MaxTreeEntriesTotal} tree entries is used up: commits after {commit.Id} are not scanned"));
-                break;
+                var (changes, diffProblems, entries) = diffs[j];
+                foreach (var problem in diffProblems)
+                {
+                    problems.Add(problem);
+                }
+
+                foreach (var change in changes)
+                {
+                    if (seenBlobs.Add(change.Key))
+                    {
+                        pending.Add(change);
+                    }
+                }
+
+                if (pending.Count >= GitLimits.ScanBatch)
+                {
+                    ScanBatch(repo, pending, found, problems, totals, cancellationToken);
+                }
+
+                totals.TreeEntries += entries;
+                if (totals.TreeEntries > GitLimits.MaxTreeEntriesTotal)
+                {
+                    problems.Add(Partial($"the budget of {GitLimits.MaxTreeEntriesTotal} tree entries is used up: commits after {commits[first + j].Id} are not scanned"));
+                    stopped = true;
+                    break;
+                }
             }
         }
 
@@ -91,7 +115,7 @@ public sealed class GitHistoryScanner
         var failures = new string?[pending.Count];
         Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var (commit, file, oldId, newId) = pending[i];
+            var (commit, file, oldId, newId, _) = pending[i];
             GitObject blob;
             try
             {
@@ -241,8 +265,11 @@ public sealed class GitHistoryScanner
     // The files a commit changed against its parent's tree, walked with an explicit stack (no recursion on the
     // tree's depth), refusing trees that contain themselves and stopping at the depth and entry limits. False when
     // the whole scan's entry budget is used up.
-    private static bool Diff(GitRepository repo, GitCommit commit, string? oldTree, Totals totals, CappedDiagnostics problems, CancellationToken cancellationToken, Action<string, string?, string> changed)
+    private static CommitDiff Diff(GitRepository repo, GitCommit commit, string? oldTree, CancellationToken cancellationToken)
     {
+        var changes = new List<Change>();
+        var problems = new List<Diagnostic>();
+        var entries = 0L;
         var stack = new Stack<(string? Old, string New, string Prefix, int Depth, ImmutableHashSet<string> Ancestors)>();
         stack.Push((oldTree, commit.Tree, string.Empty, 0, ImmutableHashSet.Create<string>(StringComparer.Ordinal)));
         var visited = 0;
@@ -270,15 +297,11 @@ public sealed class GitHistoryScanner
             var ancestors = frame.Ancestors.Add(frame.New);
             foreach (var (name, (id, isTree)) in current)
             {
-                if (++totals.TreeEntries > GitLimits.MaxTreeEntriesTotal)
-                {
-                    return false;
-                }
-
+                entries++;
                 if (++visited > GitLimits.MaxTreeEntriesPerCommit)
                 {
                     problems.Add(Partial($"commit {commit.Id}: more than {GitLimits.MaxTreeEntriesPerCommit} tree entries: the rest of its tree is not scanned"));
-                    return true;
+                    return new CommitDiff(changes, problems, entries);
                 }
 
                 (string? Id, bool IsTree) before = old is not null && old.TryGetValue(name, out var known) ? known : default;
@@ -290,7 +313,7 @@ public sealed class GitHistoryScanner
                 var path = frame.Prefix + name;
                 if (!isTree)
                 {
-                    changed(path, before.Id is not null && !before.IsTree ? before.Id : null, id);
+                    changes.Add(new Change(commit, path, before.Id is not null && !before.IsTree ? before.Id : null, id, Key(path, id)));
                 }
                 else if (ancestors.Contains(id))
                 {
@@ -307,7 +330,7 @@ public sealed class GitHistoryScanner
             }
         }
 
-        return true;
+        return new CommitDiff(changes, problems, entries);
     }
 
     // A tree's entries (up to a malformed one, which <paramref name="problem"/> names), or null when it cannot be read at all.
@@ -357,7 +380,10 @@ public sealed class GitHistoryScanner
         return string.Join('\n', lines);
     }
 
-    private sealed record Change(GitCommit Commit, string Path, string? Old, string New);
+    private sealed record Change(GitCommit Commit, string Path, string? Old, string New, UInt128 Key);
+
+    /// <summary>What one commit changed against its first parent, the problems met, and the tree entries visited.</summary>
+    private sealed record CommitDiff(List<Change> Changes, List<Diagnostic> Problems, long Entries);
 
     private sealed class Totals
     {
