@@ -56,6 +56,7 @@ public static class FileDiscovery
         return new DiscoveryResult
         {
             Files = run.Files.ToImmutable(),
+            Images = run.Images.ToImmutable(),
             Diagnostics = run.Diagnostics.ToImmutable(),
             SkippedBinary = run.SkippedBinary,
             SkippedIgnored = run.SkippedIgnored,
@@ -78,6 +79,7 @@ public static class FileDiscovery
         }
 
         var firstFile = run.Files.Count;
+        var firstImage = run.Images.Count;
         var firstDiagnostic = run.Diagnostics.Count;
         string display;
         if (full.Length > 0 && File.Exists(full))
@@ -88,7 +90,14 @@ public static class FileDiscovery
         else if (full.Length > 0 && Directory.Exists(full))
         {
             display = DisplayPaths.Prefix(root);
-            ScanDirectoryRoot(run, full);
+            if (run.Options.IsImageDirectory?.Invoke(full) == true)
+            {
+                run.Images.Add(new DiscoveredFile(full, string.Empty, full, 0, InputFormat.Binary));
+            }
+            else
+            {
+                ScanDirectoryRoot(run, full);
+            }
         }
         else
         {
@@ -100,6 +109,11 @@ public static class FileDiscovery
         for (var i = firstFile; i < run.Files.Count; i++)
         {
             run.Files[i] = run.Files[i] with { DisplayRoot = display };
+        }
+
+        for (var i = firstImage; i < run.Images.Count; i++)
+        {
+            run.Images[i] = run.Images[i] with { DisplayRoot = display };
         }
 
         for (var i = firstDiagnostic; i < run.Diagnostics.Count; i++)
@@ -197,6 +211,10 @@ public static class FileDiscovery
                     {
                         run.SkippedIgnored++;
                     }
+                    else if (run.Options.IsImageDirectory?.Invoke(directory.FullName) == true)
+                    {
+                        run.Images.Add(new DiscoveredFile(directory.FullName, relative, root, 0, InputFormat.Binary));
+                    }
                     else
                     {
                         subdirectories.Add(new Frame(directory.FullName, relative, gitignores));
@@ -286,6 +304,12 @@ public static class FileDiscovery
             return;
         }
 
+        if (length > run.Options.MaxFileBytes && run.Options.IsImageFile?.Invoke(fullPath) == true)
+        {
+            run.Images.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
+            return;
+        }
+
         if (length > run.Options.MaxFileBytes)
         {
             run.SkippedOversize++;
@@ -313,6 +337,13 @@ public static class FileDiscovery
 
         if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
+            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8));
+            if (tarOrGzip && run.Options.IsImageFile?.Invoke(fullPath) == true)
+            {
+                run.Images.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
+                return;
+            }
+
             if (run.Options.KeepBinary?.Invoke(relative, head) == true)
             {
                 files.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
@@ -483,6 +514,7 @@ public static class FileDiscovery
         public CancellationToken CancellationToken { get; } = cancellationToken;
         public ImmutableArray<DiscoveredFile>.Builder Files { get; } = ImmutableArray.CreateBuilder<DiscoveredFile>();
         public ImmutableArray<Diagnostic>.Builder Diagnostics { get; } = ImmutableArray.CreateBuilder<Diagnostic>();
+        public ImmutableArray<DiscoveredFile>.Builder Images { get; } = ImmutableArray.CreateBuilder<DiscoveredFile>();
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
         public int SkippedBinary { get; set; }
         public int SkippedIgnored { get; set; }

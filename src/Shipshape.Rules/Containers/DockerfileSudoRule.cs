@@ -22,5 +22,14 @@ public sealed class DockerfileSudoRule : IRule
                 }
             }
         }
+
+        // Dockle's DKL-DI-0001: sudo in the image, where any process that reaches it may try to use it.
+        foreach (var image in model.OfType<ContainerImage>())
+        {
+            foreach (var file in image.Files.Where(f => f.IsFile && ImageFileKinds.Of(f.Path) == ImageFileKind.Sudo))
+            {
+                yield return new RuleHit(image, file.Span, file.Path, $"{RuleText.Describe(image)} ships sudo (/{file.Path}, added in layer {file.Layer}); containers switch users with USER, not sudo.");
+            }
+        }
     }
 }
