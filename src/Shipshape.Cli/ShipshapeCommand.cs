@@ -86,8 +86,8 @@ public static class ShipshapeCommand
         var paths = imageVerb
             ? new Argument<string[]>("path")
             {
-                Description = "The image to scan: a docker save archive or an OCI image layout, as a directory, .tar or .tar.gz.",
-                Arity = ArgumentArity.ExactlyOne,
+                Description = "The image to scan (or several): a docker save archive or an OCI image layout, as a directory, .tar or .tar.gz.",
+                Arity = ArgumentArity.OneOrMore,
             }
             : new Argument<string[]>("path")
             {

@@ -179,7 +179,7 @@ internal static class ImageBuilder
         {
             var files = OciLayout(image);
             var manifestBlob = files.Where(f => f.Key.StartsWith("blobs/", StringComparison.Ordinal)).Select(f => f.Value)
-                .First(b => Encoding.UTF8.GetString(b).Contains("image.manifest.v1+json", StringComparison.Ordinal));
+                .First(b => Encoding.UTF8.GetString(b).Contains("\"layers\":[", StringComparison.Ordinal));
             using var manifest = JsonDocument.Parse(manifestBlob);
             var config = "blobs/sha256/" + manifest.RootElement.GetProperty("config").GetProperty("digest").GetString()!["sha256:".Length..];
             var layers = manifest.RootElement.GetProperty("layers").EnumerateArray().Select(l => "blobs/sha256/" + l.GetProperty("digest").GetString()!["sha256:".Length..]).ToList();
