@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Shipshape.Images;
 
 /// <summary>A read-only stream that hashes (SHA-256) and counts what passes through it, so a blob is read once for both its digest and its content.</summary>
-internal sealed class HashingStream : Stream
+internal sealed class HashingStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -12,16 +12,6 @@ internal sealed class HashingStream : Stream
 
     /// <summary>Bytes read so far.</summary>
     public long Count { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => Count; set => throw new NotSupportedException(); }
 
     /// <summary>Reads what is left (the digest covers the whole blob even when its content was not all needed) and returns the lowercase hex digest.</summary>
     public string Finish()
@@ -34,8 +24,6 @@ internal sealed class HashingStream : Stream
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         var read = _inner.Read(buffer);
@@ -44,15 +32,6 @@ internal sealed class HashingStream : Stream
         return read;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

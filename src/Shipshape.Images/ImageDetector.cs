@@ -58,7 +58,9 @@ public static class ImageDetector
             for (var i = 0; i < MaxMembersLooked && reader.TryReadNext(out var entry, warnings, out _); i++)
             {
                 var name = ImagePaths.Normalize(entry.Name, out _);
-                if (name is "manifest.json" or "oci-layout" or "index.json")
+
+                // A browser extension or a web app has a manifest.json too, but an object: docker save writes an array.
+                if (name == "oci-layout" || (name == "manifest.json" && entry.IsFile && StartsAsJsonArray(reader)))
                 {
                     return true;
                 }
@@ -81,7 +83,7 @@ public static class ImageDetector
     // 64-hex ID, their config "<hex>.json", and "repositories".
     private static bool InImageLayout(string name)
     {
-        if (name is "blobs" or "repositories" || name.StartsWith("blobs/", StringComparison.Ordinal))
+        if (name is "blobs" or "repositories" or "index.json" || name.StartsWith("blobs/", StringComparison.Ordinal))
         {
             return true;
         }
@@ -93,6 +95,14 @@ public static class ImageDetector
         }
 
         return first.Length == 64 && first.All(char.IsAsciiHexDigitLower);
+    }
+
+    private static bool StartsAsJsonArray(TarStreamReader reader)
+    {
+        Span<byte> head = stackalloc byte[64];
+        var read = reader.ReadData(head);
+        var text = head[..read].TrimStart(" \t\r\n"u8);
+        return !text.IsEmpty && text[0] == (byte)'[';
     }
 
     private static bool StartsAsJsonArray(string path)

@@ -1,4 +1,4 @@
-using System.Text;
+using Shipshape.Secrets.Sources;
 
 namespace Shipshape.Images;
 
@@ -10,25 +10,8 @@ namespace Shipshape.Images;
 /// </summary>
 public static class ImagePaths
 {
-    /// <summary>The member name normalised; <paramref name="changed"/> when it had '..', an absolute path or control characters.</summary>
-    public static string Normalize(string raw, out bool changed)
-    {
-        ArgumentNullException.ThrowIfNull(raw);
-        var parts = raw.Replace('\\', '/').Split('/').Where(p => p.Length > 0 && p != "." && p != "..");
-        var clean = new StringBuilder(string.Join('/', parts));
-        for (var i = 0; i < clean.Length; i++)
-        {
-            if (char.IsControl(clean[i]))
-            {
-                clean[i] = '?';
-            }
-        }
-
-        var name = clean.ToString();
-        var plain = raw.StartsWith("./", StringComparison.Ordinal) ? raw[2..] : raw;
-        changed = name != plain.TrimEnd('/');
-        return name;
-    }
+    /// <summary>The member name normalised (see <see cref="ArchiveNames"/>); <paramref name="changed"/> when it had '..', an absolute path or control characters.</summary>
+    public static string Normalize(string raw, out bool changed) => ArchiveNames.Normalize(raw, out changed);
 
     /// <summary>"IMAGE!layer 2/etc/app.env", or "IMAGE!linux/arm64/layer 2/etc/app.env" for one platform of several.</summary>
     public static string LayerFile(string image, string? platformPrefix, int layer, string path) =>
