@@ -192,7 +192,7 @@ public sealed class Scanner
                 : RuleContext.DefaultTrustedRegistries,
             IamCatalog = options.IamCatalog ?? RuleContext.Default.IamCatalog,
             Today = options.Today,
-            MaxImageAgeDays = options.MaxImageAgeDays ?? RuleContext.DefaultMaxImageAgeDays,
+            MaxImageAgeDays = options.MaxImageAgeDays ?? config.MaxImageAgeDays ?? RuleContext.DefaultMaxImageAgeDays,
         };
 
         foreach (var expired in config.Ignores.Where(i => i.Expires is { } e && e < options.Today))

@@ -75,6 +75,7 @@ public sealed class RuleCatalog
             new ImageWorldWritableDirectoryRule(),
             new ImageEmptyPasswordRule(),
             new ImageSshServerRule(),
+            new ImageDuplicateIdRule(),
             new WritableRootFilesystemRule(),
             new DangerousCapabilityRule(),
             new CapabilitiesNotDroppedRule(),

@@ -403,7 +403,7 @@ public sealed class SampleScanTests
     {
         // Checked by hand against tests/Shipshape.Tests/Images/ImageSampleTests.cs, which writes the sample: config
         // findings at the config blob (no line: the config is one line of JSON), names at index.json, files at their layer.
-        const string Config = "!blobs/sha256/bb7deeaa133b641a25e83e2fbb2625fca32350faf0c679ca7827875583c16ade";
+        const string Config = "!blobs/sha256/aa1246a31714f5da1c2c61e0097ce6d7222141fdd46a7a7e508721033a3816ad";
         const string Tampered = "!blobs/sha256/3c615e64913a3348cbb74d2b67cd4fee8f37f594ebdef7b3ffcc5fcbc9041210";
         (string Rule, string Path, int Line)[] expected =
         [
@@ -416,6 +416,7 @@ public sealed class SampleScanTests
             ("SHP-SEC-002", Config, 0),
             ("SHP-SEC-002", Config, 0),
             ("SHP-CTR-006", "!index.json", 0),
+            ("SHP-CTR-047", "!layer 1/etc/passwd", 3),
             ("SHP-CTR-045", "!layer 1/etc/shadow", 1),
             ("SHP-CTR-044", "!layer 1/srv/uploads", 0),
             ("SHP-CTR-043", "!layer 1/usr/bin/passwd", 0),

@@ -38,7 +38,7 @@ public sealed class ImageSampleTests
                 new LayerSpec(
                 [
                     LayerEntrySpec.Dir("etc"),
-                    LayerEntrySpec.File("etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:10001:10001::/app:/sbin/nologin\n"),
+                    LayerEntrySpec.File("etc/passwd", "root:x:0:0:root:/root:/bin/sh\napp:x:10001:10001::/app:/sbin/nologin\ntoor:x:0:0::/root:/bin/sh\n"),
                     LayerEntrySpec.File("etc/shadow", "root:::0:::::\napp:!:19000:0:99999:7:::\n", 416),
                     LayerEntrySpec.Dir("tmp", 1023),
                     LayerEntrySpec.Dir("srv/uploads", 511),
