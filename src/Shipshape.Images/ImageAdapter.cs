@@ -82,6 +82,9 @@ internal static class ImageAdapter
         string displayPath, string? prefix, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var final = new Dictionary<string, (int Layer, LayerEntry Entry)>(StringComparer.Ordinal);
+
+        // The same paths in order, so that a whiteout removes a directory's contents by range, not by a pass over all files.
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
         var layers = new LayerSummary?[manifest.Layers.Length];
         for (var i = 0; i < manifest.Layers.Length; i++)
         {
@@ -96,34 +99,38 @@ internal static class ImageAdapter
             var layer = layers[i] = blob.Layer;
             foreach (var directory in layer.OpaqueDirectories)
             {
-                RemoveUnder(final, directory, keepSelf: true);
+                RemoveUnder(final, paths, directory, keepSelf: true);
             }
 
             foreach (var deleted in layer.Whiteouts)
             {
-                RemoveUnder(final, deleted, keepSelf: false);
+                RemoveUnder(final, paths, deleted, keepSelf: false);
             }
 
             foreach (var entry in layer.Entries)
             {
                 final[entry.Path] = (n, entry);
+                paths.Add(entry.Path);
             }
         }
 
         return (final, layers);
     }
 
-    private static void RemoveUnder(Dictionary<string, (int Layer, LayerEntry Entry)> final, string path, bool keepSelf)
+    private static void RemoveUnder(Dictionary<string, (int Layer, LayerEntry Entry)> final, SortedSet<string> paths, string path, bool keepSelf)
     {
-        if (!keepSelf)
+        if (!keepSelf && final.Remove(path))
         {
-            final.Remove(path);
+            paths.Remove(path);
         }
 
-        var under = path.Length == 0 ? string.Empty : path + "/";
-        foreach (var key in final.Keys.Where(k => k.StartsWith(under, StringComparison.Ordinal) && k != path).ToList())
+        // Everything below "dir/" sorts between "dir/" and "dir0" ('0' follows '/'; the view includes both ends, so
+        // "dir0" itself is filtered out); the root ("") holds everything.
+        var below = path.Length == 0 ? paths.ToList() : paths.GetViewBetween(path + "/", path + "0").Where(k => k.StartsWith(path + "/", StringComparison.Ordinal)).ToList();
+        foreach (var key in below.Where(k => k.Length > 0 && k != path))
         {
             final.Remove(key);
+            paths.Remove(key);
         }
     }
 

@@ -148,6 +148,25 @@ public sealed class ImageScanTests
     }
 
     [Fact]
+    public void Scan_DirectoryWhiteout_RemovesItsContentsButNotSiblingsSharingThePrefix()
+    {
+        using var tree = new TempTree();
+        var image = Hardened with
+        {
+            Layers =
+            [
+                new LayerSpec([LayerEntrySpec.Dir("opt/tool", 511), LayerEntrySpec.File("opt/tool/bin/helper", "x", 2541), LayerEntrySpec.Dir("opt/tool0", 511), LayerEntrySpec.Dir("opt/tool-extra", 511)]),
+                new LayerSpec([LayerEntrySpec.Whiteout("opt/tool")]),
+            ],
+        };
+        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(image), tree.PathOf("img"));
+
+        var report = Scan(tree, "img");
+
+        Assert.Equal([("SHP-CTR-044", "img!layer 1/opt/tool-extra", 0), ("SHP-CTR-044", "img!layer 1/opt/tool0", 0)], Findings(report));
+    }
+
+    [Fact]
     public void Scan_FileReplacedByALaterLayer_SaysWhichLayerReplacedIt()
     {
         using var tree = new TempTree();
