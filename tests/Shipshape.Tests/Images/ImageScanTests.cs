@@ -332,6 +332,21 @@ public sealed class ImageScanTests
         Assert.Contains(report.Findings, f => f.Message.Contains("keeps 2 package cache files under /var/lib/apt/lists", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Scan_HistoryStepRunningSudo_IsReportedAtThatHistoryEntry()
+    {
+        using var tree = new TempTree();
+        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(Hardened with
+        {
+            History = ["RUN /bin/sh -c apt-get update && sudo apt-get install -y curl # buildkit", "RUN /bin/sh -c echo pseudo sudoers # buildkit"],
+        }), tree.PathOf("img"));
+
+        var report = Scan(tree, "img");
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(("SHP-CTR-108", "history[0].created_by"), (finding.RuleId, finding.Resource.Path));
+    }
+
     [Theory]
     [InlineData("2025-12-03T00:00:00Z", true)]
     [InlineData("2025-12-04T00:00:00Z", false)]
