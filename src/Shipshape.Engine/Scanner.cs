@@ -125,7 +125,7 @@ public sealed class Scanner
         var (moduleOutcomes, remaining) = modelRules
             ? inputReader.ReadModules(discovery.Files, options, scanToken)
             : ([], discovery.Files);
-        var claimed = discovery.Files.Except(remaining).ToHashSet();
+        var claimed = discovery.Files.Except(remaining, ReferenceEqualityComparer.Instance).ToHashSet(ReferenceEqualityComparer.Instance);
         var files = discovery.Files;
         var outcomes = new FileOutcome[files.Length];
         var done = 0;
@@ -438,7 +438,8 @@ public sealed class Scanner
         byte[] bytes;
         try
         {
-            bytes = FileDiscovery.ReadRegularFile(file.FullPath, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
+            // A small file the format probe read whole is not opened again.
+            bytes = file.Content ?? FileDiscovery.ReadRegularFile(file.FullPath, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

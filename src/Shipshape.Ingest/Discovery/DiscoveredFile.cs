@@ -13,6 +13,13 @@ public sealed record DiscoveredFile(string FullPath, string RelativePath, string
     /// <summary>The scanned path as the user gave it (see <see cref="DisplayPaths.Prefix"/>); "" for the current directory.</summary>
     public string DisplayRoot { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The whole file, when the probe that sniffed its format already read all of it (a file no longer than
+    /// <see cref="FileDiscovery.BinaryProbeBytes"/>, within <see cref="DiscoveryOptions.MaxRetainedBytes"/> for the
+    /// scan): readers use it instead of opening the file a second time. Null otherwise.
+    /// </summary>
+    public byte[]? Content { get; init; }
+
     /// <summary>The path reports show: <see cref="DisplayRoot"/> joined with <see cref="RelativePath"/>, so files under two scanned paths never share one.</summary>
     public string DisplayPath => DisplayPaths.Join(DisplayRoot, RelativePath);
 }

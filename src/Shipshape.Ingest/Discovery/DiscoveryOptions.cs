@@ -37,4 +37,13 @@ public sealed record DiscoveryOptions
     /// whatever its size (the size limit applies to the files inside its layers). Null: no file is an image.
     /// </summary>
     public Func<string, bool>? IsImageFile { get; init; }
+
+    /// <summary>
+    /// Small files read whole by the format probe are kept (<see cref="DiscoveredFile.Content"/>) up to this many bytes
+    /// in all, so each is opened once; past it, files are read again when they are scanned. 0 keeps nothing.
+    /// </summary>
+    public long MaxRetainedBytes { get; init; } = DefaultMaxRetainedBytes;
+
+    /// <summary>64 MiB: the probed small files of a large repository, without letting a huge tree hold them all.</summary>
+    public const long DefaultMaxRetainedBytes = 64L * 1024 * 1024;
 }

@@ -20,6 +20,10 @@ public static class FileDiscovery
 
     private const string GitignoreFileName = ".gitignore";
 
+    // The bytes MostlyNotText counts against a file: C0 controls except \t \n \v \f \r and ESC, and DEL.
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\v' or '\f' or '\r' or 0x1b)).Select(b => (byte)b), (byte)0x7f]);
+
     private static readonly EnumerationOptions ListOneDirectory = new()
     {
         RecurseSubdirectories = false,
@@ -128,15 +132,17 @@ public static class FileDiscovery
         var name = Path.GetFileName(full);
         var target = PathResolver.RealPath(full) ?? full;
         var files = new List<DiscoveredFile>(1);
+        var candidates = new List<Candidate>(1);
         try
         {
-            TryAddFile(run, files, target, name, full, new FileInfo(target).Length);
+            TryAddFile(run, candidates, target, name, full, new FileInfo(target).Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(name), $"File '{name}' could not be read and was skipped: {e.Message}"));
         }
 
+        AddProbed(run, candidates, files);
         run.Files.AddRange(files);
     }
 
@@ -156,6 +162,7 @@ public static class FileDiscovery
         }
 
         var files = new List<DiscoveredFile>();
+        var candidates = new List<Candidate>();
         var links = new List<(FileSystemInfo Link, string RelativePath, Matcher Ignore)>();
         var pending = new Stack<Frame>();
         pending.Push(new Frame(root, string.Empty, []));
@@ -228,7 +235,7 @@ public static class FileDiscovery
                     }
                     else
                     {
-                        TryAddFile(run, files, file.FullName, relative, root, file.Length);
+                        TryAddFile(run, candidates, file.FullName, relative, root, file.Length);
                     }
                 }
             }
@@ -243,14 +250,16 @@ public static class FileDiscovery
         // under its own path, whatever the names sort like.
         foreach (var (link, relative, ignore) in links)
         {
-            VisitSymlink(run, files, link, relative, root, physicalRoot, ignore);
+            VisitSymlink(run, candidates, link, relative, root, physicalRoot, ignore);
         }
+
+        AddProbed(run, candidates, files);
 
         files.Sort(static (a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         run.Files.AddRange(files);
     }
 
-    private static void VisitSymlink(Run run, List<DiscoveredFile> files, FileSystemInfo link, string relative, string root, string physicalRoot, Matcher ignore)
+    private static void VisitSymlink(Run run, List<Candidate> candidates, FileSystemInfo link, string relative, string root, string physicalRoot, Matcher ignore)
     {
         var target = PathResolver.RealPath(link.FullName);
         var isDirectory = target is not null && Directory.Exists(target);
@@ -285,10 +294,12 @@ public static class FileDiscovery
             return;
         }
 
-        TryAddFile(run, files, target, relative, root, length);
+        TryAddFile(run, candidates, target, relative, root, length);
     }
 
-    private static void TryAddFile(Run run, List<DiscoveredFile> files, string fullPath, string relative, string root, long length)
+    // Files are queued during the walk and probed (stat, first bytes, format) afterwards, in parallel: on a tree of
+    // many small files the probes are most of discovery's time, and each is independent of the others.
+    private static void TryAddFile(Run run, List<Candidate> candidates, string fullPath, string relative, string root, long length)
     {
         if (!run.Seen.Add(fullPath))
         {
@@ -296,67 +307,117 @@ public static class FileDiscovery
             return;
         }
 
+        candidates.Add(new Candidate(fullPath, relative, root, length));
+    }
+
+    /// <summary>Probes the queued files in parallel and records the outcomes in queue order, so the result does not depend on scheduling.</summary>
+    private static void AddProbed(Run run, List<Candidate> candidates, List<DiscoveredFile> files)
+    {
+        var outcomes = new Probe[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = run.CancellationToken }, i => outcomes[i] = ProbeFile(run, candidates[i]));
+        foreach (var outcome in outcomes)
+        {
+            switch (outcome.Kind)
+            {
+                case ProbeKind.Special: run.SkippedSpecial++; break;
+                case ProbeKind.Oversize: run.SkippedOversize++; break;
+                case ProbeKind.Binary: run.SkippedBinary++; break;
+                case ProbeKind.File: files.Add(outcome.File!); break;
+                case ProbeKind.Image: run.Images.Add(outcome.File!); break;
+            }
+
+            if (outcome.Diagnostic is { } diagnostic)
+            {
+                run.Diagnostics.Add(diagnostic);
+            }
+        }
+    }
+
+    private static Probe ProbeFile(Run run, Candidate candidate)
+    {
+        var options = run.Options;
+        var (fullPath, relative, root, length) = candidate;
         var kind = FileKind.Of(fullPath);
         if (kind is not (FileKindResult.Regular or FileKindResult.Unknown))
         {
-            run.SkippedSpecial++;
-            run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it is {FileKind.Describe(kind)}, and only regular files are read"));
-            return;
+            return new Probe(ProbeKind.Special, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it is {FileKind.Describe(kind)}, and only regular files are read"));
         }
 
-        if (length > run.Options.MaxFileBytes && run.Options.IsImageFile?.Invoke(fullPath) == true)
+        // An image archive is larger than any configuration file: the size limit applies to the files in its layers.
+        if (length > options.MaxFileBytes && options.IsImageFile?.Invoke(fullPath) == true)
         {
-            run.Images.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
-            return;
+            return new Probe(ProbeKind.Image, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
         }
 
-        if (length > run.Options.MaxFileBytes)
+        if (length > options.MaxFileBytes)
         {
-            run.SkippedOversize++;
-            run.Diagnostics.Add(Diagnostic.Skipped(
+            return new Probe(ProbeKind.Oversize, null, Diagnostic.Skipped(
                 SourceSpan.FileOnly(relative),
-                Invariant($"File '{relative}' is {length} bytes, over the limit of {run.Options.MaxFileBytes} bytes, and was skipped.")));
-            return;
+                Invariant($"File '{relative}' is {length} bytes, over the limit of {options.MaxFileBytes} bytes, and was skipped.")));
         }
 
         // Empty files are not opened: there is nothing to sniff, and special files such as FIFOs report
         // length 0, so this also keeps discovery from blocking on them.
-        var head = length == 0 ? [] : ReadHead(run, fullPath, relative);
-        if (head is null)
+        byte[] head;
+        try
         {
-            return;
+            head = length == 0 ? [] : ReadHead(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Probe(ProbeKind.Unreadable, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
         }
 
         // UTF-16 and UTF-32 text is full of NUL bytes but is text: its byte order mark says so.
         if (TextDecoding.FromByteOrderMark(head) is not null)
         {
             var decoded = TextDecoding.ToUtf8(head);
-            files.Add(new DiscoveredFile(fullPath, relative, root, length, FormatSniffer.Sniff(relative, decoded.AsSpan(0, Math.Min(decoded.Length, FormatSniffer.HeadBytes)))));
-            return;
+            return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, FormatSniffer.Sniff(relative, decoded.AsSpan(0, Math.Min(decoded.Length, FormatSniffer.HeadBytes)))), null);
         }
 
         if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
             var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8));
-            if (tarOrGzip && run.Options.IsImageFile?.Invoke(fullPath) == true)
+            if (tarOrGzip && options.IsImageFile?.Invoke(fullPath) == true)
             {
-                run.Images.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
-                return;
+                return new Probe(ProbeKind.Image, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
             }
 
-            if (run.Options.KeepBinary?.Invoke(relative, head) == true)
-            {
-                files.Add(new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary));
-                return;
-            }
-
-            run.SkippedBinary++;
-            return;
+            return options.KeepBinary?.Invoke(relative, head) == true
+                ? new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null)
+                : new Probe(ProbeKind.Binary, null, null);
         }
 
         var format = FormatSniffer.Sniff(relative, head.AsSpan(0, Math.Min(head.Length, FormatSniffer.HeadBytes)));
-        files.Add(new DiscoveredFile(fullPath, relative, root, length, format));
+        return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, format) { Content = Retain(run, head, length) }, null);
     }
+
+    /// <summary>The probe's bytes when they are the whole file and the scan's budget for kept files allows them.</summary>
+    private static byte[]? Retain(Run run, byte[] head, long length)
+    {
+        if (head.Length != length || length >= BinaryProbeBytes || length == 0)
+        {
+            return null;
+        }
+
+        return Interlocked.Add(ref run.RetainedBytes, length) <= run.Options.MaxRetainedBytes ? head : null;
+    }
+
+    private sealed record Candidate(string FullPath, string RelativePath, string Root, long Length);
+
+    private enum ProbeKind
+    {
+        File,
+        Special,
+        Oversize,
+        Binary,
+        Unreadable,
+
+        /// <summary>A container image archive, read by the image reader rather than as a file.</summary>
+        Image,
+    }
+
+    private readonly record struct Probe(ProbeKind Kind, DiscoveredFile? File, Diagnostic? Diagnostic);
 
     /// <summary>
     /// Binary content without NUL bytes: more than a tenth of the head is control characters or bytes that are not
@@ -364,6 +425,12 @@ public static class FileDiscovery
     /// </summary>
     public static bool MostlyNotText(ReadOnlySpan<byte> head)
     {
+        // The common case, checked vectorised: valid UTF-8 without control characters other than whitespace and ESC.
+        if (System.Text.Unicode.Utf8.IsValid(head) && head.IndexOfAny(ControlBytes) < 0)
+        {
+            return false;
+        }
+
         var bad = 0;
         var i = 0;
         while (i < head.Length)
@@ -432,17 +499,30 @@ public static class FileDiscovery
         return buffer;
     }
 
-    private static byte[]? ReadHead(Run run, string fullPath, string relative)
+    // Read into a pooled buffer and copied out at its real length: one allocation of the file's size per small file.
+    private static byte[] ReadHead(string fullPath)
     {
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BinaryProbeBytes);
         try
         {
-            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return ReadFully(handle, new byte[BinaryProbeBytes]);
+            var total = 0;
+            while (total < BinaryProbeBytes)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total, BinaryProbeBytes - total), total);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return buffer.AsSpan(0, total).ToArray();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
-            return null;
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -516,6 +596,9 @@ public static class FileDiscovery
         public ImmutableArray<Diagnostic>.Builder Diagnostics { get; } = ImmutableArray.CreateBuilder<Diagnostic>();
         public ImmutableArray<DiscoveredFile>.Builder Images { get; } = ImmutableArray.CreateBuilder<DiscoveredFile>();
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+#pragma warning disable CA1051 // Added to with Interlocked from the parallel probes.
+        public long RetainedBytes;
+#pragma warning restore CA1051
         public int SkippedBinary { get; set; }
         public int SkippedIgnored { get; set; }
         public int SkippedOversize { get; set; }

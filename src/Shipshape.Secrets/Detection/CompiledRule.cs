@@ -12,7 +12,7 @@ internal sealed class CompiledRule
         Rule = rule;
         var where = $"rule '{rule.Id}'";
         Regex = rule.Regex is null ? null : PatternCompiler.Compile(rule.Regex, where);
-        Path = rule.Path is null ? null : PatternCompiler.Compile(rule.Path, where + " path");
+        Path = rule.Path is null ? null : PatternCompiler.CompilePath(rule.Path, where + " path");
         SpansLines = rule.Regex is { } pattern
             && (pattern.Contains("-----BEGIN", StringComparison.Ordinal) || pattern.Contains(@"\n", StringComparison.Ordinal) || pattern.Contains("(?s", StringComparison.Ordinal));
         Allowlists = [.. rule.Allowlists.Select(a => new CompiledAllowlist(a, where))];

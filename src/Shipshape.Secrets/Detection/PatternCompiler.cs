@@ -8,18 +8,41 @@ namespace Shipshape.Secrets.Detection;
 /// patterns have no backreferences or lookarounds, so their backtracking is bounded, rules mostly run on single
 /// lines (windows), and the timeout stops the rest. .NET's NonBacktracking engine was measured and dropped:
 /// building its automata for the counted repetitions secret rules use ({0,50}, {100,1200}) took seconds per
-/// scan. RegexOptions.Compiled cost as much CPU as it saved on line windows, and Native AOT ignores it anyway.
+/// scan. RegexOptions.Compiled cost as much CPU as it saved on line windows, and Native AOT ignores it anyway; the
+/// hottest built-in patterns are source-generated instead (<see cref="GeneratedPatterns"/>).
+/// Path patterns are the exception: they are short, run once per file (so the interpreter's start-up cost per call
+/// dominated a scan of many small files), and NonBacktracking builds their automata in microseconds.
 /// </summary>
 internal static class PatternCompiler
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A path pattern: NonBacktracking where the pattern allows it (no lookarounds or backreferences), else <see cref="Compile"/>.</summary>
+    /// <exception cref="SecretConfigException">The pattern is not a valid regex.</exception>
+    public static Regex CompilePath(string pattern, string where)
+    {
+        var translated = RegexTranslator.Translate(pattern);
+        try
+        {
+            return new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout);
+        }
+        catch (NotSupportedException)
+        {
+            return Compile(pattern, where);
+        }
+        catch (ArgumentException)
+        {
+            return Compile(pattern, where);
+        }
+    }
 
     /// <exception cref="SecretConfigException">The pattern is not a valid regex.</exception>
     public static Regex Compile(string pattern, string where)
     {
         try
         {
-            return new Regex(RegexTranslator.Translate(pattern), RegexOptions.CultureInvariant, Timeout);
+            var translated = RegexTranslator.Translate(pattern);
+            return GeneratedPatterns.For(translated) ?? new Regex(translated, RegexOptions.CultureInvariant, Timeout);
         }
         catch (ArgumentException ex)
         {

@@ -27,6 +27,9 @@ public sealed class SecretEngine
     // For each keyword, the rules it activates; per first character, the keywords starting with it.
     private readonly int[][] _rulesByKeyword;
     private readonly Dictionary<char, int[]> _keywordsByFirstChar;
+    // Per pair of leading ASCII characters (lower-cased, first * 128 + second), the keywords starting with them: a
+    // keyword hit is then checked against a handful of keywords instead of every keyword with its first letter.
+    private readonly int[]?[] _keywordsByAsciiPair;
     private readonly int[] _alwaysRun;
     private readonly Dictionary<string, int> _ruleOrder;
     private readonly bool _kubernetesSecrets;
@@ -44,6 +47,20 @@ public sealed class SecretEngine
         _keywordsByFirstChar = Enumerable.Range(0, _keywords.Length)
             .GroupBy(i => char.ToLowerInvariant(_keywords[i][0]))
             .ToDictionary(g => g.Key, g => g.ToArray());
+        _keywordsByAsciiPair = new int[]?[128 * 128];
+        for (var first = 0; first < 128; first++)
+        {
+            if (_keywordsByFirstChar.GetValueOrDefault((char)first) is not { } sameFirst)
+            {
+                continue;
+            }
+
+            for (var second = 0; second < 128; second++)
+            {
+                var pair = sameFirst.Where(k => _keywords[k].Length == 1 || char.ToLowerInvariant(_keywords[k][1]) == second).ToArray();
+                _keywordsByAsciiPair[(first * 128) + second] = pair.Length == 0 ? null : pair;
+            }
+        }
         _ruleOrder = Enumerable.Range(0, rules.Length).GroupBy(i => rules[i].Rule.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         _alwaysRun = [.. Enumerable.Range(0, rules.Length).Where(i => rules[i].Rule.Keywords.IsEmpty)];
         // The structural detectors come with the built-in rules (a configuration that extends them).
@@ -231,11 +248,13 @@ public sealed class SecretEngine
     {
         var active = ActiveRules(text);
         var textScan = new TextScan(text);
-        var lines = textScan.Lines;
-        foreach (var (index, windows) in active)
+        for (var index = 0; index < active.Length; index++)
         {
-            scan.CancellationToken.ThrowIfCancellationRequested();
-            RunRule(_rules[index], textScan, windows, path, commit, encoded, hits, scan);
+            if (active[index] is { } windows)
+            {
+                scan.CancellationToken.ThrowIfCancellationRequested();
+                RunRule(_rules[index], textScan, windows, path, commit, encoded, hits, scan);
+            }
         }
 
         if (depth >= MaxDecodeDepth)
@@ -245,6 +264,7 @@ public sealed class SecretEngine
 
         foreach (var segment in SegmentDecoder.Find(text))
         {
+            var lines = textScan.Lines;
             var (line, column) = encoded is not null ? (encoded.Line, encoded.Column) : lines.Position(segment.Start);
             var (endLine, endColumn) = encoded is not null ? (encoded.EndLine, encoded.EndColumn) : lines.Position(segment.Start + segment.Length - 1);
             var context = new EncodedContext(line, column, endLine, endColumn, [.. encoded?.Encodings ?? [], segment.Encoding]);
@@ -254,9 +274,10 @@ public sealed class SecretEngine
 
     // One pass over the text for every keyword of every rule. A rule runs only where its keywords occur: on
     // each line holding one (or, for rules whose matches span lines, from the first such line to the end).
-    private SortedDictionary<int, List<Range>> ActiveRules(string text)
+    // The result is indexed by rule: null for a rule that does not run, else its windows in text order.
+    private List<Range>?[] ActiveRules(string text)
     {
-        var active = new SortedDictionary<int, List<Range>>();
+        var active = new List<Range>?[_rules.Length];
         foreach (var rule in _alwaysRun)
         {
             active[rule] = [Range.All];
@@ -272,6 +293,9 @@ public sealed class SecretEngine
         // The current line's bounds, found once per line (not once per keyword hit, which is quadratic on long lines).
         var lineStartKnown = 0;
         var lineEndKnown = -1;
+        // The line each keyword was last seen on: the same keyword again on the same line activates nothing new.
+        var keywordLine = new int[_keywords.Length];
+        Array.Fill(keywordLine, -1);
         while (at < span.Length)
         {
             var i = span[at..].IndexOfAny(_keywordSearch);
@@ -281,54 +305,50 @@ public sealed class SecretEngine
             }
 
             at += i;
-            if (_keywordsByFirstChar.TryGetValue(char.ToLowerInvariant(span[at]), out var candidates))
+            var first = char.ToLowerInvariant(span[at]);
+            var second = at + 1 < span.Length ? char.ToLowerInvariant(span[at + 1]) : char.MaxValue;
+            var candidates = first < 128 && second < 128 ? _keywordsByAsciiPair[(first * 128) + second] : _keywordsByFirstChar.GetValueOrDefault(first);
+            if (candidates is not null)
             {
-                int? lineStart = null;
-                var lineEnd = 0;
+                if (at > lineEndKnown)
+                {
+                    var from = Math.Max(lineEndKnown + 1, 0);
+                    lineStartKnown = from + span[from..at].LastIndexOf('\n') + 1;
+                    var end = span[at..].IndexOf('\n');
+                    lineEndKnown = end < 0 ? span.Length : at + end;
+                }
+
+                var lineStart = lineStartKnown;
+                var lineEnd = lineEndKnown;
+                var longLine = lineEnd - lineStart > LongLineWindow * 2;
+                if (longLine)
+                {
+                    // A very long line: search around this keyword only.
+                    lineStart = Math.Max(lineStart, at - LongLineWindow);
+                    lineEnd = Math.Min(lineEnd, at + LongLineWindow);
+                }
+
                 foreach (var k in candidates)
                 {
-                    if (!span[at..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
+                    if ((!longLine && keywordLine[k] == lineStartKnown) || !span[at..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
                     {
                         continue;
                     }
 
-                    if (lineStart is null)
-                    {
-                        if (at > lineEndKnown)
-                        {
-                            var from = Math.Max(lineEndKnown + 1, 0);
-                            lineStartKnown = from + span[from..at].LastIndexOf('\n') + 1;
-                            var end = span[at..].IndexOf('\n');
-                            lineEndKnown = end < 0 ? span.Length : at + end;
-                        }
-
-                        lineStart = lineStartKnown;
-                        lineEnd = lineEndKnown;
-                        if (lineEnd - lineStart.Value > LongLineWindow * 2)
-                        {
-                            // A very long line: search around this keyword only.
-                            lineStart = Math.Max(lineStart.Value, at - LongLineWindow);
-                            lineEnd = Math.Min(lineEnd, at + LongLineWindow);
-                        }
-                    }
-
+                    keywordLine[k] = lineStartKnown;
                     foreach (var rule in _rulesByKeyword[k])
                     {
-                        if (!active.TryGetValue(rule, out var windows))
-                        {
-                            active[rule] = windows = [];
-                        }
-
+                        var windows = active[rule] ??= [];
                         if (_rules[rule].SpansLines)
                         {
                             if (windows.Count == 0)
                             {
-                                windows.Add(lineStart.Value..);
+                                windows.Add(lineStart..);
                             }
                         }
-                        else if (windows.Count == 0 || windows[^1].End.Value + 1 < lineStart.Value)
+                        else if (windows.Count == 0 || windows[^1].End.Value + 1 < lineStart)
                         {
-                            windows.Add(lineStart.Value..lineEnd);
+                            windows.Add(lineStart..lineEnd);
                         }
                         else if (windows[^1].End.Value < lineEnd)
                         {
@@ -341,7 +361,7 @@ public sealed class SecretEngine
                             }
                             else
                             {
-                                windows.Add(Math.Max(last.End.Value, lineStart.Value)..lineEnd);
+                                windows.Add(Math.Max(last.End.Value, lineStart)..lineEnd);
                             }
                         }
                     }
@@ -387,7 +407,6 @@ public sealed class SecretEngine
 
     private void RunWindow(CompiledRule rule, TextScan text, int start, int length, string path, string? commit, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits, FileScan scan)
     {
-        var lines = text.Lines;
         for (var match = scan.Match(rule, text.Text, start, length); match.Success; match = scan.Next(rule, match))
         {
             if (hits.Count >= MaxHitsPerText)
@@ -421,8 +440,8 @@ public sealed class SecretEngine
                 continue;
             }
 
-            var (startLine, startColumn) = lines.Position(group.Index);
-            var (endLine, endColumn) = lines.Position(group.Index + group.Length - 1);
+            var (startLine, startColumn) = text.Lines.Position(group.Index);
+            var (endLine, endColumn) = text.Lines.Position(group.Index + group.Length - 1);
             hits.Add(Hit(rule, secret, startLine, startColumn, endLine, endColumn, null) with { AllowedByComment = allowedByComment });
         }
     }
@@ -534,8 +553,25 @@ public sealed class SecretEngine
 
         public void GiveUp(CompiledAllowlist allowlist) => (_allowlistsGivenUp ??= []).Add(allowlist);
 
-        public Match Match(CompiledRule rule, string text, int start, int length) =>
-            GaveUp(rule) ? System.Text.RegularExpressions.Match.Empty : Guard(rule, () => rule.Regex!.Match(text, start, length));
+        // Most windows hold no match: the existence check on a span allocates no Match and tracks no captures, so
+        // only windows that do match pay for the full match.
+        public Match Match(CompiledRule rule, string text, int start, int length)
+        {
+            if (GaveUp(rule))
+            {
+                return System.Text.RegularExpressions.Match.Empty;
+            }
+
+            try
+            {
+                return rule.Regex!.IsMatch(text.AsSpan(start, length)) ? rule.Regex.Match(text, start, length) : System.Text.RegularExpressions.Match.Empty;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                GiveUp(rule);
+                return System.Text.RegularExpressions.Match.Empty;
+            }
+        }
 
         public Match Next(CompiledRule rule, Match match)
         {

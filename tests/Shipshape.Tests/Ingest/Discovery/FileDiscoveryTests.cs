@@ -416,4 +416,36 @@ public sealed class FileDiscoveryTests
         Assert.True(options.UseGitignore);
         Assert.Empty(options.ExtraIgnorePatterns);
     }
+
+    [Fact]
+    public void Discover_SmallFile_KeepsTheBytesTheProbeReadAndNotThoseOfALargerFile()
+    {
+        using var tree = new TempTree();
+        tree.Write("small.yaml", "apiVersion: v1\nkind: ConfigMap\n");
+        tree.Write("large.yaml", "# padding\n" + new string('x', FileDiscovery.BinaryProbeBytes + 10));
+
+        var files = Discover(tree.Root).Files.ToDictionary(f => f.RelativePath);
+
+        Assert.Equal("apiVersion: v1\nkind: ConfigMap\n"u8.ToArray(), files["small.yaml"].Content);
+        // Longer than the probe: the probe saw only its head, so it is read whole when it is scanned.
+        Assert.Null(files["large.yaml"].Content);
+    }
+
+    [Fact]
+    public void Discover_RetainedBytes_StayWithinTheBudget()
+    {
+        using var tree = new TempTree();
+        for (var i = 0; i < 10; i++)
+        {
+            tree.Write($"f{i}.txt", new string('a', 100));
+        }
+
+        var none = FileDiscovery.Discover(new DiscoveryOptions { Roots = [tree.Root], MaxRetainedBytes = 0 });
+        var some = FileDiscovery.Discover(new DiscoveryOptions { Roots = [tree.Root], MaxRetainedBytes = 350 });
+
+        Assert.All(none.Files, f => Assert.Null(f.Content));
+        // Three files of 100 bytes fit in 350; which three depends on the parallel probes, how many does not.
+        Assert.Equal(3, some.Files.Count(f => f.Content is not null));
+        Assert.Equal(10, some.Files.Length);
+    }
 }
