@@ -97,6 +97,12 @@ for sample in ecs-insecure ecs-hardened; do
     compare "$sample.$format" scan "samples/$sample" --format "$format"
   done
 done
+# ASFF and OCSF carry the export time: SOURCE_DATE_EPOCH fixes it, so both builds must write the same bytes.
+export SOURCE_DATE_EPOCH=1767225600
+for format in asff ocsf; do
+  compare "ecs-insecure.$format" scan samples/ecs-insecure --format "$format" --aws-account-id 111122223333 --aws-region eu-west-1
+done
+unset SOURCE_DATE_EPOCH
 # The rule catalogue comes from embedded YAML resources: a cheap check that they survive AOT compilation.
 compare rules.json rules --format json
 

@@ -106,7 +106,7 @@ public static class ShipshapeCommand
         });
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Report format: console, json, sarif, junit, markdown or html. Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",
+            Description = "Report format: console, json, sarif, junit, markdown, html, asff (AWS Security Hub BatchImportFindings batches, one per line; needs --aws-account-id and --aws-region) or ocsf (OCSF 1.3 Detection Finding events, one per line). Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",
         };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output (with a single --format)." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when an unsuppressed finding at or above this severity remains: info, low, medium, high (default), critical." };
@@ -151,6 +151,12 @@ public static class ShipshapeCommand
         {
             Description = "With --git-history, also follow what the repository names outside PATH (a .git file's gitdir, commondir, objects/info/alternates) or read the repository of a parent directory; without it those are reported and not read.",
         };
+        var awsAccountId = new Option<string?>("--aws-account-id") { Description = "For --format asff (and ocsf's cloud object): the 12-digit AWS account the findings are imported into; BatchImportFindings must be called with it." };
+        var awsRegion = new Option<string?>("--aws-region") { Description = "For --format asff (and ocsf): the Region of the Security Hub the findings are imported into (default: AWS_REGION, else AWS_DEFAULT_REGION)." };
+        var previousAsff = new Option<string?>("--previous-asff")
+        {
+            Description = "For --format asff: the previous asff output; findings in it that this scan no longer reports are written again with RecordState ARCHIVED (so are --baseline entries), and findings still reported keep their CreatedAt.",
+        };
         var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
         var command = new Command(imageVerb ? "image" : "scan", imageVerb
@@ -159,6 +165,7 @@ public static class ShipshapeCommand
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
             scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot, compact, verbose, platform, maxImageAge,
+            awsAccountId, awsRegion, previousAsff,
         };
         command.SetAction(parse =>
         {
@@ -223,6 +230,8 @@ public static class ShipshapeCommand
                 FileProgress = progress is null ? null : progress.Files,
             };
 
+            var findingOptions = FindingOptions(targets, parse.GetValue(awsAccountId), parse.GetValue(awsRegion), parse.GetValue(previousAsff), parse.GetValue(baseline));
+
             // Fail before scanning, not after, when a report could not be written.
             foreach (var target in targets.Where(t => t.File is not null).Select(t => t.File!).Append(parse.GetValue(writeBaseline)).OfType<string>())
             {
@@ -258,7 +267,7 @@ public static class ShipshapeCommand
                 : ColorPolicy.Decide(parse.GetValue(noColor), !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
             foreach (var target in targets)
             {
-                var writer = ReportWriters.Create(target.Format, target.File is null && useColor, detail);
+                var writer = ReportWriters.Create(target.Format, target.File is null && useColor, detail, findingOptions);
                 if (target.File is null)
                 {
                     using var stream = new TextWriterStream(stdout);
@@ -303,6 +312,107 @@ public static class ShipshapeCommand
             return verdict.ExitCode;
         });
         return command;
+    }
+
+    /// <summary>A previous asff export of a million findings is about 3 GiB; 256 MiB is hundreds of thousands.</summary>
+    private const long MaxPreviousAsffBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// What the asff and ocsf writers need, checked before the scan: the account and Region (asff requires both; the
+    /// Region defaults to AWS_REGION, then AWS_DEFAULT_REGION), and the findings of the previous export to archive.
+    /// Null when neither format is requested.
+    /// </summary>
+    private static SecurityFindingOptions? FindingOptions(ImmutableArray<OutputTarget> targets, string? accountId, string? region, string? previousAsff, string? baselinePath)
+    {
+        if (accountId is not null && !AwsTarget.IsAccountId(accountId))
+        {
+            throw new ConfigException($"--aws-account-id: '{accountId}' is not an AWS account ID (12 digits, e.g. 111122223333)");
+        }
+
+        if (region is not null && !AwsTarget.IsRegion(region))
+        {
+            throw new ConfigException($"--aws-region: '{region}' is not an AWS Region name (e.g. eu-west-1)");
+        }
+
+        var asff = targets.Any(t => t.Format == "asff");
+        if (!asff && previousAsff is not null)
+        {
+            throw new ConfigException("--previous-asff is only used with --format asff");
+        }
+
+        if (!asff && !targets.Any(t => t.Format == "ocsf"))
+        {
+            return null;
+        }
+
+        if (region is null)
+        {
+            foreach (var name in (string[])["AWS_REGION", "AWS_DEFAULT_REGION"])
+            {
+                if (System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } fromEnvironment)
+                {
+                    region = AwsTarget.IsRegion(fromEnvironment)
+                        ? fromEnvironment
+                        : throw new ConfigException($"{name}: '{fromEnvironment}' is not an AWS Region name (e.g. eu-west-1); set --aws-region");
+                    break;
+                }
+            }
+        }
+
+        if (asff && accountId is null)
+        {
+            throw new ConfigException("--format asff needs --aws-account-id: the 12-digit AWS account the findings are imported into");
+        }
+
+        if (asff && region is null)
+        {
+            throw new ConfigException("--format asff needs --aws-region (or AWS_REGION / AWS_DEFAULT_REGION): the Region of the Security Hub the findings are imported into");
+        }
+
+        var previous = ImmutableArray.CreateBuilder<PreviousFinding>();
+        if (asff && previousAsff is not null)
+        {
+            try
+            {
+                previous.AddRange(AsffReportWriter.ReadPrevious(Shipshape.Ingest.Discovery.FileDiscovery.ReadRegularFile(Path.GetFullPath(previousAsff), MaxPreviousAsffBytes)));
+            }
+            catch (Exception ex) when (ex is JsonException or FormatException)
+            {
+                throw new ConfigException($"--previous-asff {previousAsff}: not an asff export ({FirstLine(ex.Message)})", ex);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ConfigException($"--previous-asff {previousAsff}: cannot read it: {ex.Message}", ex);
+            }
+        }
+
+        // Baseline entries absent from this scan are archived too; the baseline only knows rule, path and resource.
+        if (asff && baselinePath is not null)
+        {
+            foreach (var entry in Baseline.Load(baselinePath).Entries)
+            {
+                previous.Add(new PreviousFinding(AsffReportWriter.FindingId(entry.Fingerprint), null, entry.RuleId, entry.Path, entry.Resource));
+            }
+        }
+
+        return new SecurityFindingOptions { Time = ExportTime(), AwsAccountId = accountId, AwsRegion = region, Previous = previous.ToImmutable() };
+    }
+
+    /// <summary>
+    /// The time the asff and ocsf records carry: now, or SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+    /// convention) when it is set, so that two runs can write byte-identical files.
+    /// </summary>
+    private static DateTimeOffset ExportTime()
+    {
+        if (System.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") is not { Length: > 0 } epoch)
+        {
+            return DateTimeOffset.UtcNow;
+        }
+
+        return long.TryParse(epoch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw new ConfigException($"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds since 1970-01-01");
     }
 
     private static string IncompleteText(ScanSummary summary) =>

@@ -116,6 +116,21 @@ internal static class ReportFacts
                 : 3)
             .ToList();
 
+    /// <summary>
+    /// The inputs not fully checked (<see cref="ScanReport.Incomplete"/>), one per path in report order, each with its
+    /// diagnostics' messages and whether any skipped it entirely: the ASFF and OCSF writers report them as
+    /// informational findings, so that a partial scan never looks clean there either.
+    /// </summary>
+    public static List<(string Path, bool Skipped, string Message)> IncompleteInputs(ScanReport report) =>
+        report.Incomplete.GroupBy(d => d.Location.Path, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Any(d => d.Incomplete == IncompleteKind.Skipped),
+                string.Join("; ", g.Select(d => d.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct(StringComparer.Ordinal))))
+            .ToList();
+
+    /// <summary>The stable ID of the "not fully checked" finding of an input: a hash of its repository-relative path.</summary>
+    public static string IncompleteId(string repositoryPath) =>
+        "shipshape/incomplete/" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(repositoryPath)))[..32];
+
     /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/>, ending in "…" when cut.</summary>
     public static string Clip(string text, int max) =>
         text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1)] + "…";

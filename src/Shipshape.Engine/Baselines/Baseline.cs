@@ -8,9 +8,16 @@ namespace Shipshape.Engine.Baselines;
 /// <summary>The fingerprints of accepted findings: only findings not in the baseline count.</summary>
 public sealed class Baseline
 {
-    private Baseline(ImmutableHashSet<string> fingerprints) => Fingerprints = fingerprints;
+    private Baseline(ImmutableHashSet<string> fingerprints, ImmutableArray<BaselineEntry> entries)
+    {
+        Fingerprints = fingerprints;
+        Entries = entries;
+    }
 
     public ImmutableHashSet<string> Fingerprints { get; }
+
+    /// <summary>Each entry with what the file says about it besides the fingerprint, in file order, one per fingerprint.</summary>
+    public ImmutableArray<BaselineEntry> Entries { get; }
 
     public bool Contains(string fingerprint) => Fingerprints.Contains(fingerprint);
 
@@ -29,15 +36,17 @@ public sealed class Baseline
             }
 
             var set = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var entries = ImmutableArray.CreateBuilder<BaselineEntry>();
             foreach (var item in findings.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("fingerprint", out var fp) && fp.ValueKind == JsonValueKind.String)
+                if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("fingerprint", out var fp) && fp.ValueKind == JsonValueKind.String
+                    && set.Add(fp.GetString()!))
                 {
-                    set.Add(fp.GetString()!);
+                    entries.Add(new BaselineEntry(fp.GetString()!, Text(item, "ruleId"), Text(item, "path"), Text(item, "resource")));
                 }
             }
 
-            return new Baseline(set.ToImmutable());
+            return new Baseline(set.ToImmutable(), entries.ToImmutable());
         }
         catch (JsonException ex)
         {
@@ -48,6 +57,9 @@ public sealed class Baseline
             throw new ConfigException($"{path}: cannot read baseline: {ex.Message}", ex);
         }
     }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Writes every unsuppressed finding of the report (and those already baselined) as the new baseline.</summary>
     public static void Write(ScanReport report, Stream output)

@@ -116,9 +116,9 @@ public sealed class ShipshapeCommandTests
     [Fact]
     public async Task Scan_NeverPrintsTheSecretValues_InAnyFormat()
     {
-        foreach (var format in new[] { "console", "json", "sarif", "junit", "markdown", "html" })
+        foreach (var format in new[] { "console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf" })
         {
-            var (_, stdout, stderr) = await CliRunner.RunAsync("scan", Insecure, "--format", format);
+            var (_, stdout, stderr) = await CliRunner.RunAsync("scan", Insecure, "--format", format, "--aws-account-id", "111122223333", "--aws-region", "eu-west-1");
 
             Assert.DoesNotContain("AKIAZ7Q3XKJ4TLM2WQPB", stdout + stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("hunter2-shop-prod", stdout + stderr, StringComparison.Ordinal);

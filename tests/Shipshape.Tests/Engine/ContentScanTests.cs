@@ -105,7 +105,7 @@ public sealed class ContentScanTests
         {
             using var buffer = new MemoryStream();
             // The verbose console report is the one that prints messages (where the redacted values are).
-            ReportWriters.Create(format, false, ConsoleDetail.Verbose).Write(report, buffer);
+            ReportWriters.Create(format, false, ConsoleDetail.Verbose, new SecurityFindingOptions { Time = DateTimeOffset.UnixEpoch, AwsAccountId = "111122223333", AwsRegion = "eu-west-1" }).Write(report, buffer);
             var output = Encoding.UTF8.GetString(buffer.ToArray());
             foreach (var raw in (string[])[Token, AwsKey, Password, Card, TestCard, "4556 7375 8689 9855", "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t"])
             {

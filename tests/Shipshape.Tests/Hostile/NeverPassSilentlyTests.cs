@@ -128,7 +128,7 @@ public sealed class NeverPassSilentlyTests
 
         foreach (var format in ReportWriters.Names)
         {
-            var (_, stdout, _) = await CliRunner.RunAsync("scan", tree.Root, "--max-file-size", "1K", "--format", format, "--quiet");
+            var (_, stdout, _) = await CliRunner.RunAsync("scan", tree.Root, "--max-file-size", "1K", "--format", format, "--quiet", "--aws-account-id", "111122223333", "--aws-region", "eu-west-1");
 
             Assert.Contains("skipped-big.yaml", stdout, StringComparison.Ordinal);
             if (format == "json")

@@ -38,7 +38,7 @@ public sealed class NoSecretPrintedTests
 
         foreach (var format in ReportWriters.Names)
         {
-            var (_, stdout, stderr) = await CliRunner.RunAsync("scan", tree.Root, "--format", format);
+            var (_, stdout, stderr) = await CliRunner.RunAsync("scan", tree.Root, "--format", format, "--aws-account-id", "111122223333", "--aws-region", "eu-west-1");
 
             foreach (var secret in tokens.Append(card))
             {
