@@ -68,6 +68,7 @@ public static class ShipshapeCommand
         var root = new RootCommand(
             "Shipshape checks container deployments on AWS (ECS task definitions, CloudFormation, Terraform, Kubernetes manifests, compose files and Dockerfiles) against container-security practices.");
         root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin));
+        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin, imageVerb: true));
         root.Subcommands.Add(RulesCommand(catalog, stdout));
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
         root.Subcommands.Add(VersionCommand(stdout));
@@ -76,13 +77,23 @@ public static class ShipshapeCommand
         return root;
     }
 
-    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
+    /// <summary>
+    /// The scan verb, or with <paramref name="imageVerb"/> the image verb: the same options and reports over one
+    /// container image (an archive or OCI layout, an error when PATH is not one).
+    /// </summary>
+    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin, bool imageVerb = false)
     {
-        var paths = new Argument<string[]>("path")
-        {
-            Description = "Files or directories to scan (default: the current directory); - reads one file from standard input.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var paths = imageVerb
+            ? new Argument<string[]>("path")
+            {
+                Description = "The image to scan (or several): a docker save archive or an OCI image layout, as a directory, .tar or .tar.gz.",
+                Arity = ArgumentArity.OneOrMore,
+            }
+            : new Argument<string[]>("path")
+            {
+                Description = "Files or directories to scan (default: the current directory); - reads one file from standard input.",
+                Arity = ArgumentArity.ZeroOrMore,
+            };
         paths.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
@@ -132,7 +143,9 @@ public static class ShipshapeCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print progress and diagnostics to standard error." };
         var compact = new Option<bool>("--compact") { Description = "Console report: only one line per finding and the exit reason." };
         var verbose = new Option<bool>("--verbose") { Description = "Console report: also each finding's message, resource and equivalent IDs, the whole fix, suppressed findings and every diagnostic." };
-        var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets (default: all; image is reserved for image archives, not scanned yet)." };
+        var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets, image (default: all; image reads image archives and OCI layouts with the rules that apply to images)." };
+        var platform = new Option<string?>("--platform") { Description = "For multi-platform images, check only this platform: os/arch[/variant], e.g. linux/amd64 (default: every platform)." };
+        var maxImageAge = new Option<int?>("--max-image-age") { Description = "Report images created more than this many days before the scan (default: 365)." };
         var gitHistory = new Option<bool>("--git-history") { Description = "Also scan every commit of the git repository at the first PATH for secrets." };
         var gitAllowExternal = new Option<bool>("--git-allow-external")
         {
@@ -146,10 +159,12 @@ public static class ShipshapeCommand
         };
         var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
-        var command = new Command("scan", "Scan files and directories and report findings by practice area.")
+        var command = new Command(imageVerb ? "image" : "scan", imageVerb
+            ? "Scan one container image (docker save archive or OCI image layout): its config, every layer's files, digests."
+            : "Scan files and directories and report findings by practice area.")
         {
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
-            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot, compact, verbose,
+            scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot, compact, verbose, platform, maxImageAge,
             awsAccountId, awsRegion, previousAsff,
         };
         command.SetAction(parse =>
@@ -206,6 +221,11 @@ public static class ShipshapeCommand
                 StandardInput = stdin,
                 VariableFiles = [.. parse.GetValue(varFile) ?? []],
                 Variables = [.. parse.GetValue(variable) ?? []],
+                Platform = parse.GetValue(platform),
+                RequireImages = imageVerb,
+                MaxImageAgeDays = parse.GetValue(maxImageAge) is { } days
+                    ? days >= 0 ? days : throw new ConfigException($"--max-image-age: {days} is not a number of days")
+                    : null,
                 Progress = progress is null ? null : progress.Stage,
                 FileProgress = progress is null ? null : progress.Files,
             };

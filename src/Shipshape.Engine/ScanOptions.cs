@@ -42,6 +42,12 @@ public sealed record ScanOptions
     public ImmutableArray<string> Variables { get; init; } = [];
     /// <summary>The date ignore entries expire against; injectable for tests.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>"os/arch[/variant]": read only that platform of multi-platform images (--platform); null for every platform.</summary>
+    public string? Platform { get; init; }
+    /// <summary>The <c>image</c> verb: every path must be a container image (an error otherwise).</summary>
+    public bool RequireImages { get; init; }
+    /// <summary>Images created more than this many days before <see cref="Today"/> are reported (--max-image-age); null for the default.</summary>
+    public int? MaxImageAgeDays { get; init; }
     /// <summary>
     /// Opens standard input for the path "-" (<c>helm template . | shipshape scan -</c>); it is read as one file
     /// named <see cref="Scanner.StandardInputName"/> whose format is sniffed from its content.

@@ -5,6 +5,7 @@ using Shipshape.Rules.Compliance;
 using Shipshape.Rules.Containers;
 using Shipshape.Rules.Content;
 using Shipshape.Rules.Iam;
+using Shipshape.Rules.Images;
 using Shipshape.Rules.Logging;
 using Shipshape.Rules.Network;
 using Shipshape.Rules.Secrets;
@@ -68,6 +69,13 @@ public sealed class RuleCatalog
         [
             new PrivilegedContainerRule(),
             new RootUserRule(),
+            new ImageDigestMismatchRule(),
+            new ImageTooOldRule(),
+            new ImageSetuidFileRule(),
+            new ImageWorldWritableDirectoryRule(),
+            new ImageEmptyPasswordRule(),
+            new ImageSshServerRule(),
+            new ImageDuplicateIdRule(),
             new WritableRootFilesystemRule(),
             new DangerousCapabilityRule(),
             new CapabilitiesNotDroppedRule(),

@@ -34,6 +34,9 @@ internal static class RuleText
     public static string DescribeCapitalised(DockerfileStage stage) =>
         stage.IsFinal ? (stage.Alias is null ? "The final Dockerfile stage" : $"The final Dockerfile stage '{stage.Alias}'") : "D" + Describe(stage)[1..];
 
+    /// <summary>"Image 'app:1.4'", "Image 'app:1.4' (linux/arm64)": an image read from an archive or layout.</summary>
+    public static string Describe(ContainerImage image) => $"Image '{image.Address}'";
+
     /// <summary>The field's own name, the last segment of its property path ("readonlyRootFilesystem").</summary>
     public static string FieldName(string path)
     {

@@ -13,5 +13,8 @@ public sealed record ContentScanResult(ImmutableArray<SecretHit> Secrets, Immuta
     /// <summary>What could not be searched (a rule's regex that ran out of time); the findings stand, the search was partial.</summary>
     public ImmutableArray<string> Incomplete { get; init; } = [];
 
+    /// <summary>Where the content was when it is not the file as it stands ("present in layer 2, deleted later"), added to each finding's message.</summary>
+    public string? Note { get; init; }
+
     public bool IsEmpty => Secrets.IsEmpty && Cards.IsEmpty && Incomplete.IsEmpty;
 }

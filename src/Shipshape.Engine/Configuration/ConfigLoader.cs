@@ -76,6 +76,14 @@ public static class ConfigLoader
                 case "fileTimeout":
                     config = config with { FileTimeout = Quantities.TryParseDuration(Scalar(path, entry.Value), out var timeout) ? timeout : throw Error(path, entry.Value, "fileTimeout must be " + Quantities.DurationHelp) };
                     break;
+                case "maxImageAge":
+                    config = config with
+                    {
+                        MaxImageAgeDays = int.TryParse(Scalar(path, entry.Value), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+                            ? days
+                            : throw Error(path, entry.Value, "maxImageAge must be a whole number of days"),
+                    };
+                    break;
                 case "softFail":
                     config = config with { SoftFail = Flag(path, entry.Value) };
                     break;
@@ -101,7 +109,7 @@ public static class ConfigLoader
 
     /// <summary>The top-level keys, in the order the JSON schema (docs/shipshape.schema.json) lists them.</summary>
     public static readonly IReadOnlyList<string> KnownSettings =
-        ["failOn", "severity", "softFail", "failOnIncomplete", "scanners", "maxFileSize", "fileTimeout", "trustedRegistries", "exclude", "foreignSuppressions", "rules", "ignore"];
+        ["failOn", "severity", "softFail", "failOnIncomplete", "scanners", "maxFileSize", "fileTimeout", "maxImageAge", "trustedRegistries", "exclude", "foreignSuppressions", "rules", "ignore"];
 
     private static bool Flag(string path, SyntaxNode node) =>
         node is ScalarNode { Text: "true" or "True" or "TRUE" } ? true

@@ -17,6 +17,8 @@ public sealed record ShipshapeConfig
     public ImmutableArray<Severity> Severities { get; init; } = [];
     public ImmutableArray<string> Scanners { get; init; } = [];
     public TimeSpan? FileTimeout { get; init; }
+    /// <summary>Images older than this many days are reported (maxImageAge, --max-image-age).</summary>
+    public int? MaxImageAgeDays { get; init; }
     public bool? SoftFail { get; init; }
     public bool? FailOnIncomplete { get; init; }
     public bool? ForeignSuppressions { get; init; }

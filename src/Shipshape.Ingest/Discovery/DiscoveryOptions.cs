@@ -27,6 +27,18 @@ public sealed record DiscoveryOptions
     public Func<string, byte[], bool>? KeepBinary { get; init; }
 
     /// <summary>
+    /// Recognises a directory (given its full path) as a container image layout: it is handed out whole as an image in
+    /// <see cref="DiscoveryResult.Images"/> and not walked. Null: no directory is an image.
+    /// </summary>
+    public Func<string, bool>? IsImageDirectory { get; init; }
+
+    /// <summary>
+    /// Recognises a tar or gzip file (given its full path) as an image archive: handed out in <see cref="DiscoveryResult.Images"/>
+    /// whatever its size (the size limit applies to the files inside its layers). Null: no file is an image.
+    /// </summary>
+    public Func<string, bool>? IsImageFile { get; init; }
+
+    /// <summary>
     /// Small files read whole by the format probe are kept (<see cref="DiscoveredFile.Content"/>) up to this many bytes
     /// in all, so each is opened once; past it, files are read again when they are scanned. 0 keeps nothing.
     /// </summary>

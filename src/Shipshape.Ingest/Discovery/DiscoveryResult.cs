@@ -8,6 +8,8 @@ public sealed record DiscoveryResult
 {
     public required ImmutableArray<DiscoveredFile> Files { get; init; }
     public required ImmutableArray<Diagnostic> Diagnostics { get; init; }
+    /// <summary>Container images (layout directories and archives) that <see cref="DiscoveryOptions"/> recognised, read by the image reader rather than as files.</summary>
+    public ImmutableArray<DiscoveredFile> Images { get; init; } = [];
     /// <summary>Files left out because a NUL byte appears in their first 8000 bytes (git's heuristic).</summary>
     public int SkippedBinary { get; init; }
     /// <summary>Files and directories left out by .gitignore, .shipshapeignore or extra patterns (an ignored directory counts once).</summary>

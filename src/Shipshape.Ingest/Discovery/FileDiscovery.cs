@@ -60,6 +60,7 @@ public static class FileDiscovery
         return new DiscoveryResult
         {
             Files = run.Files.ToImmutable(),
+            Images = run.Images.ToImmutable(),
             Diagnostics = run.Diagnostics.ToImmutable(),
             SkippedBinary = run.SkippedBinary,
             SkippedIgnored = run.SkippedIgnored,
@@ -82,6 +83,7 @@ public static class FileDiscovery
         }
 
         var firstFile = run.Files.Count;
+        var firstImage = run.Images.Count;
         var firstDiagnostic = run.Diagnostics.Count;
         string display;
         if (full.Length > 0 && File.Exists(full))
@@ -92,7 +94,14 @@ public static class FileDiscovery
         else if (full.Length > 0 && Directory.Exists(full))
         {
             display = DisplayPaths.Prefix(root);
-            ScanDirectoryRoot(run, full);
+            if (run.Options.IsImageDirectory?.Invoke(full) == true)
+            {
+                run.Images.Add(new DiscoveredFile(full, string.Empty, full, 0, InputFormat.Binary));
+            }
+            else
+            {
+                ScanDirectoryRoot(run, full);
+            }
         }
         else
         {
@@ -104,6 +113,11 @@ public static class FileDiscovery
         for (var i = firstFile; i < run.Files.Count; i++)
         {
             run.Files[i] = run.Files[i] with { DisplayRoot = display };
+        }
+
+        for (var i = firstImage; i < run.Images.Count; i++)
+        {
+            run.Images[i] = run.Images[i] with { DisplayRoot = display };
         }
 
         for (var i = firstDiagnostic; i < run.Diagnostics.Count; i++)
@@ -203,6 +217,10 @@ public static class FileDiscovery
                     if (ignore.IsIgnored(relative, isDirectory: true))
                     {
                         run.SkippedIgnored++;
+                    }
+                    else if (run.Options.IsImageDirectory?.Invoke(directory.FullName) == true)
+                    {
+                        run.Images.Add(new DiscoveredFile(directory.FullName, relative, root, 0, InputFormat.Binary));
                     }
                     else
                     {
@@ -305,6 +323,7 @@ public static class FileDiscovery
                 case ProbeKind.Oversize: run.SkippedOversize++; break;
                 case ProbeKind.Binary: run.SkippedBinary++; break;
                 case ProbeKind.File: files.Add(outcome.File!); break;
+                case ProbeKind.Image: run.Images.Add(outcome.File!); break;
             }
 
             if (outcome.Diagnostic is { } diagnostic)
@@ -322,6 +341,12 @@ public static class FileDiscovery
         if (kind is not (FileKindResult.Regular or FileKindResult.Unknown))
         {
             return new Probe(ProbeKind.Special, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it is {FileKind.Describe(kind)}, and only regular files are read"));
+        }
+
+        // An image archive is larger than any configuration file: the size limit applies to the files in its layers.
+        if (length > options.MaxFileBytes && options.IsImageFile?.Invoke(fullPath) == true)
+        {
+            return new Probe(ProbeKind.Image, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
         }
 
         if (length > options.MaxFileBytes)
@@ -352,6 +377,12 @@ public static class FileDiscovery
 
         if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
+            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8));
+            if (tarOrGzip && options.IsImageFile?.Invoke(fullPath) == true)
+            {
+                return new Probe(ProbeKind.Image, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
+            }
+
             return options.KeepBinary?.Invoke(relative, head) == true
                 ? new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null)
                 : new Probe(ProbeKind.Binary, null, null);
@@ -381,6 +412,9 @@ public static class FileDiscovery
         Oversize,
         Binary,
         Unreadable,
+
+        /// <summary>A container image archive, read by the image reader rather than as a file.</summary>
+        Image,
     }
 
     private readonly record struct Probe(ProbeKind Kind, DiscoveredFile? File, Diagnostic? Diagnostic);
@@ -560,6 +594,7 @@ public static class FileDiscovery
         public CancellationToken CancellationToken { get; } = cancellationToken;
         public ImmutableArray<DiscoveredFile>.Builder Files { get; } = ImmutableArray.CreateBuilder<DiscoveredFile>();
         public ImmutableArray<Diagnostic>.Builder Diagnostics { get; } = ImmutableArray.CreateBuilder<Diagnostic>();
+        public ImmutableArray<DiscoveredFile>.Builder Images { get; } = ImmutableArray.CreateBuilder<DiscoveredFile>();
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
 #pragma warning disable CA1051 // Added to with Interlocked from the parallel probes.
         public long RetainedBytes;

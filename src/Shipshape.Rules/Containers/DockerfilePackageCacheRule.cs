@@ -37,6 +37,17 @@ public sealed class DockerfilePackageCacheRule : IRule
                 }
             }
         }
+
+        // In an image, the cache itself: one finding per cache directory, at its first file.
+        foreach (var image in model.OfType<ContainerImage>())
+        {
+            foreach (var cache in image.Files.Where(f => f.IsFile).GroupBy(f => ImageFileKinds.PackageCacheOf(f.Path)).Where(g => g.Key is not null))
+            {
+                var first = cache.First();
+                yield return new RuleHit(image, first.Span, cache.Key,
+                    $"{RuleText.Describe(image)} keeps {cache.Count()} package cache files under /{cache.Key} (the first in layer {first.Layer}).");
+            }
+        }
     }
 
     private static string? Problem(PackageCommand install, List<PackageCommand> all, DockerfileInstruction run, bool pipNoCache)

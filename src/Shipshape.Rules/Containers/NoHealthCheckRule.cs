@@ -46,5 +46,17 @@ public sealed class NoHealthCheckRule : IRule
                 yield return RuleText.Hit(stage, healthcheck, $"{RuleText.DescribeCapitalised(stage)} disables the health check (HEALTHCHECK NONE).");
             }
         }
+
+        foreach (var image in model.OfType<ContainerImage>())
+        {
+            if (string.IsNullOrWhiteSpace(image.Healthcheck.Current))
+            {
+                yield return RuleText.Hit(image, image.Healthcheck, $"{RuleText.Describe(image)} defines no Healthcheck in its config.");
+            }
+            else if (string.Equals(image.Healthcheck.Current, "NONE", StringComparison.Ordinal))
+            {
+                yield return RuleText.Hit(image, image.Healthcheck, $"{RuleText.Describe(image)} disables the health check (Healthcheck NONE).");
+            }
+        }
     }
 }

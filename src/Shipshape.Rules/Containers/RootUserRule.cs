@@ -46,6 +46,18 @@ public sealed class RootUserRule : IRule
         {
             yield return hit;
         }
+
+        foreach (var image in model.OfType<ContainerImage>())
+        {
+            if (string.IsNullOrWhiteSpace(image.User.Current))
+            {
+                yield return RuleText.Hit(image, image.User, $"{RuleText.Describe(image)} sets no User in its config, so it runs as root.");
+            }
+            else if (IsRoot(image.User.Current))
+            {
+                yield return RuleText.Hit(image, image.User, $"{RuleText.Describe(image)} runs as User '{image.User.Current}', which is root.");
+            }
+        }
     }
 
     /// <summary>The final stage of each Dockerfile: the image <c>docker build</c> produces by default.</summary>

@@ -37,5 +37,17 @@ public sealed class UntrustedRegistryRule : IRule
                     $"{RuleText.DescribeCapitalised(stage)} builds FROM '{stage.BaseImage.Current}' from {ImageTags.Registry(image)}, which is not a trusted registry.");
             }
         }
+
+        // An image archive names where it was pulled from or is pushed to; without a name its registry is unknown.
+        foreach (var image in model.OfType<ContainerImage>())
+        {
+            foreach (var tag in image.Tags)
+            {
+                if (ImageReference.TryParse(tag.Current, out var reference) && !TrustedRegistryMatcher.IsTrusted(reference, context.TrustedRegistries))
+                {
+                    yield return RuleText.Hit(image, tag, $"{RuleText.Describe(image)} is named '{tag.Current}', from {ImageTags.Registry(reference)}, which is not a trusted registry.");
+                }
+            }
+        }
     }
 }

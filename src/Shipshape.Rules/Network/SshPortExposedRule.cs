@@ -40,5 +40,14 @@ public sealed class SshPortExposedRule : IRule
                 }
             }
         }
+
+        foreach (var image in model.OfType<ContainerImage>())
+        {
+            // ExposedPorts keys are "<port>/<protocol>" in the image config specification.
+            foreach (var port in image.ExposedPorts.Where(p => string.Equals(p.Current.Split('/')[0].Trim(), "22", StringComparison.Ordinal)))
+            {
+                yield return RuleText.Hit(image, port, $"{RuleText.Describe(image)} exposes port {port.Current} (SSH) in its config.");
+            }
+        }
     }
 }

@@ -57,6 +57,19 @@ public sealed class SecretNameInEnvironmentRule : IRule
                 : $"{RuleText.DescribeCapitalised(stage)} sets {keyword} '{name}' in plaintext, and its name says it holds a secret.",
                 value is null ? name : SecretRedactor.Hash(value));
         }
+
+        foreach (var (image, variable, what) in ImageVariables.Of(model))
+        {
+            var name = variable.Name.Current;
+            if (variable.Val.Current is not { } value || !EnvironmentNames.LooksSecret(name) || LooksLikeReferenceOrNonSecret(value) || _detector.Detect(name, value) is not null)
+            {
+                continue;
+            }
+
+            yield return RuleText.Hit(image, variable.Val,
+                $"{RuleText.Describe(image)} sets {what} '{name}' in plaintext, and its name says it holds a secret; anyone who can pull the image can read it.",
+                SecretRedactor.Hash(value));
+        }
     }
 
     /// <summary>Empty values, booleans, ARNs and unexpanded references are not secrets in themselves.</summary>

@@ -48,5 +48,15 @@ public sealed class SecretValueInEnvironmentRule : IRule
                     SecretRedactor.Hash(value));
             }
         }
+
+        foreach (var (image, variable, what) in ImageVariables.Of(model))
+        {
+            if (variable.Val.Current is { } value && !string.IsNullOrWhiteSpace(value) && _detector.Detect(variable.Name.Current, value) is { } match)
+            {
+                yield return RuleText.Hit(image, variable.Val,
+                    $"{RuleText.Describe(image)} sets {what} '{variable.Name.Current}' to {match.Description} ({match.Redacted}); anyone who can pull the image can read it.",
+                    SecretRedactor.Hash(value));
+            }
+        }
     }
 }

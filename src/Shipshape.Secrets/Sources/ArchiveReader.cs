@@ -335,19 +335,8 @@ public sealed class ArchiveReader
     // would make one look like another file, so they are normalised and the archive is flagged.
     private static string MemberName(string archive, string raw, Run run)
     {
-        var parts = raw.Replace('\\', '/').Split('/').Where(p => p.Length > 0 && p != "." && p != "..");
-        var clean = new StringBuilder(string.Join('/', parts));
-        for (var i = 0; i < clean.Length; i++)
-        {
-            if (char.IsControl(clean[i]))
-            {
-                clean[i] = '?';
-            }
-        }
-
-        var name = clean.ToString();
-        var plain = raw.StartsWith("./", StringComparison.Ordinal) ? raw[2..] : raw;
-        if (name != plain)
+        var name = ArchiveNames.Normalize(raw, out var changed);
+        if (changed)
         {
             run.Warning($"{archive}: a member name with an absolute path, '..' or control characters is reported as '{name}'");
         }

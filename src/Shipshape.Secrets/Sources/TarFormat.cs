@@ -4,7 +4,8 @@ using System.Text;
 namespace Shipshape.Secrets.Sources;
 
 /// <summary>
-/// Tar read from bytes in memory: ustar, GNU (long names, base-256 sizes) and PAX headers. Every header's checksum and
+/// Tar read from bytes in memory (through <see cref="TarStreamReader"/>, which shares the header parsing below):
+/// ustar, GNU (long names, base-256 sizes) and PAX headers. Every header's checksum and
 /// every size (octal, base-256, PAX decimal) is checked against what is left of the archive before it is used, so a
 /// lying, negative or huge size stops the reading with a problem instead of allocating or running past the end.
 /// </summary>
@@ -26,110 +27,36 @@ internal static class TarFormat
     public static bool TryReadNext(byte[] content, ref int at, out TarMember member, ICollection<string> warnings, out string? stop)
     {
         member = default;
-        stop = null;
-        string? longName = null;
-        string? paxPath = null;
-        long? paxSize = null;
-        while (content.Length - at >= Block)
+        using var stream = new MemoryStream(content, writable: false) { Position = at };
+        var reader = new TarStreamReader(stream);
+        if (!reader.TryReadNext(out var entry, warnings, out stop))
         {
-            var header = content.AsSpan(at, Block);
-            if (header.IndexOfAnyExcept((byte)0) < 0)
-            {
-                return false;
-            }
-
-            if (!ChecksumMatches(header))
-            {
-                stop = $"the header at byte {at} is corrupt (bad checksum): the members after it are not read";
-                return false;
-            }
-
-            if (!TryParseSize(header.Slice(124, 12), out var size))
-            {
-                stop = $"the header at byte {at} has an invalid or negative size: the members after it are not read";
-                return false;
-            }
-
-            var type = (char)header[156];
-            if (type is '0' or '\0' or '7' && paxSize is { } overridden)
-            {
-                size = overridden;
-            }
-
-            var dataAt = at + Block;
-            if (size > content.Length - dataAt)
-            {
-                stop = $"the member at byte {at} claims {size} bytes, but only {content.Length - dataAt} remain: the archive is truncated or lies";
-                return false;
-            }
-
-            var length = (int)size;
-            var next = dataAt + length;
-            next += (Block - (next % Block)) % Block;
-            var data = content.AsSpan(dataAt, length);
-            switch (type)
-            {
-                case 'L':
-                    if (length > MaxNameBytes)
-                    {
-                        warnings.Add($"a GNU long name of {length} bytes (over the {MaxNameBytes}-byte limit) at byte {at} is ignored");
-                    }
-                    else
-                    {
-                        longName = Text(data);
-                    }
-
-                    break;
-
-                case 'x':
-                    if (length > MaxPaxBytes)
-                    {
-                        warnings.Add($"a PAX header of {length} bytes (over the {MaxPaxBytes}-byte limit) at byte {at} is ignored");
-                    }
-                    else if (!TryParsePax(data, out paxPath, out paxSize))
-                    {
-                        stop = $"the PAX header at byte {at} is malformed (bad record length or size): the members after it are not read";
-                        return false;
-                    }
-
-                    break;
-
-                case 'g' or 'K':
-                    // Global PAX attributes and GNU long link names say nothing about the content.
-                    break;
-
-                default:
-                    var name = paxPath ?? longName ?? UstarName(header);
-                    member = new TarMember(name, dataAt, length, type is '0' or '\0' or '7');
-                    at = Math.Min(next, content.Length);
-                    return true;
-            }
-
-            at = Math.Min(next, content.Length);
+            return false;
         }
 
-        if (at < content.Length)
-        {
-            stop = $"the archive ends inside a header at byte {at}";
-        }
-
-        return false;
+        var length = (int)entry.Size;
+        var dataAt = (int)entry.DataAt;
+        var next = dataAt + length;
+        next += (Block - (next % Block)) % Block;
+        member = new TarMember(entry.Name, dataAt, length, entry.IsFile);
+        at = Math.Min(next, content.Length);
+        return true;
     }
 
-    private static string UstarName(ReadOnlySpan<byte> header)
+    internal static string UstarName(ReadOnlySpan<byte> header)
     {
         var name = Text(header[..100]);
         var prefix = header.Slice(257, 5).SequenceEqual("ustar"u8) ? Text(header.Slice(345, 155)) : string.Empty;
         return prefix.Length > 0 ? prefix + "/" + name : name;
     }
 
-    private static string Text(ReadOnlySpan<byte> field)
+    internal static string Text(ReadOnlySpan<byte> field)
     {
         var nul = field.IndexOf((byte)0);
         return Encoding.UTF8.GetString(nul < 0 ? field : field[..nul]);
     }
 
-    private static bool ChecksumMatches(ReadOnlySpan<byte> header)
+    internal static bool ChecksumMatches(ReadOnlySpan<byte> header)
     {
         long sum = 0;
         for (var i = 0; i < Block; i++)
@@ -141,7 +68,7 @@ internal static class TarFormat
     }
 
     // Octal digits (space or NUL padded), or GNU base-256: the high bit of the first byte set, big-endian two's complement.
-    private static bool TryParseSize(ReadOnlySpan<byte> field, out long size)
+    internal static bool TryParseSize(ReadOnlySpan<byte> field, out long size)
     {
         if ((field[0] & 0x80) == 0)
         {
@@ -169,7 +96,7 @@ internal static class TarFormat
         return size >= 0;
     }
 
-    private static bool TryParseOctal(ReadOnlySpan<byte> field, out long value)
+    internal static bool TryParseOctal(ReadOnlySpan<byte> field, out long value)
     {
         value = 0;
         var digits = 0;
@@ -197,11 +124,16 @@ internal static class TarFormat
         return true;
     }
 
-    // Records "<length> <key>=<value>\n"; only path and size matter here.
-    private static bool TryParsePax(ReadOnlySpan<byte> data, out string? path, out long? size)
+    /// <summary>What a PAX header says about the member after it: its path, link target and size, when given.</summary>
+    internal readonly record struct PaxRecords(string? Path, string? LinkPath, long? Size);
+
+    // Records "<length> <key>=<value>\n"; only path, linkpath and size matter here.
+    internal static bool TryParsePax(ReadOnlySpan<byte> data, out PaxRecords records)
     {
-        path = null;
-        size = null;
+        records = default;
+        string? path = null;
+        string? linkPath = null;
+        long? size = null;
         var at = 0;
         while (at < data.Length && data[at] != 0)
         {
@@ -222,6 +154,10 @@ internal static class TarFormat
                 {
                     path = value.Length <= MaxNameBytes ? value : null;
                 }
+                else if (key == "linkpath")
+                {
+                    linkPath = value.Length <= MaxNameBytes ? value : null;
+                }
                 else if (key == "size")
                 {
                     if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
@@ -236,6 +172,7 @@ internal static class TarFormat
             at += length;
         }
 
+        records = new PaxRecords(path, linkPath, size);
         return true;
     }
 }

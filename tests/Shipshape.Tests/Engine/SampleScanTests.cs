@@ -224,7 +224,7 @@ public sealed class SampleScanTests
     [Fact]
     public void Scan_InsecureSamples_TogetherCoverEveryRuleInTheCatalogue()
     {
-        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure", "terraform-insecure" }
+        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure", "terraform-insecure", "image-insecure" }
             .SelectMany(s => Scan(s).Findings.Select(f => f.RuleId))
             .Distinct()
             .Order(StringComparer.Ordinal);
@@ -396,6 +396,45 @@ public sealed class SampleScanTests
 
         Assert.Empty(report.Diagnostics);
         Assert.Equal(expected, report.Findings.Select(f => (f.RuleId, f.Location.Path, f.Location.StartLine)));
+    }
+
+    [Fact]
+    public void Scan_ImageInsecureSample_ReportsEachExpectedFindingAtItsLocation()
+    {
+        // Checked by hand against tests/Shipshape.Tests/Images/ImageSampleTests.cs, which writes the sample: config
+        // findings at the config blob (no line: the config is one line of JSON), names at index.json, files at their layer.
+        const string Config = "!blobs/sha256/aa1246a31714f5da1c2c61e0097ce6d7222141fdd46a7a7e508721033a3816ad";
+        const string Tampered = "!blobs/sha256/3c615e64913a3348cbb74d2b67cd4fee8f37f594ebdef7b3ffcc5fcbc9041210";
+        (string Rule, string Path, int Line)[] expected =
+        [
+            ("SHP-CTR-041", Tampered, 0),
+            ("SHP-CTR-041", Tampered, 0),
+            ("SHP-CTR-002", Config, 0),
+            ("SHP-CTR-016", Config, 0),
+            ("SHP-CTR-042", Config, 0),
+            ("SHP-NET-005", Config, 0),
+            ("SHP-SEC-002", Config, 0),
+            ("SHP-SEC-002", Config, 0),
+            ("SHP-CTR-006", "!index.json", 0),
+            ("SHP-CTR-047", "!layer 1/etc/passwd", 3),
+            ("SHP-CTR-045", "!layer 1/etc/shadow", 1),
+            ("SHP-CTR-044", "!layer 1/srv/uploads", 0),
+            ("SHP-CTR-043", "!layer 1/usr/bin/passwd", 0),
+            ("SHP-CTR-043", "!layer 1/usr/bin/sudo", 0),
+            ("SHP-CTR-108", "!layer 1/usr/bin/sudo", 0),
+            ("SHP-CTR-046", "!layer 1/usr/sbin/sshd", 0),
+            ("SHP-CTR-122", "!layer 1/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease", 0),
+            ("SHP-SEC-100", "!layer 2/app/settings.py", 2),
+            ("SHP-SEC-100", "!layer 2/root/.npmrc", 1),
+        ];
+
+        var sample = Path.Combine(TestPaths.Samples, "image-insecure");
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [sample] });
+        var prefix = Shipshape.Core.DisplayPaths.Prefix(sample);
+
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal(expected, report.Findings.Select(f => (f.RuleId, f.Location.Path[prefix.Length..], f.Location.StartLine)));
+        Assert.EndsWith("present in layer 2, deleted later.", report.Findings.Single(f => f.Location.Path.EndsWith(".npmrc", StringComparison.Ordinal)).Message, StringComparison.Ordinal);
     }
 
     [Theory]

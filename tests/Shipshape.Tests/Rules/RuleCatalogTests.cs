@@ -19,7 +19,8 @@ public sealed partial class RuleCatalogTests
             "SHP-CTR-013", "SHP-CTR-014", "SHP-CTR-015", "SHP-CTR-016", "SHP-CTR-017", "SHP-CTR-018", "SHP-CTR-019",
             "SHP-CTR-020", "SHP-CTR-021", "SHP-CTR-022", "SHP-CTR-023", "SHP-CTR-024", "SHP-CTR-025", "SHP-CTR-030",
             "SHP-CTR-031", "SHP-CTR-032", "SHP-CTR-033", "SHP-CTR-034", "SHP-CTR-035", "SHP-CTR-036", "SHP-CTR-037",
-            "SHP-CTR-038", "SHP-CTR-039", "SHP-CTR-040", "SHP-CTR-103", "SHP-CTR-104", "SHP-CTR-108", "SHP-CTR-109", "SHP-CTR-110",
+            "SHP-CTR-038", "SHP-CTR-039", "SHP-CTR-040", "SHP-CTR-041", "SHP-CTR-042", "SHP-CTR-043", "SHP-CTR-044",
+            "SHP-CTR-045", "SHP-CTR-046", "SHP-CTR-047", "SHP-CTR-103", "SHP-CTR-104", "SHP-CTR-108", "SHP-CTR-109", "SHP-CTR-110",
             "SHP-CTR-111", "SHP-CTR-112", "SHP-CTR-113", "SHP-CTR-114", "SHP-CTR-115", "SHP-CTR-116", "SHP-CTR-117",
             "SHP-CTR-118", "SHP-CTR-119", "SHP-CTR-120", "SHP-CTR-121", "SHP-CTR-122", "SHP-CTR-123", "SHP-CTR-124",
             "SHP-CTR-125", "SHP-CTR-126", "SHP-CTR-127", "SHP-CTR-128", "SHP-CTR-129", "SHP-CTR-130", "SHP-IAM-001",
@@ -69,7 +70,9 @@ public sealed partial class RuleCatalogTests
             Assert.False(string.IsNullOrWhiteSpace(m.Remediation), m.Id);
             Assert.NotEmpty(m.References);
             Assert.NotEmpty(m.Sources);
-            Assert.True(!m.Examples.IsEmpty || (!string.IsNullOrWhiteSpace(m.BadExample) && !string.IsNullOrWhiteSpace(m.GoodExample)), m.Id);
+            // Rules only about images have no text example (an image is a binary archive): tests/Shipshape.Tests/Images builds them.
+            Assert.True(!m.Examples.IsEmpty || (!string.IsNullOrWhiteSpace(m.BadExample) && !string.IsNullOrWhiteSpace(m.GoodExample))
+                || m.Sources.All(s => !RuleExampleSources.NeedsExample(s)), m.Id);
         });
     }
 
@@ -206,8 +209,8 @@ public sealed partial class RuleCatalogTests
     [GeneratedRegex(@"^SHP-[A-Z]{3}-\d{3}$")]
     private static partial Regex RuleIdPattern();
 
-    // Checkov, Trivy (AVD-*, KSV, DS, and tfsec's long IDs aws-service-check), Security Hub controls (ECS.n, EC2.n, CloudTrail.n, …), Hadolint DL, Dockle CIS-DI.
-    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER|SECRET)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|IAM|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4}|gitleaks:[a-z0-9-]+|cfn_nag:[WF]\d+|aws-[a-z0-9]+(?:-[a-z0-9]+)+)$")]
+    // Checkov, Trivy (AVD-*, KSV, DS, and tfsec's long IDs aws-service-check), Security Hub controls (ECS.n, EC2.n, CloudTrail.n, …), Hadolint DL, Dockle CIS-DI and DKL-DI/DKL-LI.
+    [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER|SECRET)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|IAM|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4}|DKL-(?:DI|LI)-\d{4}|gitleaks:[a-z0-9-]+|cfn_nag:[WF]\d+|aws-[a-z0-9]+(?:-[a-z0-9]+)+)$")]
     private static partial Regex EquivalentPattern();
 
     [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Za-z0-9]+\.\d+)$")]

@@ -1,0 +1,181 @@
+using System.IO.Compression;
+using Shipshape.Secrets;
+using Shipshape.Secrets.Sources;
+using ZstdSharp;
+
+namespace Shipshape.Images;
+
+/// <summary>
+/// Streams one layer blob (tar, gzip or zstd), never extracting it: each entry is recorded, each regular text file up
+/// to the size limit is read into memory alone and handed to the secrets scan, and the rest is skipped. Links are only
+/// recorded, never followed, so link loops cannot hang anything.
+/// </summary>
+internal static class LayerReader
+{
+    /// <summary>Files whose content the account rules read (small, in every Linux image).</summary>
+    public static readonly IReadOnlySet<string> TextFileNames = new HashSet<string>(StringComparer.Ordinal) { "etc/passwd", "etc/shadow", "etc/group" };
+
+    private const int MaxTextFileBytes = 1024 * 1024;
+
+    private const int BinaryProbeBytes = 8000;
+
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b;
+
+    public static bool IsZstd(ReadOnlySpan<byte> head) => head.Length >= 4 && head[0] == 0x28 && head[1] == 0xb5 && head[2] == 0x2f && head[3] == 0xfd;
+
+    public static bool IsTar(ReadOnlySpan<byte> head) => head.Length >= 262 && head.Slice(257, 5).SequenceEqual("ustar"u8);
+
+    /// <param name="raw">The blob as stored (its digest is computed by the caller's hashing stream beneath).</param>
+    /// <param name="compressedSoFar">Bytes of the blob read so far, for the decompression ratio.</param>
+    /// <param name="budget">Uncompressed bytes the image may still expand to; reduced by this layer.</param>
+    public static LayerSummary Read(Stream raw, ReadOnlySpan<byte> head, Func<long> compressedSoFar, ImageReadOptions options,
+        Func<string, byte[], ContentScanResult>? scan, ref long budget, CancellationToken cancellationToken)
+    {
+        var summary = new LayerSummary();
+        Stream? decompressor = null;
+        try
+        {
+            decompressor = IsGzip(head) ? new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true)
+                : IsZstd(head) ? new DecompressionStream(raw, leaveOpen: true)
+                : null;
+            var counting = new CountingStream(decompressor ?? raw, compressedSoFar, options.MaxCompressionRatio, options.RatioFloorBytes, budget);
+            using var diffId = new HashingStream(counting);
+            try
+            {
+                ReadEntries(new TarStreamReader(diffId), summary, options, scan, cancellationToken);
+                if (summary.Problems.Count == 0)
+                {
+                    summary.DiffId = diffId.Finish();
+                }
+            }
+            finally
+            {
+                budget -= counting.Count;
+            }
+        }
+        catch (LimitException ex)
+        {
+            summary.Problems.Add(ex.Message + ": the rest of the layer is not read");
+        }
+#pragma warning disable CA1031 // A corrupt layer (gzip, zstd or tar) is reported for that layer; the image goes on.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            summary.Problems.Add($"cannot be read further ({ex.GetType().Name}: {ex.Message}): the rest of the layer is not read");
+        }
+        finally
+        {
+            decompressor?.Dispose();
+        }
+
+        return summary;
+    }
+
+    private static void ReadEntries(TarStreamReader reader, LayerSummary summary, ImageReadOptions options, Func<string, byte[], ContentScanResult>? scan, CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        var count = 0;
+        string? stop;
+        while (reader.TryReadNext(out var entry, warnings, out stop))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (++count > ArchiveReader.MaxMembers)
+            {
+                summary.Problems.Add($"more than {ArchiveReader.MaxMembers} entries: the rest are not read");
+                return;
+            }
+
+            var path = ImagePaths.Normalize(entry.Name, out var changed);
+            if (changed)
+            {
+                summary.RenamedMembers++;
+            }
+
+            if (path.Length == 0)
+            {
+                continue;
+            }
+
+            var slash = path.LastIndexOf('/');
+            var name = path[(slash + 1)..];
+            if (name.StartsWith(".wh.", StringComparison.Ordinal))
+            {
+                var parent = slash < 0 ? string.Empty : path[..slash];
+                if (name == ".wh..wh..opq")
+                {
+                    summary.OpaqueDirectories.Add(parent);
+                }
+                else
+                {
+                    summary.Whiteouts.Add(slash < 0 ? name[4..] : parent + "/" + name[4..]);
+                }
+
+                continue;
+            }
+
+            summary.Entries.Add(new LayerEntry(path, entry.Type, entry.Mode));
+            if (entry.IsFile && entry.Size > 0)
+            {
+                ReadFile(reader, path, entry.Size, summary, options, scan);
+            }
+        }
+
+        summary.Problems.AddRange(warnings);
+        if (stop is not null)
+        {
+            summary.Problems.Add(stop);
+        }
+    }
+
+    private static void ReadFile(TarStreamReader reader, string path, long size, LayerSummary summary, ImageReadOptions options, Func<string, byte[], ContentScanResult>? scan)
+    {
+        var wanted = TextFileNames.Contains(path) && size <= MaxTextFileBytes;
+        if (size > options.MaxFileBytes && !wanted)
+        {
+            summary.Oversize++;
+            return;
+        }
+
+        if (scan is null && !wanted)
+        {
+            return;
+        }
+
+        var content = new byte[size];
+        var probe = (int)Math.Min(size, BinaryProbeBytes);
+        ReadExactly(reader, content.AsSpan(0, probe));
+        if (content.AsSpan(0, probe).IndexOf((byte)0) >= 0)
+        {
+            summary.Binary++;
+            return;
+        }
+
+        ReadExactly(reader, content.AsSpan(probe));
+        if (wanted)
+        {
+            summary.TextFiles[path] = System.Text.Encoding.UTF8.GetString(content);
+        }
+
+        if (scan is not null && size <= options.MaxFileBytes)
+        {
+            var found = scan(path, content);
+            if (!found.IsEmpty)
+            {
+                summary.Hits[path] = found;
+            }
+            else
+            {
+                summary.Hits.Remove(path);
+            }
+        }
+    }
+
+    private static void ReadExactly(TarStreamReader reader, Span<byte> buffer)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var read = reader.ReadData(buffer);
+            buffer = buffer[read..];
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Shipshape.Secrets;
+
+namespace Shipshape.Images;
+
+/// <summary>
+/// What one streamed layer holds, without its content: entries, whiteouts, opaque directories, the secrets found in
+/// its files, the few small text files rules read, and the digest of its uncompressed tar (its diff ID) when it was
+/// read to the end.
+/// </summary>
+internal sealed class LayerSummary
+{
+    public List<LayerEntry> Entries { get; } = [];
+
+    /// <summary>Paths a ".wh.NAME" entry deletes from the layers below.</summary>
+    public List<string> Whiteouts { get; } = [];
+
+    /// <summary>Directories a ".wh..wh..opq" entry empties of what the layers below put there.</summary>
+    public List<string> OpaqueDirectories { get; } = [];
+
+    public Dictionary<string, ContentScanResult> Hits { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> TextFiles { get; } = new(StringComparer.Ordinal);
+
+    public string? DiffId { get; set; }
+
+    public int Oversize { get; set; }
+
+    public int Binary { get; set; }
+
+    public int RenamedMembers { get; set; }
+
+    /// <summary>Why the layer was not read to the end, when it was not.</summary>
+    public List<string> Problems { get; } = [];
+}

@@ -1,0 +1,78 @@
+using Shipshape.Core;
+using Shipshape.Images;
+using Shipshape.Secrets;
+using Shipshape.Tests.Support;
+
+namespace Shipshape.Tests.Images;
+
+/// <summary>The image reader on its own, with small limits: bombs, damage and detection by content.</summary>
+public sealed class ImageReaderTests
+{
+    private static ImageReadResult Read(string path, ImageReadOptions? options = null) =>
+        new ImageReader(options ?? new ImageReadOptions { MaxFileBytes = 1024 * 1024 }).Read(path, "img", (_, _) => ContentScanResult.Empty);
+
+    [Fact]
+    public void Read_LayerExpandingBeyondTheRatio_StopsThatLayerWithAPartialDiagnostic()
+    {
+        using var tree = new TempTree();
+        var bomb = new LayerSpec([LayerEntrySpec.File("zeros.txt", new string('a', 4 * 1024 * 1024)), LayerEntrySpec.File("usr/bin/late", "x", 2541)]);
+        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(new ImageSpec { Layers = [bomb] }), tree.PathOf("img"));
+
+        var result = Read(tree.PathOf("img"), new ImageReadOptions { MaxFileBytes = 1024, MaxCompressionRatio = 50, RatioFloorBytes = 1024 * 1024 });
+
+        var image = Assert.Single(result.Images);
+        Assert.Empty(image.Files);
+        Assert.Contains(result.Diagnostics, d => d.Incomplete == IncompleteKind.Partial
+            && d.Message.StartsWith("layer not fully read: expands more than 50 times its compressed size", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_TruncatedLayerAndGarbageBlob_AreDiagnosticsAndTheConfigIsStillRead()
+    {
+        using var tree = new TempTree();
+        var files = ImageBuilder.OciLayout(new ImageSpec { User = "0", Layers = [new LayerSpec([LayerEntrySpec.File("a.txt", new string('x', 5000))], LayerCompression.None)] });
+        var layer = files.Keys.Single(k => k.StartsWith("blobs/", StringComparison.Ordinal) && files[k].Length > 5000);
+        files[layer] = files[layer][..3000];
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        var result = Read(tree.PathOf("img"));
+
+        var image = Assert.Single(result.Images);
+        Assert.Equal("0", image.User.Current);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("layer not fully read", StringComparison.Ordinal));
+        Assert.Single(image.DigestMismatches);
+    }
+
+    [Fact]
+    public void Read_NotAnImage_IsSkippedWithAReason()
+    {
+        using var tree = new TempTree();
+        tree.Write("img/manifest.json", "{\"not\": \"an image\"}");
+
+        var result = Read(tree.PathOf("img"));
+
+        Assert.Empty(result.Images);
+        Assert.Contains(result.Diagnostics, d => d.Incomplete == IncompleteKind.Skipped && d.Message.Contains("no image manifest found", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(true, false, true)]
+    [InlineData(false, false, true)]
+    [InlineData(false, true, true)]
+    public void IsImageFile_DockerSaveArchives_AreRecognisedByContent(bool legacy, bool gzip, bool expected)
+    {
+        using var tree = new TempTree();
+        var path = tree.WriteBytes("anything.bin", ImageBuilder.Tar(ImageBuilder.DockerSave(new ImageSpec { Layers = [new LayerSpec([LayerEntrySpec.File("a", "b")])] }, legacy), gzip));
+
+        Assert.Equal(expected, ImageDetector.IsImageFile(path));
+    }
+
+    [Fact]
+    public void IsImageFile_OrdinaryTar_IsNotAnImage()
+    {
+        using var tree = new TempTree();
+        var path = tree.WriteBytes("src.tar", ImageBuilder.Tar(new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { ["src/main.py"] = "print(1)\n"u8.ToArray(), ["manifest.json"] = "{\"name\": \"extension\"}"u8.ToArray() }));
+
+        Assert.False(ImageDetector.IsImageFile(path));
+    }
+}
