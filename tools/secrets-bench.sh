@@ -14,9 +14,16 @@ now() { date +%s.%N; }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (b / 1048576) / s }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-echo "== build (Release)" >&2
-dotnet publish "$repo/src/Shipshape.Cli" -c Release -o "$work/bin" -p:UseAppHost=true >/dev/null
-shipshape="$work/bin/shipshape"
+# The product is the Native AOT binary (BENCH_BUILD=jit times the framework-dependent build instead).
+if [[ "${BENCH_BUILD:-aot}" == "aot" ]]; then
+  echo "== build (Native AOT)" >&2
+  dotnet publish "$repo/src/Shipshape.Cli" -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >/dev/null
+  shipshape="$work/aot/shipshape"
+else
+  echo "== build (Release, JIT)" >&2
+  dotnet publish "$repo/src/Shipshape.Cli" -c Release -o "$work/bin" -p:UseAppHost=true >/dev/null
+  shipshape="$work/bin/shipshape"
+fi
 
 corpus="${1:-}"
 if [[ -z "$corpus" ]]; then
@@ -33,7 +40,8 @@ if [[ -z "$corpus" ]]; then
     printf 'GH_TOKEN=ghp_4Rk9ZqT2mX7vB1nC8dE5fG3hJ6kL0pQ2s%04d\naws_access_key_id = AKIAZ3MHQWNN5YPK%04d\n' "$i" "$i" > "$corpus/generated-$i/planted.env"
   done
 fi
-bytes=$(du -sb "$corpus" | cut -f1)
+# The bytes of the files' contents (du would add directory entries and block rounding).
+bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
 files=$(find "$corpus" -type f | wc -l)
 echo "corpus: $corpus, $files files, $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }') MiB, $(nproc) cores"
 
@@ -58,19 +66,25 @@ echo "== warm-up (file cache)" >&2
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews every figure)"
 cat $(find "$corpus" -type f) >/dev/null 2>&1 || true
 
-start=$(now)
-"$shipshape" scan "$corpus" --scanners secrets --format json --output "$work/shipshape.json" --quiet || true
-shipshape_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
+# Best of three runs each, alternating, so that a burst of other work on the machine does not decide the figure.
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
+shipshape_s=""
+rg_s=""
+for run in 1 2 3; do
+  start=$(now)
+  "$shipshape" scan "$corpus" --scanners secrets --format json --output "$work/shipshape.json" --quiet || true
+  shipshape_s=$(best "$shipshape_s" "$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')")
+
+  start=$(now)
+  rg --no-ignore --hidden -i -F -c -f "$work/keywords.txt" "$corpus" >/dev/null || true
+  rg_s=$(best "$rg_s" "$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')")
+done
 shipshape_findings=$(grep -c '"ruleId"' "$work/shipshape.json" || true)
 
-start=$(now)
-rg --no-ignore --hidden -i -F -c -f "$work/keywords.txt" "$corpus" >/dev/null || true
-rg_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
-
 echo
-printf '%-34s %8s s %10s MB/s\n' "shipshape --scanners secrets" "$(printf '%.2f' "$shipshape_s")" "$(mbps "$bytes" "$shipshape_s")"
-printf '%-34s %8s s %10s MB/s\n' "ripgrep keyword floor ($(wc -l < "$work/keywords.txt") words)" "$(printf '%.2f' "$rg_s")" "$(mbps "$bytes" "$rg_s")"
-echo "shipshape / ripgrep floor time: $(ratio "$shipshape_s" "$rg_s")x   (target: within 3x)"
+printf '%-34s %8s s %10s MiB/s  (best of 3)\n' "shipshape --scanners secrets" "$(printf '%.2f' "$shipshape_s")" "$(mbps "$bytes" "$shipshape_s")"
+printf '%-34s %8s s %10s MiB/s  (best of 3)\n' "ripgrep keyword floor ($(wc -l < "$work/keywords.txt") words)" "$(printf '%.2f' "$rg_s")" "$(mbps "$bytes" "$rg_s")"
+echo "shipshape / ripgrep floor time: $(ratio "$shipshape_s" "$rg_s")x   (target: within 3x; 100 MB/s)"
 echo "shipshape findings: $shipshape_findings"
 
 # secretlint is far slower: it gets one slice of the corpus (the first directory) and its throughput is compared.
@@ -112,4 +126,6 @@ history_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
 summary=$(grep -o 'git history: [^"]*' "$work/history.json" || echo "git history: (no summary)")
 history_mib=$(echo "$summary" | sed -E 's/.* ([0-9.]+) MiB scanned.*/\1/')
 echo "$summary"
-echo "git history (including the tree scan): $(printf '%.2f' "$history_s") s, $(awk -v m="$history_mib" -v s="$history_s" 'BEGIN { printf "%.1f", m / s }') MiB/s of file versions (target: 10 MiB/s)"
+history_only_s=$(echo "$summary" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
+echo "git history alone: $(awk -v m="$history_mib" -v s="$history_only_s" 'BEGIN { printf "%.1f", m / s }') MiB/s of blob content (target: 50 MB/s)"
+echo "git history (including the tree scan): $(printf '%.2f' "$history_s") s, $(awk -v m="$history_mib" -v s="$history_s" 'BEGIN { printf "%.1f", m / s }') MiB/s of file versions"
