@@ -361,7 +361,7 @@ public static class FileDiscovery
         byte[] head;
         try
         {
-            head = length == 0 ? [] : ReadHead(fullPath);
+            head = length == 0 ? [] : ReadHead(fullPath, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -500,16 +500,19 @@ public static class FileDiscovery
     }
 
     // Read into a pooled buffer and copied out at its real length: one allocation of the file's size per small file.
-    private static byte[] ReadHead(string fullPath)
+    // A file shorter than the probe is read up to the length the directory listing gave, without a last read to see
+    // the end: its content is what the file held at that size.
+    private static byte[] ReadHead(string fullPath, long length)
     {
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BinaryProbeBytes);
+        var wanted = (int)Math.Min(length, BinaryProbeBytes);
         try
         {
             var total = 0;
-            while (total < BinaryProbeBytes)
+            while (total < wanted)
             {
-                var read = RandomAccess.Read(handle, buffer.AsSpan(total, BinaryProbeBytes - total), total);
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total, wanted - total), total);
                 if (read == 0)
                 {
                     break;
