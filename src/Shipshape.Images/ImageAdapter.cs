@@ -51,8 +51,9 @@ internal static class ImageAdapter
                 SourceFormat = manifest.Format,
                 Platform = platform,
                 Tags = tags,
-                User = ImageUser(settings, configSpan),
-                Healthcheck = Healthcheck(settings, configSpan),
+                // Without its config the image's user and health check are not known, not absent.
+                User = config is null ? Value<string?>.Unresolved(null, configSpan, "config.User") : ImageUser(settings, configSpan),
+                Healthcheck = config is null ? Value<string?>.Unresolved(null, configSpan, "config.Healthcheck") : Healthcheck(settings, configSpan),
                 ExposedPorts = settings.ValueKind == JsonValueKind.Object && settings.TryGetProperty("ExposedPorts", out var ports) && ports.ValueKind == JsonValueKind.Object
                     ? [.. ports.EnumerateObject().Select(p => Value<string>.Explicit(p.Name, configSpan, $"config.ExposedPorts[\"{p.Name}\"]"))]
                     : [],

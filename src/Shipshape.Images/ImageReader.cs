@@ -87,6 +87,27 @@ public sealed class ImageReader
             images[0] = images[0] with { DigestMismatches = images[0].DigestMismatches.AddRange(stray) };
         }
 
+        // A file in the archive that is not part of the image layout (no manifest names it) still ships with it: it is
+        // searched for secrets like a layer file, at its own path.
+        if (scan is not null)
+        {
+            var layout = manifests.SelectMany(m => new[] { m.ConfigName, m.ManifestName }.Concat(m.Parents).Concat(m.Layers)).ToHashSet(StringComparer.Ordinal);
+            foreach (var (name, blob) in blobs.Where(b => b.Value.Layer is null && b.Value.Json is { Length: > 0 } && !layout.Contains(b.Key) && !IsLayoutFile(b.Key))
+                .OrderBy(b => b.Key, StringComparer.Ordinal))
+            {
+                if (blob.Json!.AsSpan(0, Math.Min(blob.Json!.Length, HeadBytes)).IndexOf((byte)0) >= 0)
+                {
+                    continue;
+                }
+
+                var found = scan(name, blob.Json!);
+                if (!found.IsEmpty)
+                {
+                    files.Add(new ImageContentFile(ImagePaths.Member(displayPath, name), found));
+                }
+            }
+        }
+
         foreach (var (name, blob) in blobs.Where(b => b.Value.Layer is not null).OrderBy(b => b.Key, StringComparer.Ordinal))
         {
             var layer = blob.Layer!;
@@ -159,6 +180,11 @@ public sealed class ImageReader
 
         return buffer.ToArray();
     }
+
+    // The files every layout has beside its blobs (and the legacy docker-save layer directory's metadata).
+    private static bool IsLayoutFile(string name) =>
+        name is "manifest.json" or "index.json" or "oci-layout" or "repositories"
+        || name.EndsWith("/json", StringComparison.Ordinal) || name.EndsWith("/VERSION", StringComparison.Ordinal);
 
     private static bool IsJsonName(string name) =>
         name is "manifest.json" or "index.json" or "oci-layout" or "repositories" || name.EndsWith(".json", StringComparison.Ordinal);

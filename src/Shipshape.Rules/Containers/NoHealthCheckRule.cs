@@ -47,7 +47,7 @@ public sealed class NoHealthCheckRule : IRule
             }
         }
 
-        foreach (var image in model.OfType<ContainerImage>())
+        foreach (var image in model.OfType<ContainerImage>().Where(i => i.Healthcheck.IsKnown))
         {
             if (string.IsNullOrWhiteSpace(image.Healthcheck.Current))
             {

@@ -47,7 +47,8 @@ public sealed class RootUserRule : IRule
             yield return hit;
         }
 
-        foreach (var image in model.OfType<ContainerImage>())
+        // An image whose config could not be read has no known user: not reported (the reader said what it could not check).
+        foreach (var image in model.OfType<ContainerImage>().Where(i => i.User.IsKnown))
         {
             if (string.IsNullOrWhiteSpace(image.User.Current))
             {

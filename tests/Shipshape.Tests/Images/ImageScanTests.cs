@@ -406,4 +406,23 @@ public sealed class ImageScanTests
     }
 
     private static bool ImageBuilder_IsTar(byte[] blob) => blob.Length > 262 && blob.AsSpan(257, 5).SequenceEqual("ustar"u8);
+
+    [Fact]
+    public void Scan_TarWithADockerSaveManifestButNoConfigOrLayers_SearchesItsOtherFilesAndJudgesNoUnknownSetting()
+    {
+        // Shaped like docker save's manifest.json, but the config and the layer it names are not there: nothing is
+        // known of the image's user or health check, and the file beside it still ships.
+        using var tree = new TempTree();
+        File.WriteAllBytes(tree.PathOf("fake.tar"), ImageBuilder.Tar(new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["manifest.json"] = """[{"Config":"x.json","RepoTags":["app:1"],"Layers":["nope/layer.tar"]}]"""u8.ToArray(),
+            ["secret.env"] = System.Text.Encoding.UTF8.GetBytes($"GITHUB_TOKEN={GitHubToken}\n"),
+        }));
+
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], Today = Today }).RelativeTo(tree.Root);
+
+        Assert.Equal([("SHP-SEC-100", "fake.tar!secret.env", 1)], Findings(report).Where(f => f.Rule.StartsWith("SHP-SEC", StringComparison.Ordinal)));
+        Assert.DoesNotContain(report.Findings, f => f.RuleId is "SHP-CTR-002" or "SHP-CTR-016");
+        Assert.Contains(report.Diagnostics, d => d.Message.Contains("config its manifest names is not in the image", StringComparison.Ordinal));
+    }
 }
