@@ -18,7 +18,7 @@ public static class RuleMetadataLoader
     private static readonly ImmutableHashSet<string> KnownKeys =
     [
         "id", "title", "severity", "practice", "description", "rationale", "remediation", "references",
-        "equivalents", "sources", "frameworks", "bad_example", "good_example", "examples",
+        "equivalents", "sources", "subjects", "frameworks", "bad_example", "good_example", "examples",
     ];
 
     /// <summary>Loads every embedded metadata file, sorted by rule ID.</summary>
@@ -110,6 +110,12 @@ public static class RuleMetadataLoader
             throw Error(fileName, $"names the unknown source '{source}'; expected one of {string.Join(", ", RuleExampleSources.All)}");
         }
 
+        var subjects = Sequence(fileName, fields, "subjects");
+        foreach (var subject in subjects.Where(s => !ModelSubjects.All.Contains(s)))
+        {
+            throw Error(fileName, $"names the unknown subject '{subject}'; expected model type names such as Workload, IamRole, SourceFile");
+        }
+
         return new RuleMetadata
         {
             Id = id,
@@ -122,6 +128,7 @@ public static class RuleMetadataLoader
             References = Sequence(fileName, fields, "references"),
             Equivalents = Sequence(fileName, fields, "equivalents"),
             Sources = sources,
+            Subjects = subjects,
             Examples = Examples(fileName, fields, sources),
             Frameworks = Sequence(fileName, fields, "frameworks"),
             BadExample = OptionalScalar(fileName, fields, "bad_example"),
