@@ -67,16 +67,18 @@ public static class ShipshapeCommand
     {
         var root = new RootCommand(
             "Shipshape checks container deployments on AWS (ECS task definitions, CloudFormation, Terraform, Kubernetes manifests, compose files and Dockerfiles) against container-security practices.");
-        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin));
+        var frameworks = FrameworkCatalog.CreateDefault(catalog);
+        root.Subcommands.Add(ScanCommand(catalog, frameworks, stdout, stderr, color, stdin));
         root.Subcommands.Add(RulesCommand(catalog, stdout));
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
         root.Subcommands.Add(VersionCommand(stdout));
         root.Subcommands.Add(DocsCommand(catalog, stderr));
         root.Subcommands.Add(IamCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ComplianceCommand.Build(frameworks, catalog, stdout));
         return root;
     }
 
-    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
+    private static Command ScanCommand(RuleCatalog catalog, FrameworkCatalog frameworks, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin)
     {
         var paths = new Argument<string[]>("path")
         {
@@ -146,8 +148,10 @@ public static class ShipshapeCommand
         };
         var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
+        var compliance = new Option<string?>("--compliance") { Description = "Write the console, Markdown, HTML and JSON reports organised by this framework (see 'shipshape compliance list'): requirements with pass, fail or manual, the rules and the resources they checked." };
         var command = new Command("scan", "Scan files and directories and report findings by practice area.")
         {
+            compliance,
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
             scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot, compact, verbose,
             awsAccountId, awsRegion, previousAsff,
@@ -210,6 +214,9 @@ public static class ShipshapeCommand
                 FileProgress = progress is null ? null : progress.Files,
             };
 
+            var complianceOptions = parse.GetValue(compliance) is { } frameworkName
+                ? ComplianceCommand.Options(frameworks, frameworkName)
+                : null;
             var findingOptions = FindingOptions(targets, parse.GetValue(awsAccountId), parse.GetValue(awsRegion), parse.GetValue(previousAsff), parse.GetValue(baseline));
 
             // Fail before scanning, not after, when a report could not be written.
@@ -247,7 +254,9 @@ public static class ShipshapeCommand
                 : ColorPolicy.Decide(parse.GetValue(noColor), !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
             foreach (var target in targets)
             {
-                var writer = ReportWriters.Create(target.Format, target.File is null && useColor, detail, findingOptions);
+                var writer = complianceOptions is not null && ComplianceReportWriter.Formats.Contains(target.Format, StringComparer.Ordinal)
+                    ? new ComplianceReportWriter(target.Format, complianceOptions)
+                    : ReportWriters.Create(target.Format, target.File is null && useColor, detail, findingOptions);
                 if (target.File is null)
                 {
                     using var stream = new TextWriterStream(stdout);
