@@ -329,7 +329,7 @@ public sealed class Scanner
                 .ThenBy(d => d.Location.StartLine)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)],
             Rules = ruleMetadata,
-            Checks = checks,
+            Checks = [.. checks.Select(redactor.Redact)],
             CheckedByPractice = checkedByPractice,
             FilesScanned = outcomes.Where(o => o.Scanned).Select(o => o.Path).Distinct(StringComparer.Ordinal).Count(),
             Resources = model.Resources.Length,

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Shipshape.Core;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Shipshape.Rules;
@@ -16,20 +15,8 @@ public static class FrameworkLoader
 
     /// <summary>Loads every embedded framework, sorted by ID.</summary>
     /// <exception cref="RuleMetadataException">A file is malformed; the message names it.</exception>
-    public static ImmutableArray<Framework> LoadEmbedded()
-    {
-        var assembly = typeof(FrameworkLoader).Assembly;
-        var result = ImmutableArray.CreateBuilder<Framework>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new RuleMetadataException($"Framework resource '{name}' cannot be opened.");
-            using var reader = new StreamReader(stream);
-            result.Add(Parse(name[ResourcePrefix.Length..], reader.ReadToEnd()));
-        }
-
-        return [.. result.OrderBy(f => f.Id, StringComparer.Ordinal)];
-    }
+    public static ImmutableArray<Framework> LoadEmbedded() =>
+        [.. EmbeddedYaml.Read(ResourcePrefix, "Framework").Select(f => Parse(f.FileName, f.Text)).OrderBy(f => f.Id, StringComparer.Ordinal)];
 
     /// <summary>Parses one framework file; <paramref name="fileName"/> must be "&lt;id&gt;.yaml".</summary>
     /// <exception cref="RuleMetadataException">The file is malformed; the message names it.</exception>
@@ -37,20 +24,7 @@ public static class FrameworkLoader
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(yaml);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping
-                ? mapping
-                : throw Error(fileName, "must hold exactly one document whose root is a mapping");
-        }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
-        {
-            throw new RuleMetadataException($"Framework file '{fileName}' is not valid YAML: {e.Message}", e);
-        }
-
+        var root = EmbeddedYaml.Root(fileName, yaml, "Framework");
         var id = Scalar(fileName, root, "id");
         if (!string.Equals(fileName, id + ".yaml", StringComparison.Ordinal))
         {
