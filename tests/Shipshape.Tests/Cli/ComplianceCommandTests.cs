@@ -15,6 +15,18 @@ public sealed class ComplianceCommandTests
     }
 
     [Fact]
+    public async Task Readme_ComplianceListExcerpt_IsWhatTheCommandPrints()
+    {
+        var readme = File.ReadAllText(Path.Combine(Support.TestPaths.RepoRoot, "README.md"));
+        var start = readme.IndexOf("$ shipshape compliance list\n", StringComparison.Ordinal) + "$ shipshape compliance list\n".Length;
+        var excerpt = readme[start..readme.IndexOf("\n\n", start, StringComparison.Ordinal)];
+
+        var (_, stdout, _) = await CliRunner.RunAsync("compliance", "list");
+
+        Assert.Equal(excerpt + "\n", stdout);
+    }
+
+    [Fact]
     public async Task Show_Framework_ListsRequirementsWithRulesOrManual()
     {
         var (code, stdout, _) = await CliRunner.RunAsync("compliance", "show", "hipaa");

@@ -72,6 +72,21 @@ public sealed class ComplianceReportTests
     }
 
     [Fact]
+    public void Build_ComposeInsecure_Nist800190SecretsAndRuntimeConfigurationFail()
+    {
+        var report = Scan("compose-insecure");
+
+        // docker-compose.yml line 17 and Dockerfile line 4 set secret values in the environment; line 21 mounts the socket.
+        var secrets = Requirement(report, "nist-800-190", "4.1.4");
+        var runtime = Requirement(report, "nist-800-190", "4.4.3");
+
+        Assert.Equal(ComplianceVerdict.Fail, secrets.Verdict);
+        Assert.Equal(ComplianceVerdict.Fail, runtime.Verdict);
+        Assert.Equal("app", Assert.Single(runtime.Rules.Single(r => r.RuleId == "SHP-CTR-011").Check!.Failing).Address);
+        Assert.Equal(ComplianceVerdict.Manual, Requirement(report, "nist-800-190", "4.5.2").Verdict);
+    }
+
+    [Fact]
     public void Build_RequirementWithoutRules_IsManual()
     {
         var result = Requirement(Scan("ecs-hardened"), "hipaa", "164.312(d)");
