@@ -44,7 +44,7 @@ public sealed class ComplianceCommandTests
         var (code, _, stderr) = await CliRunner.RunAsync(args);
 
         Assert.Equal(2, code);
-        Assert.Contains("unknown framework 'sox' (known: aws-fsbp, hipaa, nist-800-190, pci-dss-4.0)", stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown framework 'sox' (known: aws-fsbp, cis-docker, hipaa, nist-800-190, pci-dss-4.0)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

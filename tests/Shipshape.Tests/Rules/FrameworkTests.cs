@@ -12,7 +12,7 @@ public sealed class FrameworkTests
     [Fact]
     public void LoadEmbedded_EveryFramework_HasNameVersionUrlAndRequirements()
     {
-        Assert.Equal(["aws-fsbp", "hipaa", "nist-800-190", "pci-dss-4.0"], Frameworks.Frameworks.Select(f => f.Id));
+        Assert.Equal(["aws-fsbp", "cis-docker", "hipaa", "nist-800-190", "pci-dss-4.0"], Frameworks.Frameworks.Select(f => f.Id));
         Assert.All(Frameworks.Frameworks, f =>
         {
             Assert.StartsWith("https://", f.Url, StringComparison.Ordinal);
