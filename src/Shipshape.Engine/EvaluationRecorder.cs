@@ -36,6 +36,19 @@ internal sealed class EvaluationRecorder
         IEnumerable<RuleMetadata> rules, IReadOnlyList<Resource> resources, IEnumerable<Diagnostic> incomplete)
     {
         var incompletePaths = incomplete.Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+
+        // Each resource's key, source and subjects once, not once per rule: a large scan has many of both.
+        var subjectsByType = new Dictionary<Type, string[]>();
+        var prepared = resources.Select(r =>
+        {
+            var type = r.GetType();
+            if (!subjectsByType.TryGetValue(type, out var names))
+            {
+                subjectsByType[type] = names = [.. ModelSubjects.All.Where(s => ModelSubjects.Matches(r, s))];
+            }
+
+            return (Resource: r, Key: Key(r), Source: ModelSubjects.SourceOf(r), Subjects: names);
+        }).ToList();
         var checks = ImmutableArray.CreateBuilder<RuleCheck>();
         var byPractice = new Dictionary<Practice, HashSet<string>>();
         foreach (var rule in rules)
@@ -45,20 +58,14 @@ internal sealed class EvaluationRecorder
             var byKind = new SortedDictionary<string, CheckCounts>(StringComparer.Ordinal);
             var failing = new List<CheckedResource>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var resource in resources)
+            foreach (var (resource, key, source, subjects) in prepared)
             {
-                if (!rule.Subjects.Any(s => ModelSubjects.Matches(resource, s)))
+                if (!rule.Subjects.Any(subjects.Contains) || !seen.Add(key))
                 {
                     continue;
                 }
 
-                var key = Key(resource);
-                if (!seen.Add(key))
-                {
-                    continue;
-                }
-
-                var verdict = !rule.Sources.Contains(ModelSubjects.SourceOf(resource)) && hits?.Contains(key) != true ? CheckVerdict.NotApplicable
+                var verdict = !rule.Sources.Contains(source) && hits?.Contains(key) != true ? CheckVerdict.NotApplicable
                     : hits?.Contains(key) == true ? CheckVerdict.Fail
                     : incompletePaths.Contains(resource.Span.Path) || _unfinished.Contains(rule.Id) ? CheckVerdict.Unresolved
                     : CheckVerdict.Pass;
