@@ -67,13 +67,15 @@ public static class ShipshapeCommand
     {
         var root = new RootCommand(
             "Shipshape checks container deployments on AWS (ECS task definitions, CloudFormation, Terraform, Kubernetes manifests, compose files and Dockerfiles) against container-security practices.");
-        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin));
-        root.Subcommands.Add(ScanCommand(catalog, stdout, stderr, color, stdin, imageVerb: true));
+        var frameworks = FrameworkCatalog.CreateDefault(catalog);
+        root.Subcommands.Add(ScanCommand(catalog, frameworks, stdout, stderr, color, stdin));
+        root.Subcommands.Add(ScanCommand(catalog, frameworks, stdout, stderr, color, stdin, imageVerb: true));
         root.Subcommands.Add(RulesCommand(catalog, stdout));
         root.Subcommands.Add(ExplainCommand(catalog, stdout, stderr));
         root.Subcommands.Add(VersionCommand(stdout));
         root.Subcommands.Add(DocsCommand(catalog, stderr));
         root.Subcommands.Add(IamCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ComplianceCommand.Build(frameworks, catalog, stdout));
         return root;
     }
 
@@ -81,7 +83,7 @@ public static class ShipshapeCommand
     /// The scan verb, or with <paramref name="imageVerb"/> the image verb: the same options and reports over one
     /// container image (an archive or OCI layout, an error when PATH is not one).
     /// </summary>
-    private static Command ScanCommand(RuleCatalog catalog, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin, bool imageVerb = false)
+    private static Command ScanCommand(RuleCatalog catalog, FrameworkCatalog frameworks, TextWriter stdout, TextWriter stderr, bool? color, Func<Stream> stdin, bool imageVerb = false)
     {
         var paths = imageVerb
             ? new Argument<string[]>("path")
@@ -159,10 +161,12 @@ public static class ShipshapeCommand
         };
         var gitleaksConfig = new Option<string?>("--gitleaks-config") { Description = "gitleaks TOML configuration for the secrets scanner (default: .gitleaks.toml in the first PATH, when present)." };
 
+        var compliance = new Option<string?>("--compliance") { Description = "Write the console, Markdown, HTML and JSON reports organised by this framework (see 'shipshape compliance list'): requirements with pass, fail or manual, the rules and the resources they checked." };
         var command = new Command(imageVerb ? "image" : "scan", imageVerb
             ? "Scan one container image (docker save archive or OCI image layout): its config, every layer's files, digests."
             : "Scan files and directories and report findings by practice area.")
         {
+            compliance,
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
             scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot, compact, verbose, platform, maxImageAge,
             awsAccountId, awsRegion, previousAsff,
@@ -230,6 +234,9 @@ public static class ShipshapeCommand
                 FileProgress = progress is null ? null : progress.Files,
             };
 
+            var complianceOptions = parse.GetValue(compliance) is { } frameworkName
+                ? ComplianceCommand.Options(frameworks, frameworkName)
+                : null;
             var findingOptions = FindingOptions(targets, parse.GetValue(awsAccountId), parse.GetValue(awsRegion), parse.GetValue(previousAsff), parse.GetValue(baseline));
 
             // Fail before scanning, not after, when a report could not be written.
@@ -267,7 +274,9 @@ public static class ShipshapeCommand
                 : ColorPolicy.Decide(parse.GetValue(noColor), !Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
             foreach (var target in targets)
             {
-                var writer = ReportWriters.Create(target.Format, target.File is null && useColor, detail, findingOptions);
+                var writer = complianceOptions is not null && ComplianceReportWriter.Formats.Contains(target.Format, StringComparer.Ordinal)
+                    ? new ComplianceReportWriter(target.Format, complianceOptions)
+                    : ReportWriters.Create(target.Format, target.File is null && useColor, detail, findingOptions);
                 if (target.File is null)
                 {
                     using var stream = new TextWriterStream(stdout);

@@ -18,6 +18,11 @@ public sealed record RuleMetadata
     public ImmutableArray<string> Equivalents { get; init; } = [];
     /// <summary>The input formats the rule applies to, for the documentation.</summary>
     public ImmutableArray<string> Sources { get; init; } = [];
+    /// <summary>
+    /// The model types the rule evaluates (<see cref="ModelSubjects"/>): every resource of them counts as checked in the
+    /// scan's evaluation records, and every hit of the rule is on one of them (a test holds it).
+    /// </summary>
+    public ImmutableArray<string> Subjects { get; init; } = [];
     /// <summary>Compliance frameworks and their requirement IDs, for example "PCI-DSS-4.0:2.2.5".</summary>
     public ImmutableArray<string> Frameworks { get; init; } = [];
     /// <summary>Executable examples, at least one per source (except git history); the docs show them and a test runs them.</summary>

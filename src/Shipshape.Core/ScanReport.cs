@@ -12,6 +12,13 @@ public sealed record ScanReport
     /// <summary>Metadata of every rule that ran, by ID, so writers can describe rules (SARIF, documentation).</summary>
     public required ImmutableSortedDictionary<string, RuleMetadata> Rules { get; init; }
     public required int FilesScanned { get; init; }
+
+    /// <summary>The evaluation records: per rule that ran, what it checked and how each resource fared, by rule ID.</summary>
+    public ImmutableArray<RuleCheck> Checks { get; init; } = [];
+
+    /// <summary>Per practice area, how many distinct resources its rules checked (not-applicable ones left out).</summary>
+    public ImmutableSortedDictionary<Practice, int> CheckedByPractice { get; init; } = ImmutableSortedDictionary<Practice, int>.Empty;
+
     public required int Resources { get; init; }
     /// <summary>The threshold the exit code is computed with.</summary>
     public Severity FailOn { get; init; } = Severity.High;

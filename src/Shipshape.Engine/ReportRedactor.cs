@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using System.Text;
 using Shipshape.Core;
@@ -35,6 +36,13 @@ public sealed class ReportRedactor
             Module = finding.Resource.Module is { } module ? Redact(module) : null,
         },
         Suppression = finding.Suppression is { Reason: { } reason } suppression ? suppression with { Reason = Redact(reason) } : finding.Suppression,
+    };
+
+    /// <summary>An evaluation record: the failing resources' paths and addresses, and the kinds, like a finding's.</summary>
+    public RuleCheck Redact(RuleCheck check) => check with
+    {
+        ByKind = check.ByKind.ToImmutableSortedDictionary(k => Redact(k.Key), k => k.Value, StringComparer.Ordinal),
+        Failing = [.. check.Failing.Select(f => new CheckedResource(RedactPath(Redact(f.Path)), RedactPath(Redact(f.Address)), Redact(f.Kind)))],
     };
 
     public Diagnostic Redact(Diagnostic diagnostic) => diagnostic with { Message = Redact(diagnostic.Message), Location = Redact(diagnostic.Location) };

@@ -217,8 +217,13 @@ public sealed class Scanner
         var findings = ImmutableArray.CreateBuilder<Finding>();
         var findingsPerPath = new Dictionary<string, int>(StringComparer.Ordinal);
         var droppedOverall = 0L;
+        var records = new EvaluationRecorder();
         void Add(IRule rule, RuleHit hit)
         {
+            // The evaluation records see every hit, before caps and filters: a capped or filtered finding still failed.
+            records.Hit(rule.Id, hit.Resource);
+            options.ObserveHit?.Invoke(rule.Id, hit.Resource);
+
             // A generated file with a million secrets would exhaust memory and bury the report; the rest is counted.
             // An archive is one input: its members share its cap ("a.zip!x/y" counts for "a.zip").
             var path = hit.Location.Path;
@@ -272,6 +277,7 @@ public sealed class Scanner
             if (scanToken.IsCancellationRequested)
             {
                 notRun.Add(rule.Id);
+                records.Unfinished(rule.Id);
                 continue;
             }
 
@@ -285,6 +291,7 @@ public sealed class Scanner
                     if ((++n & 0xFFF) == 0 && scanToken.IsCancellationRequested)
                     {
                         diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly("<engine>"), $"rule {rule.Id} was stopped by the scan's time limit (--timeout); its findings so far are reported"));
+                        records.Unfinished(rule.Id);
                         break;
                     }
                 }
@@ -293,6 +300,7 @@ public sealed class Scanner
             catch (Exception ex)
 #pragma warning restore CA1031
             {
+                records.Unfinished(rule.Id);
                 diagnostics.Add(Diagnostic.Error(SourceSpan.FileOnly("<engine>"), $"rule {rule.Id} failed ({ex.GetType().Name}: {ex.Message}); what it had not checked yet is not reported, please report it") with { Incomplete = IncompleteKind.Partial });
             }
         }
@@ -317,6 +325,12 @@ public sealed class Scanner
 
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
 
+        // Content rules evaluate files: every file of the working tree (and archive member) the secrets scanner read.
+        var scannedFiles = content is null ? [] : outcomes.SelectMany(o => o.Members.Insert(0, o))
+            .Where(o => o.Scanned && o.Content.Commit is null).Select(o => o.Path).Distinct(StringComparer.Ordinal).Select(SourceFile.At);
+        var (checks, checkedByPractice) = records.Build(ruleMetadata.Values, [.. model.Resources, .. scannedFiles],
+            diagnostics.Where(d => d.Incomplete is not null || d.Severity == DiagnosticSeverity.Error));
+
         // Whatever reached a message, an address or a diagnostic, a secret in it is printed redacted by every writer.
         var redactor = new ReportRedactor(content is null || content.Scanner.Engine == SecretEngine.Default
             ? [SecretEngine.Default]
@@ -337,6 +351,8 @@ public sealed class Scanner
                 .ThenBy(d => d.Location.StartLine)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)],
             Rules = ruleMetadata,
+            Checks = [.. checks.Select(redactor.Redact)],
+            CheckedByPractice = checkedByPractice,
             FilesScanned = outcomes.Where(o => o.Scanned).Select(o => o.Path).Distinct(StringComparer.Ordinal).Count(),
             Resources = model.Resources.Length,
             FailOn = failOn,

@@ -306,16 +306,19 @@ public sealed class AsffReportWriter : IReportWriter
 
         foreach (var framework in rule.Frameworks)
         {
-            var type = StandardsType + (Framework(framework) switch
+            var standard = Framework(framework) switch
             {
                 "PCI-DSS-4.0" or "PCI-DSS-3.2.1" => "/PCI-DSS",
                 "AWS-FSBP" => "/AWS Foundational Security Best Practices",
                 "HIPAA" => "/HIPAA Controls (USA)",
                 "CIS-AWS" => "/CIS AWS Foundations Benchmark",
                 "NIST-800-53" => "/NIST 800-53 Controls (USA)",
-                _ => string.Empty,
-            });
-            if (!types.Contains(type, StringComparer.Ordinal))
+
+                // A framework without a type of its own in the ASFF taxonomy (NIST SP 800-190) adds none.
+                _ => null,
+            };
+            var type = StandardsType + standard;
+            if (standard is not null && !types.Contains(type, StringComparer.Ordinal))
             {
                 types.Add(type);
             }

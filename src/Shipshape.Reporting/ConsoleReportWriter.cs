@@ -189,6 +189,12 @@ public sealed class ConsoleReportWriter(bool color, ConsoleDetail detail = Conso
             Paint(summary.BySeverity.GetValueOrDefault(s) > 0 ? SeverityColour(s) : string.Empty, ReportFacts.Invariant(summary.BySeverity.GetValueOrDefault(s)) + " " + s.ToName())));
         text.WriteLine("  " + ReportFacts.Plural(summary.Findings, "finding") + ": " + counts
             + (summary.Suppressed > 0 ? "; " + ReportFacts.Invariant(summary.Suppressed) + " suppressed" : string.Empty));
+        if (!report.CheckedByPractice.IsEmpty)
+        {
+            text.WriteLine("  Resources checked: " + string.Join(", ", PracticeNames.All.Where(report.CheckedByPractice.ContainsKey)
+                .Select(p => p.ToTitle() + " " + ReportFacts.Invariant(report.CheckedByPractice[p]))));
+        }
+
         var nameWidth = PracticeNames.All.Max(p => p.ToTitle().Length);
         foreach (var practice in PracticeNames.All)
         {

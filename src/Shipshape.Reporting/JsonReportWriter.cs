@@ -44,6 +44,9 @@ public sealed class JsonReportWriter : IReportWriter
             }
 
             json.WriteEndArray();
+
+            // Additive to schemaVersion 1: what every rule checked, so a report can say what holds, not only what fails.
+            CheckJson.WriteSection(json, report);
             json.WriteEndObject();
         }
 

@@ -18,32 +18,13 @@ public static class RuleMetadataLoader
     private static readonly ImmutableHashSet<string> KnownKeys =
     [
         "id", "title", "severity", "practice", "description", "rationale", "remediation", "references",
-        "equivalents", "sources", "frameworks", "bad_example", "good_example", "examples",
+        "equivalents", "sources", "subjects", "frameworks", "bad_example", "good_example", "examples",
     ];
 
     /// <summary>Loads every embedded metadata file, sorted by rule ID.</summary>
     /// <exception cref="RuleMetadataException">A file is malformed; the message names it.</exception>
-    public static ImmutableArray<RuleMetadata> LoadEmbedded()
-    {
-        var assembly = typeof(RuleMetadataLoader).Assembly;
-        var result = ImmutableArray.CreateBuilder<RuleMetadata>();
-        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
-        {
-            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal)
-                || !name.EndsWith(".yaml", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var fileName = name[ResourcePrefix.Length..];
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new RuleMetadataException($"Rule metadata resource '{name}' cannot be opened.");
-            using var reader = new StreamReader(stream);
-            result.Add(Parse(fileName, reader.ReadToEnd()));
-        }
-
-        return [.. result.OrderBy(m => m.Id, StringComparer.Ordinal)];
-    }
+    public static ImmutableArray<RuleMetadata> LoadEmbedded() =>
+        [.. EmbeddedYaml.Read(ResourcePrefix, "Rule metadata").Select(f => Parse(f.FileName, f.Text)).OrderBy(m => m.Id, StringComparer.Ordinal)];
 
     /// <summary>Parses one metadata file; <paramref name="fileName"/> must be "&lt;ID&gt;.yaml".</summary>
     /// <exception cref="RuleMetadataException">The file is malformed; the message names it.</exception>
@@ -52,24 +33,7 @@ public static class RuleMetadataLoader
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(yaml);
 
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping
-                ? mapping
-                : throw Error(fileName, "must hold exactly one document whose root is a mapping");
-        }
-        catch (YamlException e)
-        {
-            throw new RuleMetadataException($"Rule metadata file '{fileName}' is not valid YAML: {e.Message}", e);
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner reports some malformed input (an unclosed flow sequence) this way.
-            throw new RuleMetadataException($"Rule metadata file '{fileName}' is not valid YAML: {e.Message}", e);
-        }
+        var root = EmbeddedYaml.Root(fileName, yaml, "Rule metadata");
 
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in root.Children)
@@ -110,6 +74,12 @@ public static class RuleMetadataLoader
             throw Error(fileName, $"names the unknown source '{source}'; expected one of {string.Join(", ", RuleExampleSources.All)}");
         }
 
+        var subjects = Sequence(fileName, fields, "subjects");
+        foreach (var subject in subjects.Where(s => !ModelSubjects.All.Contains(s)))
+        {
+            throw Error(fileName, $"names the unknown subject '{subject}'; expected model type names such as Workload, IamRole, SourceFile");
+        }
+
         return new RuleMetadata
         {
             Id = id,
@@ -122,6 +92,7 @@ public static class RuleMetadataLoader
             References = Sequence(fileName, fields, "references"),
             Equivalents = Sequence(fileName, fields, "equivalents"),
             Sources = sources,
+            Subjects = subjects,
             Examples = Examples(fileName, fields, sources),
             Frameworks = Sequence(fileName, fields, "frameworks"),
             BadExample = OptionalScalar(fileName, fields, "bad_example"),

@@ -53,7 +53,7 @@ public sealed class JsonReportWriterTests
             [SampleReport.PrivilegedRule, SampleReport.LogRule, SampleReport.SecretRule],
             root.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).ToArray());
         Assert.Equal(
-            ["schemaVersion", "tool", "summary", "findings", "diagnostics"],
+            ["schemaVersion", "tool", "summary", "findings", "diagnostics", "checks"],
             root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(
             ["ruleId", "title", "severity", "practice", "message", "location", "resource", "equivalents", "fingerprint", "suppressed"],

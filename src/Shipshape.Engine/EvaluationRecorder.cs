@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Shipshape.Core;
+using Shipshape.Core.Model;
+
+namespace Shipshape.Engine;
+
+/// <summary>
+/// Builds the evaluation records from what rules declare, not from bookkeeping in each rule: every resource of a rule's
+/// subjects (metadata <c>subjects:</c>) is evaluated; it fails when the rule hit it (a hit on a container is a hit on its
+/// workload, the resource findings name), is not applicable when the rule's <c>sources:</c> do not include the
+/// resource's format, is unresolved when its file was not fully checked or the rule did not finish, and passes otherwise.
+/// </summary>
+internal sealed class EvaluationRecorder
+{
+    private readonly Dictionary<string, HashSet<string>> _hits = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unfinished = new(StringComparer.Ordinal);
+
+    /// <summary>The identity of a resource across the model and the hits: file, kind, address and root module.</summary>
+    internal static string Key(Resource resource) =>
+        string.Join('\0', resource.Span.Path, resource.Kind, resource.Address, resource.Module?.RootDirectory);
+
+    public void Hit(string ruleId, Resource resource)
+    {
+        if (!_hits.TryGetValue(ruleId, out var keys))
+        {
+            _hits[ruleId] = keys = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        keys.Add(Key(resource));
+    }
+
+    /// <summary>A rule that threw or was stopped by the deadline: what it did not report is unresolved, not passed.</summary>
+    public void Unfinished(string ruleId) => _unfinished.Add(ruleId);
+
+    public (ImmutableArray<RuleCheck> Checks, ImmutableSortedDictionary<Practice, int> ByPractice) Build(
+        IEnumerable<RuleMetadata> rules, IReadOnlyList<Resource> resources, IEnumerable<Diagnostic> incomplete)
+    {
+        var incompletePaths = incomplete.Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+
+        // Each resource's key, source and subjects once, not once per rule: a large scan has many of both.
+        var subjectsByType = new Dictionary<Type, string[]>();
+        var prepared = resources.Select(r =>
+        {
+            var type = r.GetType();
+            if (!subjectsByType.TryGetValue(type, out var names))
+            {
+                subjectsByType[type] = names = [.. ModelSubjects.All.Where(s => ModelSubjects.Matches(r, s))];
+            }
+
+            return (Resource: r, Key: Key(r), Source: ModelSubjects.SourceOf(r), Subjects: names);
+        }).ToList();
+        var checks = ImmutableArray.CreateBuilder<RuleCheck>();
+        var byPractice = new Dictionary<Practice, HashSet<string>>();
+        foreach (var rule in rules)
+        {
+            var hits = _hits.GetValueOrDefault(rule.Id);
+            var counts = CheckCounts.Zero;
+            var byKind = new SortedDictionary<string, CheckCounts>(StringComparer.Ordinal);
+            var failing = new List<CheckedResource>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (resource, key, source, subjects) in prepared)
+            {
+                if (!rule.Subjects.Any(subjects.Contains) || !seen.Add(key))
+                {
+                    continue;
+                }
+
+                var verdict = !rule.Sources.Contains(source) && hits?.Contains(key) != true ? CheckVerdict.NotApplicable
+                    : hits?.Contains(key) == true ? CheckVerdict.Fail
+                    : incompletePaths.Contains(resource.Span.Path) || _unfinished.Contains(rule.Id) ? CheckVerdict.Unresolved
+                    : CheckVerdict.Pass;
+                counts = counts.Add(verdict);
+                byKind[resource.Kind] = byKind.GetValueOrDefault(resource.Kind, CheckCounts.Zero).Add(verdict);
+                if (verdict == CheckVerdict.Fail)
+                {
+                    failing.Add(new CheckedResource(resource.Span.Path, resource.Address, resource.Kind));
+                }
+
+                if (verdict != CheckVerdict.NotApplicable)
+                {
+                    if (!byPractice.TryGetValue(rule.Practice, out var inPractice))
+                    {
+                        byPractice[rule.Practice] = inPractice = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    inPractice.Add(key);
+                }
+            }
+
+            var ordered = failing.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Address, StringComparer.Ordinal).ThenBy(f => f.Kind, StringComparer.Ordinal).ToList();
+            checks.Add(new RuleCheck
+            {
+                RuleId = rule.Id,
+                Practice = rule.Practice,
+                Counts = counts,
+                ByKind = byKind.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                Failing = [.. ordered.Take(RuleCheck.MaxFailing)],
+                FailingOmitted = Math.Max(0, ordered.Count - RuleCheck.MaxFailing),
+            });
+        }
+
+        return (checks.ToImmutable(), byPractice.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Count));
+    }
+}
