@@ -19,7 +19,7 @@ public sealed class ComplianceCommandTests
     {
         var readme = File.ReadAllText(Path.Combine(Support.TestPaths.RepoRoot, "README.md"));
         var start = readme.IndexOf("$ shipshape compliance list\n", StringComparison.Ordinal) + "$ shipshape compliance list\n".Length;
-        var excerpt = readme[start..readme.IndexOf("\n\n", start, StringComparison.Ordinal)];
+        var excerpt = readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)];
 
         var (_, stdout, _) = await CliRunner.RunAsync("compliance", "list");
 
