@@ -63,6 +63,21 @@ public sealed class CycloneDxReportWriter : IReportWriter
             json.WriteEndObject();
         }
 
+        var incomplete = SbomSubjects.Incomplete(report).ToList();
+        if (incomplete.Count > 0)
+        {
+            json.WriteStartArray("properties");
+            foreach (var line in incomplete)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", "shipshape:incomplete");
+                json.WriteString("value", line);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
         json.WriteStartArray("components");
         if (single is not null)

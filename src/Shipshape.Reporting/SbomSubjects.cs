@@ -33,6 +33,14 @@ internal static class SbomSubjects
     /// <summary>The document's name: the one subject's name, or "shipshape scan" for several (or none).</summary>
     public static string DocumentName(ScanReport report) => report.Inventories.Length == 1 ? report.Inventories[0].Name : "shipshape scan";
 
+    /// <summary>
+    /// The inputs the scan did not fully read, one line each ("path: not checked: why"), so that an SBOM of a partial
+    /// scan says so rather than passing for complete.
+    /// </summary>
+    public static IEnumerable<string> Incomplete(ScanReport report) =>
+        report.Incomplete.Select(d => $"{d.Location.Path}: {(d.Incomplete == IncompleteKind.Skipped ? "not checked" : "checked in part")}: {d.Message}")
+            .Distinct(StringComparer.Ordinal);
+
     /// <summary>The RFC 3339 UTC second the spec formats want ("2026-01-02T03:04:05Z").</summary>
     public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -37,6 +37,12 @@ public sealed class SpdxReportWriter : IReportWriter
         json.WriteStartArray("creators");
         json.WriteStringValue("Tool: shipshape-" + report.ToolVersion);
         json.WriteEndArray();
+        var incomplete = SbomSubjects.Incomplete(report).ToList();
+        if (incomplete.Count > 0)
+        {
+            json.WriteString("comment", "Not everything was read, so packages may be missing:\n" + string.Join('\n', incomplete));
+        }
+
         json.WriteEndObject();
         json.WriteStartArray("packages");
         var n = 0;

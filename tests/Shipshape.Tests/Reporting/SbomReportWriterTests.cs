@@ -118,4 +118,21 @@ public sealed class SbomReportWriterTests
         using var document = JsonDocument.Parse(ReportOutput.Text(new CycloneDxReportWriter(), report));
         Assert.Equal(0, document.RootElement.GetProperty("components").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Sbom_PartialScan_SaysWhatWasNotReadAndStaysValid()
+    {
+        var report = ImageReport.Value with
+        {
+            Diagnostics = [Diagnostic.Partial(SourceSpan.FileOnly("img!blobs/sha256/ab"), "layer not fully read: truncated")],
+        };
+
+        var cyclonedx = ReportOutput.Text(new CycloneDxReportWriter(Time), report);
+        var spdx = ReportOutput.Text(new SpdxReportWriter(Time), report);
+
+        Assert.Empty((await CycloneDxSchema.Value).Validate(cyclonedx));
+        Assert.Empty(SpdxChecker.Check(spdx));
+        Assert.Contains("img!blobs/sha256/ab: checked in part: layer not fully read: truncated", cyclonedx, StringComparison.Ordinal);
+        Assert.Contains("img!blobs/sha256/ab: checked in part: layer not fully read: truncated", spdx, StringComparison.Ordinal);
+    }
 }

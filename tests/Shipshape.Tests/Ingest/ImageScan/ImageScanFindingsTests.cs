@@ -150,4 +150,20 @@ public sealed class ImageScanFindingsTests
         Assert.Equal((1, 0), (failing, passing));
         Assert.Contains("CVE-2023-4911", stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scan_EcrScanSample_ReportsOneFindingPerSeverityWithTheScansSeverity()
+    {
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [Path.Combine(TestPaths.Samples, "ecr-scan")], Today = new DateOnly(2026, 12, 4) });
+
+        Assert.Empty(report.Diagnostics);
+        Assert.Equal(
+        [
+            ("SHP-CTR-050", Severity.Critical, 23, "CVE-2023-38545 in curl 7.88.1-10+deb12u3 (CRITICAL in the image scan of shop-api:1.4.2): no fixed version is known."),
+            ("SHP-CTR-051", Severity.High, 33, "CVE-2023-4911 in glibc 2.36-9+deb12u1 (HIGH in the image scan of shop-api:1.4.2): no fixed version is known."),
+            ("SHP-CTR-052", Severity.Medium, 42, "CVE-2023-48795 in openssh 1:9.2p1-2+deb12u1 (MEDIUM in the image scan of shop-api:1.4.2): no fixed version is known."),
+            ("SHP-CTR-053", Severity.Low, 51, "CVE-2011-3374 in apt 2.6.1 (LOW in the image scan of shop-api:1.4.2): no fixed version is known."),
+            ("SHP-CTR-054", Severity.Info, 60, "CVE-2022-0563 in util-linux 2.38.1-5+b1 (INFORMATIONAL in the image scan of shop-api:1.4.2): no fixed version is known."),
+        ], report.Findings.Select(f => (f.RuleId, f.Severity, f.Location.StartLine, f.Message)));
+    }
 }
