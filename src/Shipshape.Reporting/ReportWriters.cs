@@ -8,6 +8,9 @@ public static class ReportWriters
     /// <summary>The format names, in the order help text lists them.</summary>
     public static IReadOnlyList<string> Names { get; } = ["console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf", "cyclonedx", "spdx"];
 
+    /// <summary>The formats that write the scan's software inventory (its SBOM), not its findings.</summary>
+    public static IReadOnlyList<string> Sbom { get; } = ["cyclonedx", "spdx"];
+
     /// <summary>The formats that use <see cref="SecurityFindingOptions"/>: a time (for the SBOMs, their creation time), and for ASFF the AWS account and Region.</summary>
     public static IReadOnlyList<string> NeedingFindingOptions { get; } = ["asff", "ocsf", "cyclonedx", "spdx"];
 
