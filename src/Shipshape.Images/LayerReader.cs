@@ -147,6 +147,13 @@ internal static class LayerReader
         ReadExactly(reader, content.AsSpan(0, probe));
         if (content.AsSpan(0, probe).IndexOf((byte)0) >= 0)
         {
+            if (inventory && Inventory.InventoryPaths.IsJavaArchive(path))
+            {
+                // A Java archive is a zip: its pom.properties are read at the end, from the final filesystem's copy.
+                ReadExactly(reader, content.AsSpan(probe));
+                summary.InventoryFiles[path] = content;
+            }
+
             summary.Binary++;
             return;
         }

@@ -143,7 +143,7 @@ public sealed class CycloneDxReportWriter : IReportWriter
                 json.WriteString("group", package.Namespace);
             }
 
-            json.WriteString("name", scoped && package.Name.StartsWith(package.Namespace + "/", StringComparison.Ordinal) ? package.Name[(package.Namespace!.Length + 1)..] : package.Name);
+            json.WriteString("name", scoped && (package.Name.StartsWith(package.Namespace + "/", StringComparison.Ordinal) || package.Name.StartsWith(package.Namespace + ":", StringComparison.Ordinal)) ? package.Name[(package.Namespace!.Length + 1)..] : package.Name);
             json.WriteString("version", package.Version);
             if (package.License is { } license)
             {

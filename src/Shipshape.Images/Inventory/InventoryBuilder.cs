@@ -32,9 +32,10 @@ public static class InventoryBuilder
                 var p when InventoryPaths.IsNpmPackage(p) => LanguagePackages.NpmPackageJson(file.Content, file.Location).ToList(),
                 var p when InventoryPaths.IsPythonMetadata(p) => LanguagePackages.PythonMetadata(Text(file), file.Location).ToList(),
                 var p when InventoryPaths.IsDotnetDeps(p) => LanguagePackages.DotnetDeps(file.Content, file.Location).ToList(),
+                var p when InventoryPaths.IsJavaArchive(p) => Java(file, problems),
                 _ => null,
             };
-            if (found is { Count: 0 } && !InventoryPaths.IsNpmPackage(file.Path) && !InventoryPaths.IsDpkgStatus(file.Path))
+            if (found is { Count: 0 } && !InventoryPaths.IsNpmPackage(file.Path) && !InventoryPaths.IsDpkgStatus(file.Path) && !InventoryPaths.IsJavaArchive(file.Path))
             {
                 problems.Add((file.Location, "package database not read: no package found in it (malformed or empty)"));
             }
@@ -81,6 +82,17 @@ public static class InventoryBuilder
     private static ImmutableArray<SoftwarePackage> Ordered(List<SoftwarePackage> packages) =>
         [.. packages.OrderBy(p => p.Type, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal)
             .ThenBy(p => p.Location, StringComparer.Ordinal).DistinctBy(p => p.Purl, StringComparer.Ordinal)];
+
+    private static List<SoftwarePackage> Java(InventoryFile file, ImmutableArray<(string, string)>.Builder problems)
+    {
+        var (packages, problem) = JavaArchives.Parse(file.Content, file.Location);
+        if (problem is not null)
+        {
+            problems.Add((file.Location, "Java archive not fully read: " + problem));
+        }
+
+        return packages;
+    }
 
     private static string Text(InventoryFile file) => Encoding.UTF8.GetString(file.Content.Span);
 }

@@ -43,9 +43,13 @@ public static class InventoryPaths
 
     public static bool IsDotnetDeps(string path) => path.EndsWith(".deps.json", StringComparison.Ordinal);
 
+    /// <summary>A Java archive (.jar, .war, .ear): a zip whose META-INF/maven/*/*/pom.properties name the artifacts.</summary>
+    public static bool IsJavaArchive(string path) =>
+        path.EndsWith(".jar", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".war", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ear", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether a layer file is one whose content the inventory reads.</summary>
     public static bool Wants(string path) =>
-        IsOsRelease(path) || IsDpkgStatus(path) || IsApkDatabase(path) || IsNpmPackage(path) || IsPythonMetadata(path) || IsDotnetDeps(path);
+        IsOsRelease(path) || IsDpkgStatus(path) || IsApkDatabase(path) || IsNpmPackage(path) || IsPythonMetadata(path) || IsDotnetDeps(path) || IsJavaArchive(path);
 
     private static string Parent(string path)
     {

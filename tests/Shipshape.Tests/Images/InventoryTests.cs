@@ -36,6 +36,8 @@ public sealed class InventoryTests
             "pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?arch=amd64&distro=debian-12",
             "pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12",
             "pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=all&distro=debian-12",
+            "pkg:maven/com.acme/shop@2.0.1",
+            "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
             "pkg:npm/%40aws-sdk/client-s3@3.600.0",
             "pkg:npm/express@4.19.2",
             "pkg:nuget/Newtonsoft.Json@13.0.3",
@@ -54,6 +56,7 @@ public sealed class InventoryTests
         Assert.EndsWith("img!layer 1/var/lib/dpkg/status", packages.Single(p => p.Name == "curl").Location, StringComparison.Ordinal);
         Assert.EndsWith("img!layer 2/app/Shop.Api.deps.json", packages.Single(p => p.Name == "Newtonsoft.Json").Location, StringComparison.Ordinal);
         Assert.Equal("GPL-2.0-only", packages.Single(p => p.Name == "busybox").License);
+        Assert.EndsWith("img!layer 3/app/shop.jar!BOOT-INF/lib/log4j-core-2.14.1.jar", packages.Single(p => p.Name == "org.apache.logging.log4j:log4j-core").Location, StringComparison.Ordinal);
         var rpm = Assert.Single(report.Diagnostics, d => d.Message.StartsWith("rpm database not read", StringComparison.Ordinal));
         Assert.EndsWith("img!layer 1/var/lib/rpm/rpmdb.sqlite", rpm.Location.Path, StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Info, rpm.Severity);
