@@ -137,4 +137,25 @@ public sealed class SbomReportWriterTests
         Assert.Contains("img!blobs/sha256/ab: checked in part: layer not fully read: truncated", cyclonedx, StringComparison.Ordinal);
         Assert.Contains("img!blobs/sha256/ab: checked in part: layer not fully read: truncated", spdx, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sbom_ImageAndLockfileTogether_NestEachSubjectAndStayValid()
+    {
+        using var tree = new TempTree();
+        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(InventoryImages.Spec), tree.PathOf("img"));
+        tree.Write("web/package-lock.json", """{ "lockfileVersion": 3, "packages": { "": { "name": "web" }, "node_modules/express": { "version": "4.19.2" } } }""");
+        var report = new Shipshape.Engine.Scanner(Shipshape.Rules.RuleCatalog.CreateDefault()).Scan(new Shipshape.Engine.ScanOptions { Paths = [tree.Root], Today = new DateOnly(2026, 12, 4) });
+
+        var cyclonedx = ReportOutput.Text(new CycloneDxReportWriter(Time), report);
+        var spdx = ReportOutput.Text(new SpdxReportWriter(Time), report);
+
+        Assert.Empty((await CycloneDxSchema.Value).Validate(cyclonedx));
+        Assert.Empty(SpdxChecker.Check(spdx));
+        using var document = JsonDocument.Parse(cyclonedx);
+        var subjects = document.RootElement.GetProperty("components").EnumerateArray().ToList();
+        Assert.Equal(["container", "application"], subjects.Select(c => c.GetProperty("type").GetString()));
+        Assert.Equal("pkg:npm/express@4.19.2", subjects[1].GetProperty("components")[0].GetProperty("purl").GetString());
+        Assert.Equal("pkg:npm/express@4.19.2#2", subjects[1].GetProperty("components")[0].GetProperty("bom-ref").GetString());
+        Assert.Equal("shipshape scan", document.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("name").GetString());
+    }
 }
