@@ -108,7 +108,7 @@ public static class ShipshapeCommand
         });
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Report format: console, json, sarif, junit, markdown, html, asff (AWS Security Hub BatchImportFindings batches, one per line; needs --aws-account-id and --aws-region) or ocsf (OCSF 1.3 Detection Finding events, one per line). Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",
+            Description = "Report format: console, json, sarif, junit, markdown, html, asff (AWS Security Hub BatchImportFindings batches, one per line; needs --aws-account-id and --aws-region) ocsf (OCSF 1.3 Detection Finding events, one per line), cyclonedx (CycloneDX 1.6 JSON SBOM of the images and lockfiles) or spdx (SPDX 2.3 JSON SBOM). Repeatable; FORMAT=FILE writes that format to a file (e.g. --format sarif=out.sarif).",
         };
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output (with a single --format)." };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit with code 1 when an unsuppressed finding at or above this severity remains: info, low, medium, high (default), critical." };
@@ -349,7 +349,7 @@ public static class ShipshapeCommand
             throw new ConfigException("--previous-asff is only used with --format asff");
         }
 
-        if (!asff && !targets.Any(t => t.Format == "ocsf"))
+        if (!asff && !targets.Any(t => ReportWriters.NeedingFindingOptions.Contains(t.Format, StringComparer.Ordinal)))
         {
             return null;
         }

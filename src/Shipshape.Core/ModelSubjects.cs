@@ -16,7 +16,7 @@ public static class ModelSubjects
         nameof(EcrRepositoryPolicy), nameof(EcsCapacityProvider), nameof(EcsCluster), nameof(EcsService),
         nameof(EfsAccessPoint), nameof(EfsFileSystem), nameof(EksCluster), nameof(EksNodeGroup),
         nameof(EksPodIdentityAssociation), nameof(EventDataStore), nameof(IamAccessKey), nameof(IamLoginProfile),
-        nameof(IamPasswordPolicy), nameof(IamPolicy), nameof(IamPrincipal), nameof(IamRole), nameof(KmsKey),
+        nameof(IamPasswordPolicy), nameof(IamPolicy), nameof(IamPrincipal), nameof(IamRole), nameof(ImageScanResult), nameof(KmsKey),
         nameof(KubernetesObject), nameof(KubernetesWorkload), nameof(Listener), nameof(LoadBalancer),
         nameof(LoadBalancerPolicy), nameof(LogDestination), nameof(LogGroup), nameof(MetricFilter),
         nameof(PasswordProperty), nameof(SecretRotation), nameof(SecretsManagerSecret), nameof(SecurityGroup),

@@ -28,10 +28,11 @@ public static class RuleExampleSources
     public const string AnyTextFile = "any-text-file";
     public const string GitHistory = "git-history";
     public const string ContainerImage = "container-image";
+    public const string ImageScanFindings = "image-scan-findings";
 
     /// <summary>Every source a rule may name.</summary>
     public static readonly IReadOnlyList<string> All =
-        [CloudFormation, Terraform, EcsTaskDefinition, Kubernetes, Compose, Dockerfile, IamJson, AnyTextFile, GitHistory, ContainerImage];
+        [CloudFormation, Terraform, EcsTaskDefinition, Kubernetes, Compose, Dockerfile, IamJson, AnyTextFile, GitHistory, ContainerImage, ImageScanFindings];
 
     /// <summary>
     /// Sources a single text file cannot show (history needs commits, an image is a binary archive): their examples are
@@ -53,6 +54,7 @@ public static class RuleExampleSources
             Compose => "compose.yaml",
             Dockerfile => "Dockerfile",
             IamJson => "policy.json",
+            ImageScanFindings => "image-scan-findings.json",
             _ => "example.txt",
         };
     }

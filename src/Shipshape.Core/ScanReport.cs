@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Shipshape.Core.Inventory;
 
 namespace Shipshape.Core;
 
@@ -32,6 +33,9 @@ public sealed record ScanReport
     /// scan of files (then paths are used as they are).
     /// </summary>
     public SourceRoot? Source { get; init; }
+
+    /// <summary>What the scanned images and source trees contain (their SBOM), in scan order; empty when nothing was inventoried.</summary>
+    public ImmutableArray<SoftwareInventory> Inventories { get; init; } = [];
 
     public IEnumerable<Finding> Active => Findings.Where(f => !f.Suppressed);
 

@@ -9,6 +9,7 @@ using Shipshape.Ingest.Dockerfile;
 using Shipshape.Ingest.Kubernetes;
 using Shipshape.Ingest.Ecs;
 using Shipshape.Ingest.Iam;
+using Shipshape.Ingest.ImageScan;
 using Shipshape.Ingest.Syntax;
 using Shipshape.Ingest.Terraform;
 using Shipshape.Engine.Suppressions;
@@ -32,7 +33,7 @@ public sealed class InputReader
     /// <summary>The readers of every supported format: structured documents in the order they are tried, then other formats, then directory-level formats (Terraform modules).</summary>
     public static InputReader CreateDefault(CloudFormationOptions? cloudFormation = null) =>
         new(
-            [new CloudFormationReader(cloudFormation), new EcsTaskDefinitionReader(), new TerraformPlanReader(), new KubernetesReader(), new ComposeReader(), new IamPolicyFileReader(), new AuthorizationDetailsReader()],
+            [new CloudFormationReader(cloudFormation), new EcsTaskDefinitionReader(), new TerraformPlanReader(), new KubernetesReader(), new ComposeReader(), new IamPolicyFileReader(), new AuthorizationDetailsReader(), new ImageScanFindingsReader()],
             [new DockerfileReader()],
             [new TerraformModuleReader()]);
 

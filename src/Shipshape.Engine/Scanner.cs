@@ -7,6 +7,8 @@ using Shipshape.Engine.Baselines;
 using Shipshape.Engine.Configuration;
 using Shipshape.Engine.Suppressions;
 using Shipshape.Images;
+using Shipshape.Images.Inventory;
+using Shipshape.Core.Inventory;
 using Shipshape.Ingest.CloudFormation;
 using Shipshape.Ingest.Discovery;
 using Shipshape.Rules;
@@ -359,7 +361,33 @@ public sealed class Scanner
             SoftFail = options.SoftFail ?? config.SoftFail ?? false,
             FailOnIncomplete = options.FailOnIncomplete ?? config.FailOnIncomplete ?? false,
             Source = source,
+            Inventories = [.. model.Resources.OfType<ContainerImage>().Select(i => i.Inventory).OfType<SoftwareInventory>(), .. SourceInventory(roots, discovery.Files, maxFileBytes)],
         };
+    }
+
+    /// <summary>The packages the scanned tree's lockfiles pin, as one inventory named after the first scanned path; none without lockfiles.</summary>
+    private static IEnumerable<SoftwareInventory> SourceInventory(ImmutableArray<string> roots, ImmutableArray<DiscoveredFile> files, long maxFileBytes)
+    {
+        var lockfiles = new List<InventoryFile>();
+        foreach (var file in files.Where(f => InventoryBuilder.IsLockfile(f.RelativePath)))
+        {
+            try
+            {
+                lockfiles.Add(new InventoryFile(file.RelativePath, file.DisplayPath, file.Content ?? FileDiscovery.ReadRegularFile(file.FullPath, maxFileBytes)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable now: the file's own read already reported it.
+            }
+        }
+
+        if (lockfiles.Count == 0)
+        {
+            yield break;
+        }
+
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(roots.FirstOrDefault() ?? ".")));
+        yield return InventoryBuilder.FromLockfiles(name.Length == 0 ? "source" : name, lockfiles);
     }
 
     /// <summary>A reported path with the scanned path it came under taken off (the longest that matches).</summary>

@@ -75,6 +75,8 @@ internal static class ImageAdapter
                     .Where(p => final.TryGetValue(p, out var e) && layers[e.Layer - 1]?.TextFiles.ContainsKey(p) == true)
                     .Select(p => new ImageTextFile(p, layers[final[p].Layer - 1]!.TextFiles[p], SourceSpan.FileOnly(ImagePaths.LayerFile(displayPath, prefix, final[p].Layer, p))))],
             };
+            var imageId = configBlob is null ? null : "sha256:" + configBlob.Digest;
+            image = image with { Inventory = Inventory.ImageInventory.Read(final, layers, displayPath, prefix, manifest.Tags.FirstOrDefault() ?? name, imageId, diagnostics) };
             return (image, ContentFiles(final, layers, displayPath, prefix));
         }
     }

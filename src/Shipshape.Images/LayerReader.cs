@@ -130,13 +130,14 @@ internal static class LayerReader
     private static void ReadFile(TarStreamReader reader, string path, long size, LayerSummary summary, ImageReadOptions options, Func<string, byte[], ContentScanResult>? scan)
     {
         var wanted = TextFileNames.Contains(path) && size <= MaxTextFileBytes;
-        if (size > options.MaxFileBytes && !wanted)
+        var inventory = Inventory.InventoryPaths.Wants(path) && InventoryShare(path, size, summary);
+        if (size > options.MaxFileBytes && !wanted && !inventory)
         {
             summary.Oversize++;
             return;
         }
 
-        if (scan is null && !wanted)
+        if (scan is null && !wanted && !inventory)
         {
             return;
         }
@@ -146,11 +147,23 @@ internal static class LayerReader
         ReadExactly(reader, content.AsSpan(0, probe));
         if (content.AsSpan(0, probe).IndexOf((byte)0) >= 0)
         {
+            if (inventory && Inventory.InventoryPaths.IsJavaArchive(path))
+            {
+                // A Java archive is a zip: its pom.properties are read at the end, from the final filesystem's copy.
+                ReadExactly(reader, content.AsSpan(probe));
+                summary.InventoryFiles[path] = content;
+            }
+
             summary.Binary++;
             return;
         }
 
         ReadExactly(reader, content.AsSpan(probe));
+        if (inventory)
+        {
+            summary.InventoryFiles[path] = content;
+        }
+
         if (wanted)
         {
             summary.TextFiles[path] = System.Text.Encoding.UTF8.GetString(content);
@@ -168,6 +181,19 @@ internal static class LayerReader
                 summary.Hits.Remove(path);
             }
         }
+    }
+
+    /// <summary>Whether an inventory file fits its limits; one that does not is noted (the inventory says it was not read).</summary>
+    private static bool InventoryShare(string path, long size, LayerSummary summary)
+    {
+        if (size > Inventory.InventoryPaths.MaxFileBytes || summary.InventoryBytes + size > Inventory.InventoryPaths.MaxLayerBytes)
+        {
+            summary.InventoryOversize.Add(path);
+            return false;
+        }
+
+        summary.InventoryBytes += size;
+        return true;
     }
 
     private static void ReadExactly(TarStreamReader reader, Span<byte> buffer)

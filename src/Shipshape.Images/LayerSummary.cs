@@ -21,6 +21,14 @@ internal sealed class LayerSummary
 
     public Dictionary<string, string> TextFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Files that say what is installed (package databases, package.json, METADATA), by path, with their bytes.</summary>
+    public Dictionary<string, byte[]> InventoryFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Inventory files over <see cref="Inventory.InventoryPaths.MaxFileBytes"/>, or past the layer's share, by path.</summary>
+    public List<string> InventoryOversize { get; } = [];
+
+    public long InventoryBytes { get; set; }
+
     public string? DiffId { get; set; }
 
     public int Oversize { get; set; }

@@ -6,10 +6,13 @@ namespace Shipshape.Reporting;
 public static class ReportWriters
 {
     /// <summary>The format names, in the order help text lists them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf"];
+    public static IReadOnlyList<string> Names { get; } = ["console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf", "cyclonedx", "spdx"];
 
-    /// <summary>The formats that need <see cref="SecurityFindingOptions"/>: a time, and for ASFF the AWS account and Region.</summary>
-    public static IReadOnlyList<string> NeedingFindingOptions { get; } = ["asff", "ocsf"];
+    /// <summary>The formats that write the scan's software inventory (its SBOM), not its findings.</summary>
+    public static IReadOnlyList<string> Sbom { get; } = ["cyclonedx", "spdx"];
+
+    /// <summary>The formats that use <see cref="SecurityFindingOptions"/>: a time (for the SBOMs, their creation time), and for ASFF the AWS account and Region.</summary>
+    public static IReadOnlyList<string> NeedingFindingOptions { get; } = ["asff", "ocsf", "cyclonedx", "spdx"];
 
     /// <summary>Whether <paramref name="format"/> names a known format (case-insensitive).</summary>
     public static bool IsKnown(string? format) =>
@@ -55,6 +58,8 @@ public static class ReportWriters
             "HTML" => new HtmlReportWriter(),
             "ASFF" => new AsffReportWriter(findings ?? throw new ArgumentException("The asff format needs the AWS account, Region and time of the export.", nameof(findings))),
             "OCSF" => new OcsfReportWriter(findings ?? throw new ArgumentException("The ocsf format needs the time of the export.", nameof(findings))),
+            "CYCLONEDX" => new CycloneDxReportWriter(findings?.Time),
+            "SPDX" => new SpdxReportWriter(findings?.Time ?? DateTimeOffset.UnixEpoch),
             _ => null,
         };
         return writer is not null;

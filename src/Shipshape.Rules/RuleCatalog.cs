@@ -76,6 +76,7 @@ public sealed class RuleCatalog
             new ImageEmptyPasswordRule(),
             new ImageSshServerRule(),
             new ImageDuplicateIdRule(),
+            .. ImageScanVulnerabilityRule.All(),
             new WritableRootFilesystemRule(),
             new DangerousCapabilityRule(),
             new CapabilitiesNotDroppedRule(),

@@ -48,4 +48,7 @@ public sealed record ContainerImage : Resource
 
     /// <summary>/etc/passwd, /etc/shadow and /etc/group of the final filesystem, when present and small.</summary>
     public ImmutableArray<ImageTextFile> AccountFiles { get; init; } = [];
+
+    /// <summary>The distribution and packages of the final filesystem (the image's SBOM); null when not read.</summary>
+    public Inventory.SoftwareInventory? Inventory { get; init; }
 }

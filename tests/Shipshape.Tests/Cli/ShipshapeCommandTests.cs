@@ -116,7 +116,7 @@ public sealed class ShipshapeCommandTests
     [Fact]
     public async Task Scan_NeverPrintsTheSecretValues_InAnyFormat()
     {
-        foreach (var format in new[] { "console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf" })
+        foreach (var format in new[] { "console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf", "cyclonedx", "spdx" })
         {
             var (_, stdout, stderr) = await CliRunner.RunAsync("scan", Insecure, "--format", format, "--aws-account-id", "111122223333", "--aws-region", "eu-west-1");
 

@@ -112,7 +112,12 @@ public sealed class ContentScanTests
                 Assert.False(output.Contains(raw, StringComparison.Ordinal), $"{format} output contains a raw value");
             }
 
-            // Markdown escapes the asterisks; every format shows the masked number's ends.
+            if (ReportWriters.Sbom.Contains(format))
+            {
+                continue; // an SBOM lists packages, not findings
+            }
+
+            // Markdown escapes the asterisks; every format of findings shows the masked number's ends.
             Assert.Contains(format == "markdown" ? @"455673\*\*\*\*\*\*9855" : "455673******9855", output, StringComparison.Ordinal);
         }
     }

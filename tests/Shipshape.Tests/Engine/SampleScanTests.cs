@@ -224,7 +224,7 @@ public sealed class SampleScanTests
     [Fact]
     public void Scan_InsecureSamples_TogetherCoverEveryRuleInTheCatalogue()
     {
-        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure", "terraform-insecure", "image-insecure" }
+        var fired = new[] { "ecs-insecure", "k8s-insecure", "compose-insecure", "terraform-insecure", "image-insecure", "ecr-scan" }
             .SelectMany(s => Scan(s).Findings.Select(f => f.RuleId))
             .Distinct()
             .Order(StringComparer.Ordinal);
@@ -403,18 +403,18 @@ public sealed class SampleScanTests
     {
         // Checked by hand against tests/Shipshape.Tests/Images/ImageSampleTests.cs, which writes the sample: config
         // findings at the config blob (no line: the config is one line of JSON), names at index.json, files at their layer.
-        const string Config = "!blobs/sha256/aa1246a31714f5da1c2c61e0097ce6d7222141fdd46a7a7e508721033a3816ad";
+        const string Config = "!blobs/sha256/2e9400823dac875898e6892dd88d0ebb756afd8f3175da2f0210d5f939c91fbd";
         const string Tampered = "!blobs/sha256/3c615e64913a3348cbb74d2b67cd4fee8f37f594ebdef7b3ffcc5fcbc9041210";
         (string Rule, string Path, int Line)[] expected =
         [
-            ("SHP-CTR-041", Tampered, 0),
-            ("SHP-CTR-041", Tampered, 0),
             ("SHP-CTR-002", Config, 0),
             ("SHP-CTR-016", Config, 0),
             ("SHP-CTR-042", Config, 0),
             ("SHP-NET-005", Config, 0),
             ("SHP-SEC-002", Config, 0),
             ("SHP-SEC-002", Config, 0),
+            ("SHP-CTR-041", Tampered, 0),
+            ("SHP-CTR-041", Tampered, 0),
             ("SHP-CTR-006", "!index.json", 0),
             ("SHP-CTR-047", "!layer 1/etc/passwd", 3),
             ("SHP-CTR-045", "!layer 1/etc/shadow", 1),

@@ -19,6 +19,12 @@ internal sealed record LayerEntrySpec(string Name, string? Text = null, TarEntry
 {
     public static LayerEntrySpec File(string name, string text, int octalMode = 420) => new(name, text, TarEntryType.RegularFile, (UnixFileMode)octalMode);
 
+    /// <summary>A file with binary content (a Java archive, an executable).</summary>
+    public static LayerEntrySpec Binary(string name, byte[] bytes, int octalMode = 420) => new(name, string.Empty, TarEntryType.RegularFile, (UnixFileMode)octalMode) { Bytes = bytes };
+
+    /// <summary>The content of a binary file; null: <see cref="Text"/> as UTF-8.</summary>
+    public byte[]? Bytes { get; init; }
+
     public static LayerEntrySpec Dir(string name, int octalMode = 493) => new(name, null, TarEntryType.Directory, (UnixFileMode)octalMode);
 
     public static LayerEntrySpec Symlink(string name, string target) => new(name, null, TarEntryType.SymbolicLink, (UnixFileMode)511, target);
@@ -85,7 +91,7 @@ internal static class ImageBuilder
 
                 if (spec.Text is not null && spec.Type == TarEntryType.RegularFile)
                 {
-                    entry.DataStream = new MemoryStream(Encoding.UTF8.GetBytes(spec.Text));
+                    entry.DataStream = new MemoryStream(spec.Bytes ?? Encoding.UTF8.GetBytes(spec.Text));
                 }
 
                 writer.WriteEntry(entry);

@@ -14,6 +14,25 @@ public sealed class ImageSampleTests
     private const string StripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
     private static readonly string NpmToken = "npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
 
+    // A few packages of the dpkg database, so that --format cyclonedx and spdx have an inventory to show.
+    private const string SampleDpkgStatus = """
+        Package: libc6
+        Status: install ok installed
+        Architecture: amd64
+        Version: 2.36-9+deb12u4
+
+        Package: openssh-server
+        Status: install ok installed
+        Architecture: amd64
+        Version: 1:9.2p1-2+deb12u2
+
+        Package: sudo
+        Status: install ok installed
+        Architecture: amd64
+        Version: 1.9.13p3-1+deb12u1
+
+        """;
+
     public static string SampleDirectory => Path.Combine(TestPaths.Samples, "image-insecure");
 
     /// <summary>The sample: a shop API image with most of what an image can get wrong, one layer tampered with after the build.</summary>
@@ -46,6 +65,8 @@ public sealed class ImageSampleTests
                     LayerEntrySpec.File("usr/bin/sudo", "#!/bin/sh\n", 2541),
                     LayerEntrySpec.File("usr/sbin/sshd", "#!/bin/sh\n", 493),
                     LayerEntrySpec.File("var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease", "Origin: Debian\n"),
+                    LayerEntrySpec.File("etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n"),
+                    LayerEntrySpec.File("var/lib/dpkg/status", SampleDpkgStatus),
                 ], LayerCompression.None),
                 new LayerSpec(
                 [

@@ -12,7 +12,7 @@ public sealed class ReportWritersTests
 
     [Fact]
     public void Names_Catalogue_ListsTheEightFormats() =>
-        Assert.Equal(["console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf"], ReportWriters.Names);
+        Assert.Equal(["console", "json", "sarif", "junit", "markdown", "html", "asff", "ocsf", "cyclonedx", "spdx"], ReportWriters.Names);
 
     [Theory]
     [MemberData(nameof(Formats))]

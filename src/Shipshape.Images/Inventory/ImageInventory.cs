@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Shipshape.Core;
+using Shipshape.Core.Inventory;
+
+namespace Shipshape.Images.Inventory;
+
+/// <summary>
+/// The inventory of one image's final filesystem: the package files that survived every later layer's whiteouts and
+/// replacements, read from the layer that put them there, each located at "IMAGE!layer N/path".
+/// </summary>
+internal static class ImageInventory
+{
+    public static SoftwareInventory Read(IReadOnlyDictionary<string, (int Layer, LayerEntry Entry)> final, LayerSummary?[] layers, string displayPath, string? prefix,
+        string name, string? version, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        string Location(string path) => ImagePaths.LayerFile(displayPath, prefix, final[path].Layer, path);
+        var files = new List<InventoryFile>();
+        foreach (var (path, (layer, _)) in final)
+        {
+            var summary = layers[layer - 1];
+            if (summary is null || !InventoryPaths.Wants(path))
+            {
+                continue;
+            }
+
+            if (summary.InventoryFiles.TryGetValue(path, out var content))
+            {
+                files.Add(new InventoryFile(path, Location(path), content));
+            }
+            else if (summary.InventoryOversize.Contains(path))
+            {
+                diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly(Location(path)),
+                    $"package database not read: larger than {InventoryPaths.MaxFileBytes} bytes or past the layer's {InventoryPaths.MaxLayerBytes} bytes of package files; the inventory misses its packages"));
+            }
+        }
+
+        var rpm = final.Keys.Where(InventoryPaths.RpmDatabases.Contains).Select(p => (p, Location(p)));
+        var (inventory, problems) = InventoryBuilder.FromImage(name, version, files, rpm);
+        diagnostics.AddRange(problems.Select(p => Diagnostic.Info(SourceSpan.FileOnly(p.Location), p.Message)));
+        return inventory;
+    }
+}

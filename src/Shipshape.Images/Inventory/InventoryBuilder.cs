@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Text;
+using Shipshape.Core.Inventory;
+
+namespace Shipshape.Images.Inventory;
+
+/// <summary>
+/// Turns the package files of an image's final filesystem, or of a source tree, into one inventory: the distribution
+/// from os-release, then every package database and language package file, deduplicated by package URL and sorted.
+/// Problems (an unreadable database, an rpm database) are returned as messages with their location.
+/// </summary>
+public static class InventoryBuilder
+{
+    public static (SoftwareInventory Inventory, ImmutableArray<(string Location, string Message)> Problems) FromImage(
+        string name, string? version, IEnumerable<InventoryFile> files, IEnumerable<(string Path, string Location)> rpmDatabases)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(rpmDatabases);
+        var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var problems = ImmutableArray.CreateBuilder<(string, string)>();
+        var os = all.Where(f => InventoryPaths.IsOsRelease(f.Path)).OrderBy(f => f.Path == "etc/os-release" ? 0 : 1)
+            .Select(f => OsRelease.Parse(Text(f))).FirstOrDefault(o => o is not null);
+        var vendor = os?.Id ?? "debian";
+        var distro = os is null ? null : os.Version.Length > 0 ? $"{os.Id}-{os.Version}" : os.Id;
+        var packages = new List<SoftwarePackage>();
+        foreach (var file in all)
+        {
+            var found = file.Path switch
+            {
+                var p when InventoryPaths.IsDpkgStatus(p) => DpkgStatus.Parse(Text(file), file.Location, vendor, distro).ToList(),
+                var p when InventoryPaths.IsApkDatabase(p) => ApkDatabase.Parse(Text(file), file.Location, os?.Id ?? "alpine", distro).ToList(),
+                var p when InventoryPaths.IsNpmPackage(p) => LanguagePackages.NpmPackageJson(file.Content, file.Location).ToList(),
+                var p when InventoryPaths.IsPythonMetadata(p) => LanguagePackages.PythonMetadata(Text(file), file.Location).ToList(),
+                var p when InventoryPaths.IsDotnetDeps(p) => LanguagePackages.DotnetDeps(file.Content, file.Location).ToList(),
+                var p when InventoryPaths.IsJavaArchive(p) => Java(file, problems),
+                _ => null,
+            };
+            if (found is { Count: 0 } && !InventoryPaths.IsNpmPackage(file.Path) && !InventoryPaths.IsDpkgStatus(file.Path) && !InventoryPaths.IsJavaArchive(file.Path))
+            {
+                problems.Add((file.Location, "package database not read: no package found in it (malformed or empty)"));
+            }
+
+            packages.AddRange(found ?? []);
+        }
+
+        foreach (var (_, location) in rpmDatabases.OrderBy(r => r.Path, StringComparer.Ordinal))
+        {
+            problems.Add((location, "rpm database not read: the inventory does not list rpm packages (SQLite and Berkeley DB databases are not read yet)"));
+        }
+
+        return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.ContainerKind, Version = version, OperatingSystem = os, Packages = Ordered(packages) }, problems.ToImmutable());
+    }
+
+    /// <summary>Whether a source-tree file is a lockfile the inventory reads: package-lock.json, npm-shrinkwrap.json, packages.lock.json, requirements*.txt.</summary>
+    public static bool IsLockfile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+        return name is "package-lock.json" or "npm-shrinkwrap.json" or "packages.lock.json"
+            || (name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal));
+    }
+
+    /// <summary>The packages a source tree's lockfiles pin.</summary>
+    public static SoftwareInventory FromLockfiles(string name, IEnumerable<InventoryFile> lockfiles)
+    {
+        ArgumentNullException.ThrowIfNull(lockfiles);
+        var packages = new List<SoftwarePackage>();
+        foreach (var file in lockfiles.OrderBy(f => f.Location, StringComparer.Ordinal))
+        {
+            var fileName = file.Path[(file.Path.LastIndexOfAny(['/', '\\']) + 1)..];
+            packages.AddRange(fileName switch
+            {
+                "package-lock.json" or "npm-shrinkwrap.json" => LanguagePackages.NpmLockfile(file.Content, file.Location),
+                "packages.lock.json" => LanguagePackages.NugetLockfile(file.Content, file.Location),
+                _ => LanguagePackages.Requirements(Text(file), file.Location),
+            });
+        }
+
+        return new SoftwareInventory { Name = name, Kind = SoftwareInventory.SourceKind, Packages = Ordered(packages) };
+    }
+
+    private static ImmutableArray<SoftwarePackage> Ordered(List<SoftwarePackage> packages) =>
+        [.. packages.OrderBy(p => p.Type, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal)
+            .ThenBy(p => p.Location, StringComparer.Ordinal).DistinctBy(p => p.Purl, StringComparer.Ordinal)];
+
+    private static List<SoftwarePackage> Java(InventoryFile file, ImmutableArray<(string, string)>.Builder problems)
+    {
+        var (packages, problem) = JavaArchives.Parse(file.Content, file.Location);
+        if (problem is not null)
+        {
+            problems.Add((file.Location, "Java archive not fully read: " + problem));
+        }
+
+        return packages;
+    }
+
+    private static string Text(InventoryFile file) => Encoding.UTF8.GetString(file.Content.Span);
+}

@@ -1,0 +1,59 @@
+namespace Shipshape.Images.Inventory;
+
+/// <summary>Which files of a layer say what is installed (paths without a leading '/'), and how much of them is read.</summary>
+public static class InventoryPaths
+{
+    /// <summary>One package database larger than this is not read (a diagnostic says so); Debian's status is a few MB.</summary>
+    public const int MaxFileBytes = 32 * 1024 * 1024;
+
+    /// <summary>What the inventory files of one layer may add up to.</summary>
+    public const long MaxLayerBytes = 256L * 1024 * 1024;
+
+    /// <summary>rpm databases: read by no reader here (SQLite and Berkeley DB); their presence gets a diagnostic.</summary>
+    public static readonly IReadOnlySet<string> RpmDatabases = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "var/lib/rpm/rpmdb.sqlite", "var/lib/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db",
+    };
+
+    public static bool IsOsRelease(string path) => path is "etc/os-release" or "usr/lib/os-release";
+
+    public static bool IsDpkgStatus(string path) =>
+        path == "var/lib/dpkg/status" || (path.StartsWith("var/lib/dpkg/status.d/", StringComparison.Ordinal) && !path.EndsWith(".md5sums", StringComparison.Ordinal)
+            && path.IndexOf('/', "var/lib/dpkg/status.d/".Length) < 0);
+
+    public static bool IsApkDatabase(string path) => path == "lib/apk/db/installed";
+
+    /// <summary>"…/node_modules/name/package.json" or "…/node_modules/@scope/name/package.json".</summary>
+    public static bool IsNpmPackage(string path)
+    {
+        if (!path.EndsWith("/package.json", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = path.Split('/');
+        var n = parts.Length;
+        return (n >= 3 && parts[n - 3] == "node_modules" && !parts[n - 2].StartsWith('@'))
+            || (n >= 4 && parts[n - 4] == "node_modules" && parts[n - 3].StartsWith('@'));
+    }
+
+    public static bool IsPythonMetadata(string path) =>
+        (path.EndsWith("/METADATA", StringComparison.Ordinal) && Parent(path).EndsWith(".dist-info", StringComparison.Ordinal))
+        || (path.EndsWith("/PKG-INFO", StringComparison.Ordinal) && Parent(path).EndsWith(".egg-info", StringComparison.Ordinal));
+
+    public static bool IsDotnetDeps(string path) => path.EndsWith(".deps.json", StringComparison.Ordinal);
+
+    /// <summary>A Java archive (.jar, .war, .ear): a zip whose META-INF/maven/*/*/pom.properties name the artifacts.</summary>
+    public static bool IsJavaArchive(string path) =>
+        path.EndsWith(".jar", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".war", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ear", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a layer file is one whose content the inventory reads.</summary>
+    public static bool Wants(string path) =>
+        IsOsRelease(path) || IsDpkgStatus(path) || IsApkDatabase(path) || IsNpmPackage(path) || IsPythonMetadata(path) || IsDotnetDeps(path) || IsJavaArchive(path);
+
+    private static string Parent(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? string.Empty : path[..slash];
+    }
+}
