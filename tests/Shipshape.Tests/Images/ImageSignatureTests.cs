@@ -44,6 +44,12 @@ public sealed class ImageSignatureTests
 
     private static (string Rule, string Path)[] Findings(ScanReport report) => [.. report.Findings.Select(f => (f.RuleId, f.Location.Path))];
 
+    private static (SortedDictionary<string, byte[]> Files, (string Digest, int Size) Manifest) Layout()
+    {
+        var files = ImageBuilder.OciLayout(Image);
+        return (files, SignatureBuilder.ImageManifest(files));
+    }
+
     private static string Hex(string digest) => digest["sha256:".Length..];
 
     private static string Location((string Digest, int Size) manifest) => "img!blobs/sha256/" + Hex(manifest.Digest);
@@ -57,8 +63,7 @@ public sealed class ImageSignatureTests
     {
         using var tree = new TempTree();
         using var signer = TestSigner.Create(algorithm);
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
         SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)));
         ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
@@ -74,8 +79,7 @@ public sealed class ImageSignatureTests
     public void Scan_UnsignedOciLayout_ReportsNotSignedAtTheManifestNamingItsDigest()
     {
         using var tree = new TempTree();
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
         var report = Scan(tree);
@@ -104,8 +108,7 @@ public sealed class ImageSignatureTests
         using var tree = new TempTree();
         using var signer = TestSigner.Create("P-256");
         using var other = TestSigner.Create("P-256");
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
         SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)));
         ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
@@ -125,8 +128,7 @@ public sealed class ImageSignatureTests
         using var tree = new TempTree();
         using var signer = TestSigner.Create("P-256");
         using var other = TestSigner.Create("RSA");
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
         SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(other.SignCosign(payload)));
         SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)), referrer: true);
@@ -142,8 +144,7 @@ public sealed class ImageSignatureTests
     {
         using var tree = new TempTree();
         using var signer = TestSigner.Create("P-256");
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         var elsewhere = "sha256:" + new string('a', 64);
         var payload = SignatureBuilder.SimpleSigningPayload(elsewhere);
         SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)));
@@ -159,27 +160,21 @@ public sealed class ImageSignatureTests
     public void Scan_TamperedPayloadWithCertificate_ReportsInvalid()
     {
         using var tree = new TempTree();
-        var (ca, leaf) = SignatureBuilder.CertificateChain("cosign");
-        using (ca)
-        using (leaf)
-        {
-            var files = ImageBuilder.OciLayout(Image);
-            var manifest = SignatureBuilder.ImageManifest(files);
-            var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
-            using var key = leaf.GetECDsaPrivateKey()!;
-            var signature = key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        using var chain = SignatureBuilder.CertificateChain("cosign");
+        var (files, manifest) = Layout();
+        var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
+        var signature = chain.SignCosign(payload);
 
-            // The payload is rewritten after signing (another docker-reference) and stored under its new digest, as a tamperer would.
-            var tampered = SignatureBuilder.SimpleSigningPayload(manifest.Digest, "docker.io/attacker/app");
-            SignatureBuilder.AddCosign(files, manifest, tampered, Convert.ToBase64String(signature), certificatePem: SignatureBuilder.Pem(leaf));
-            ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        // The payload is rewritten after signing (another docker-reference) and stored under its new digest, as a tamperer would.
+        var tampered = SignatureBuilder.SimpleSigningPayload(manifest.Digest, "docker.io/attacker/app");
+        SignatureBuilder.AddCosign(files, manifest, tampered, signature, certificatePem: SignatureBuilder.Pem(chain.Leaf));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
-            var report = Scan(tree, roots: [SignatureBuilder.Pem(ca)]);
+        var report = Scan(tree, roots: [chain.CaPem]);
 
-            Assert.Equal([("SHP-CTR-061", Location(manifest))], Findings(report));
-            Assert.Contains("does not verify with the key of the certificate it carries (CN=cosign signer, O=Shipshape Tests)", report.Findings[0].Message, StringComparison.Ordinal);
-            Assert.Equal(Severity.High, report.Findings[0].Severity);
-        }
+        Assert.Equal([("SHP-CTR-061", Location(manifest))], Findings(report));
+        Assert.Contains("does not verify with the key of the certificate it carries (CN=cosign signer, O=Shipshape Tests)", report.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Equal(Severity.High, report.Findings[0].Severity);
     }
 
     [Fact]
@@ -187,8 +182,7 @@ public sealed class ImageSignatureTests
     {
         using var tree = new TempTree();
         using var signer = TestSigner.Create("P-256");
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         SignatureBuilder.AddCosign(files, manifest, SignatureBuilder.SimpleSigningPayload(manifest.Digest), "not base64!");
         ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
@@ -202,28 +196,20 @@ public sealed class ImageSignatureTests
     public void Scan_CosignCertificateChainingToTheTrustRoot_IsVerifiedAndToAnotherRootIsUntrusted()
     {
         using var tree = new TempTree();
-        var (ca, leaf) = SignatureBuilder.CertificateChain("cosign");
-        var (otherCa, otherLeaf) = SignatureBuilder.CertificateChain("other");
-        using (ca)
-        using (leaf)
-        using (otherCa)
-        using (otherLeaf)
-        {
-            var files = ImageBuilder.OciLayout(Image);
-            var manifest = SignatureBuilder.ImageManifest(files);
-            var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
-            using var key = leaf.GetECDsaPrivateKey()!;
-            var signature = key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-            SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signature), referrer: true, certificatePem: SignatureBuilder.Pem(leaf), chainPem: SignatureBuilder.Pem(ca));
-            ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        using var chain = SignatureBuilder.CertificateChain("cosign");
+        using var other = SignatureBuilder.CertificateChain("other");
+        var (files, manifest) = Layout();
+        var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
+        var signature = chain.SignCosign(payload);
+        SignatureBuilder.AddCosign(files, manifest, payload, signature, referrer: true, certificatePem: SignatureBuilder.Pem(chain.Leaf), chainPem: chain.CaPem);
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
-            Assert.Empty(Scan(tree, roots: [SignatureBuilder.Pem(ca)]).Findings);
+        Assert.Empty(Scan(tree, roots: [chain.CaPem]).Findings);
 
-            var untrusted = Scan(tree, roots: [SignatureBuilder.Pem(otherCa)]);
-            Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(untrusted));
-            Assert.Contains("does not chain to a --trust-root certificate", untrusted.Findings[0].Message, StringComparison.Ordinal);
-            Assert.Contains("(referrer sha256:", untrusted.Findings[0].Message, StringComparison.Ordinal);
-        }
+        var untrusted = Scan(tree, roots: [other.CaPem]);
+        Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(untrusted));
+        Assert.Contains("does not chain to a --trust-root certificate", untrusted.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("(referrer sha256:", untrusted.Findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,8 +217,7 @@ public sealed class ImageSignatureTests
     {
         using var tree = new TempTree();
         using var signer = TestSigner.Create("P-384");
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
         var referrer = SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)), referrer: true);
         ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
@@ -254,86 +239,64 @@ public sealed class ImageSignatureTests
     public void Scan_NotationSignatureChainingToTheTrustStoreCertificate_ReportsNothing(bool rsa)
     {
         using var tree = new TempTree();
-        var (ca, leaf) = SignatureBuilder.CertificateChain("notation", rsa);
-        using (ca)
-        using (leaf)
-        {
-            var files = ImageBuilder.OciLayout(Image);
-            var manifest = SignatureBuilder.ImageManifest(files);
-            SignatureBuilder.AddNotation(files, manifest, leaf, [leaf, ca]);
-            ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        using var chain = SignatureBuilder.CertificateChain("notation", rsa);
+        var (files, manifest) = Layout();
+        SignatureBuilder.AddNotation(files, manifest, chain.Leaf, [chain.Leaf, chain.Ca]);
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
-            var report = Scan(tree, notation: [SignatureBuilder.Pem(ca)]);
+        var report = Scan(tree, notation: [chain.CaPem]);
 
-            Assert.Empty(report.Findings);
-            Assert.Equal(1, report.Resources);
-        }
+        Assert.Empty(report.Findings);
+        Assert.Equal(1, report.Resources);
     }
 
     [Fact]
     public void Scan_NotationSignatureWithAnotherTrustStoreCertificate_ReportsUntrusted()
     {
         using var tree = new TempTree();
-        var (ca, leaf) = SignatureBuilder.CertificateChain("notation");
-        var (otherCa, otherLeaf) = SignatureBuilder.CertificateChain("other");
-        using (ca)
-        using (leaf)
-        using (otherCa)
-        using (otherLeaf)
-        {
-            var files = ImageBuilder.OciLayout(Image);
-            var manifest = SignatureBuilder.ImageManifest(files);
-            var referrer = SignatureBuilder.AddNotation(files, manifest, leaf, [leaf, ca]);
-            ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        using var chain = SignatureBuilder.CertificateChain("notation");
+        using var other = SignatureBuilder.CertificateChain("other");
+        var (files, manifest) = Layout();
+        var referrer = SignatureBuilder.AddNotation(files, manifest, chain.Leaf, [chain.Leaf, chain.Ca]);
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
-            var report = Scan(tree, notation: [SignatureBuilder.Pem(otherCa)]);
+        var report = Scan(tree, notation: [other.CaPem]);
 
-            Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(report));
-            Assert.Contains($"the notation signature (referrer {referrer}): its signing certificate CN=notation signer, O=Shipshape Tests does not chain to a --notation-cert certificate",
-                report.Findings[0].Message, StringComparison.Ordinal);
-        }
+        Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(report));
+        Assert.Contains($"the notation signature (referrer {referrer}): its signing certificate CN=notation signer, O=Shipshape Tests does not chain to a --notation-cert certificate",
+            report.Findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Scan_NotationPayloadChangedAfterSigning_ReportsInvalid()
     {
         using var tree = new TempTree();
-        var (ca, leaf) = SignatureBuilder.CertificateChain("notation");
-        using (ca)
-        using (leaf)
-        {
-            var files = ImageBuilder.OciLayout(Image);
-            var manifest = SignatureBuilder.ImageManifest(files);
-            SignatureBuilder.AddNotation(files, manifest, leaf, [leaf, ca],
-                tamper: p => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(p).Replace("\"size\":", "\"size\":1", StringComparison.Ordinal)));
-            ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        using var chain = SignatureBuilder.CertificateChain("notation");
+        var (files, manifest) = Layout();
+        SignatureBuilder.AddNotation(files, manifest, chain.Leaf, [chain.Leaf, chain.Ca],
+            tamper: p => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(p).Replace("\"size\":", "\"size\":1", StringComparison.Ordinal)));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
-            var report = Scan(tree, notation: [SignatureBuilder.Pem(ca)]);
+        var report = Scan(tree, notation: [chain.CaPem]);
 
-            Assert.Equal([("SHP-CTR-061", Location(manifest))], Findings(report));
-            Assert.Contains("the ES256 signature does not verify with the key of its signing certificate", report.Findings[0].Message, StringComparison.Ordinal);
-        }
+        Assert.Equal([("SHP-CTR-061", Location(manifest))], Findings(report));
+        Assert.Contains("the ES256 signature does not verify with the key of its signing certificate", report.Findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Scan_NotationSignatureOfAnotherDigest_ReportsDigestMismatch()
     {
         using var tree = new TempTree();
-        var (ca, leaf) = SignatureBuilder.CertificateChain("notation");
-        using (ca)
-        using (leaf)
-        {
-            var files = ImageBuilder.OciLayout(Image);
-            var manifest = SignatureBuilder.ImageManifest(files);
-            var elsewhere = "sha256:" + new string('b', 64);
-            SignatureBuilder.AddNotation(files, manifest, leaf, [leaf, ca], signedDigest: elsewhere);
-            ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        using var chain = SignatureBuilder.CertificateChain("notation");
+        var (files, manifest) = Layout();
+        var elsewhere = "sha256:" + new string('b', 64);
+        SignatureBuilder.AddNotation(files, manifest, chain.Leaf, [chain.Leaf, chain.Ca], signedDigest: elsewhere);
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
 
-            var report = Scan(tree, notation: [SignatureBuilder.Pem(ca)]);
+        var report = Scan(tree, notation: [chain.CaPem]);
 
-            Assert.Equal([("SHP-CTR-063", Location(manifest))], Findings(report));
-            Assert.Contains($"its payload signs {elsewhere}, not {manifest.Digest}", report.Findings[0].Message, StringComparison.Ordinal);
-        }
+        Assert.Equal([("SHP-CTR-063", Location(manifest))], Findings(report));
+        Assert.Contains($"its payload signs {elsewhere}, not {manifest.Digest}", report.Findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -341,8 +304,7 @@ public sealed class ImageSignatureTests
     {
         using var tree = new TempTree();
         using var signer = TestSigner.Create("Ed25519");
-        var files = ImageBuilder.OciLayout(Image);
-        var manifest = SignatureBuilder.ImageManifest(files);
+        var (files, manifest) = Layout();
         var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
         SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)));
         ImageBuilder.WriteDirectory(files, tree.PathOf("img"));

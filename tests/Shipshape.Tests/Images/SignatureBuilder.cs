@@ -74,6 +74,25 @@ internal sealed class TestSigner : IDisposable
     }
 }
 
+/// <summary>A test CA and the signing certificate (with its private key) it issued.</summary>
+internal sealed record TestChain(X509Certificate2 Ca, X509Certificate2 Leaf) : IDisposable
+{
+    public string CaPem => SignatureBuilder.Pem(Ca);
+
+    /// <summary>As cosign signs with a certificate's key: ECDSA over SHA-256, DER, base64.</summary>
+    public string SignCosign(byte[] payload)
+    {
+        using var key = Leaf.GetECDsaPrivateKey()!;
+        return Convert.ToBase64String(key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+    }
+
+    public void Dispose()
+    {
+        Ca.Dispose();
+        Leaf.Dispose();
+    }
+}
+
 /// <summary>
 /// Signs images built by <see cref="ImageBuilder"/> as the formats' specifications say, with no cosign or notation
 /// binary: cosign simple-signing payloads under the "sha256-&lt;hex&gt;.sig" tag or as OCI 1.1 referrers, and Notation
@@ -198,7 +217,7 @@ internal static class SignatureBuilder
     }
 
     /// <summary>A self-signed CA and a code-signing leaf it issued, valid around now.</summary>
-    public static (X509Certificate2 Ca, X509Certificate2 Leaf) CertificateChain(string name, bool rsa = false)
+    public static TestChain CertificateChain(string name, bool rsa = false)
     {
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest($"CN={name} CA, O=Shipshape Tests", caKey, HashAlgorithmName.SHA256);
@@ -219,7 +238,7 @@ internal static class SignatureBuilder
             leafRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.3")], false));
             using var issued = leafRequest.Create(ca.SubjectName, X509SignatureGenerator.CreateForECDsa(caKey), now.AddHours(-1), now.AddDays(7), [1, 2, 3, 4, 5, 6, 7, 8]);
             var leaf = leafKey is RSA rk ? issued.CopyWithPrivateKey(rk) : issued.CopyWithPrivateKey((ECDsa)leafKey);
-            return (ca, leaf);
+            return new TestChain(ca, leaf);
         }
     }
 
