@@ -333,4 +333,28 @@ public sealed class ImageSignatureTests
         Assert.Equal($"--trust-root {garbage}: holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)", ex2.Message);
         Assert.StartsWith($"--notation-cert {tree.PathOf("missing.pem")}: cannot be read", ex3.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Scan_CosignSaveLayoutKindAnnotations_TieTheSignaturesToTheSavedImage()
+    {
+        using var tree = new TempTree();
+        using var signer = TestSigner.Create("P-256");
+        var (files, manifest) = Layout();
+        var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
+        var signatures = SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)));
+
+        // cosign save names the image and its signatures by a "kind" annotation, not by a tag.
+        var index = Encoding.UTF8.GetString(files["index.json"])
+            .Replace($"\"org.opencontainers.image.ref.name\":\"sha256-{Hex(manifest.Digest)}.sig\"", "\"kind\":\"dev.cosignproject.cosign/sigs\"", StringComparison.Ordinal)
+            .Replace("\"io.containerd.image.name\":", "\"kind\":\"dev.cosignproject.cosign/image\",\"io.containerd.image.name\":", StringComparison.Ordinal);
+        files["index.json"] = Encoding.UTF8.GetBytes(index);
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        using var wrong = TestSigner.Create("P-256");
+
+        Assert.Empty(Scan(tree, keys: [signer.PublicKeyPem]).Findings);
+        var untrusted = Scan(tree, keys: [wrong.PublicKeyPem]);
+        Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(untrusted));
+        Assert.Contains($"(cosign save signatures {signatures})", untrusted.Findings[0].Message, StringComparison.Ordinal);
+        Assert.Equal(1, untrusted.Resources);
+    }
 }
