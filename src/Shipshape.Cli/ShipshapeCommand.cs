@@ -6,6 +6,7 @@ using Shipshape.Core;
 using Shipshape.Engine;
 using Shipshape.Engine.Baselines;
 using Shipshape.Engine.Configuration;
+using Shipshape.Images.Signatures;
 using Shipshape.Reporting;
 using Shipshape.Rules;
 
@@ -147,6 +148,9 @@ public static class ShipshapeCommand
         var verbose = new Option<bool>("--verbose") { Description = "Console report: also each finding's message, resource and equivalent IDs, the whole fix, suppressed findings and every diagnostic." };
         var scanners = new Option<string[]>("--scanners") { Description = "Scanners to run, comma-separated: misconfig, iam, secrets, image (default: all; image reads image archives and OCI layouts with the rules that apply to images)." };
         var platform = new Option<string?>("--platform") { Description = "For multi-platform images, check only this platform: os/arch[/variant], e.g. linux/amd64 (default: every platform)." };
+        var key = new Option<string[]>("--key") { Description = "Verify cosign image signatures with this PEM public key (ECDSA P-256/P-384/P-521, RSA, Ed25519; repeatable). Without --key, --trust-root or --notation-cert, signatures are found but not verified." };
+        var trustRoot = new Option<string[]>("--trust-root") { Description = "PEM CA certificate(s) that certificates carried by cosign signatures must chain to (offline: no transparency log, no revocation; repeatable)." };
+        var notationCert = new Option<string[]>("--notation-cert") { Description = "PEM trust-store certificate(s) that Notation signatures' certificate chains must chain to (repeatable)." };
         var maxImageAge = new Option<int?>("--max-image-age") { Description = "Report images created more than this many days before the scan (default: 365)." };
         var gitHistory = new Option<bool>("--git-history") { Description = "Also scan every commit of the git repository at the first PATH for secrets." };
         var gitAllowExternal = new Option<bool>("--git-allow-external")
@@ -169,7 +173,7 @@ public static class ShipshapeCommand
             compliance,
             paths, format, output, failOn, config, baseline, writeBaseline, rule, skipRule, trusted, maxSize, fileTimeout, scanTimeout, failOnIncomplete, cfnParameter, cfnParametersFile, varFile, variable, noColor, quiet,
             scanners, gitHistory, gitAllowExternal, gitleaksConfig, debug, severity, softFail, skipPath, noForeign, sourceRoot, compact, verbose, platform, maxImageAge,
-            awsAccountId, awsRegion, previousAsff,
+            key, trustRoot, notationCert, awsAccountId, awsRegion, previousAsff,
         };
         command.SetAction(parse =>
         {
@@ -226,6 +230,7 @@ public static class ShipshapeCommand
                 VariableFiles = [.. parse.GetValue(varFile) ?? []],
                 Variables = [.. parse.GetValue(variable) ?? []],
                 Platform = parse.GetValue(platform),
+                SignatureTrust = SignatureTrustOf(parse.GetValue(key), parse.GetValue(trustRoot), parse.GetValue(notationCert)),
                 RequireImages = imageVerb,
                 MaxImageAgeDays = parse.GetValue(maxImageAge) is { } days
                     ? days >= 0 ? days : throw new ConfigException($"--max-image-age: {days} is not a number of days")
@@ -321,6 +326,19 @@ public static class ShipshapeCommand
             return verdict.ExitCode;
         });
         return command;
+    }
+
+    /// <summary>The keys and certificates image signatures are verified against, read before the scan: a bad file is a usage error naming the option and file.</summary>
+    private static SignatureTrust SignatureTrustOf(string[]? keys, string[]? roots, string[]? notation)
+    {
+        try
+        {
+            return SignatureTrust.Load(keys ?? [], roots ?? [], notation ?? []);
+        }
+        catch (SignatureTrustException ex)
+        {
+            throw new ConfigException(ex.Message);
+        }
     }
 
     /// <summary>A previous asff export of a million findings is about 3 GiB; 256 MiB is hundreds of thousands.</summary>

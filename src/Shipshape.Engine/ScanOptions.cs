@@ -44,6 +44,8 @@ public sealed record ScanOptions
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>"os/arch[/variant]": read only that platform of multi-platform images (--platform); null for every platform.</summary>
     public string? Platform { get; init; }
+    /// <summary>What image signatures are verified against (--key, --trust-root, --notation-cert); none: signatures are found, not verified.</summary>
+    public Shipshape.Images.Signatures.SignatureTrust SignatureTrust { get; init; } = Shipshape.Images.Signatures.SignatureTrust.None;
     /// <summary>The <c>image</c> verb: every path must be a container image (an error otherwise).</summary>
     public bool RequireImages { get; init; }
     /// <summary>Images created more than this many days before <see cref="Today"/> are reported (--max-image-age); null for the default.</summary>

@@ -592,7 +592,7 @@ public sealed class Scanner
         };
         try
         {
-            var result = new ImageReader(new ImageReadOptions { MaxFileBytes = maxFileBytes, Platform = options.Platform }).Read(image.FullPath, image.DisplayPath, scan, scanToken);
+            var result = new ImageReader(new ImageReadOptions { MaxFileBytes = maxFileBytes, Platform = options.Platform, Trust = options.SignatureTrust }).Read(image.FullPath, image.DisplayPath, scan, scanToken);
             var diagnostics = result.Diagnostics;
             if (timedOut > 0)
             {

@@ -21,6 +21,9 @@ public sealed record ImageReadOptions
     /// <summary>Manifests, indexes and configs larger than this are not JSON an image tool wrote.</summary>
     public int MaxJsonBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>What image signatures are verified against (--key, --trust-root, --notation-cert); none by default.</summary>
+    public Signatures.SignatureTrust Trust { get; init; } = Signatures.SignatureTrust.None;
+
     /// <summary>Members an archive or layout may have.</summary>
     public int MaxMembers { get; init; } = Shipshape.Secrets.Sources.ArchiveReader.MaxMembers;
 }

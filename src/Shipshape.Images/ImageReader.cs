@@ -71,11 +71,12 @@ public sealed class ImageReader
         var images = ImmutableArray.CreateBuilder<ContainerImage>();
         var files = ImmutableArray.CreateBuilder<ImageContentFile>();
         var prefixes = chosen.Count > 1;
+        var signatures = Signatures.ImageSignatures.Find(blobs, displayPath, _options.Trust);
         foreach (var (manifest, index) in chosen.Select((m, i) => (m, i)))
         {
             var prefix = prefixes ? (manifest.Platform ?? $"image {index + 1}") + "/" : null;
             var adapted = ImageAdapter.Adapt(manifest, blobs, displayPath, prefix, mismatches, diagnostics);
-            images.Add(adapted.Image);
+            images.Add(adapted.Image with { Signing = signatures.For(manifest, displayPath, prefix, diagnostics) });
             files.AddRange(adapted.Files);
         }
 
@@ -302,6 +303,11 @@ public sealed class ImageReader
             using (document)
             {
                 var root = document.RootElement;
+                if (Signatures.SignatureFinder.IsAttachment(descriptor, root))
+                {
+                    continue;
+                }
+
                 if (mediaType.Contains("index", StringComparison.Ordinal) || mediaType.Contains("manifest.list", StringComparison.Ordinal) || root.TryGetProperty("manifests", out _))
                 {
                     WalkIndex(root, name, blobs, displayPath, diagnostics, result, depth + 1);

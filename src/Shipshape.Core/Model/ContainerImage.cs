@@ -46,6 +46,9 @@ public sealed record ContainerImage : Resource
     /// <summary>Blobs whose SHA-256 is not the digest the layout names them by or the manifest and config expect.</summary>
     public ImmutableArray<ImageDigestMismatch> DigestMismatches { get; init; } = [];
 
+    /// <summary>Signatures found for the image and what verifying them found; null when the image was not read from an archive or layout.</summary>
+    public ImageSigning? Signing { get; init; }
+
     /// <summary>/etc/passwd, /etc/shadow and /etc/group of the final filesystem, when present and small.</summary>
     public ImmutableArray<ImageTextFile> AccountFiles { get; init; } = [];
 

@@ -47,4 +47,36 @@ public sealed class ImageCliTests
         Assert.Equal(2, code);
         Assert.Contains("not a container image", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Image_KeyFileThatIsNotAKey_ExitsWithUsageErrorNamingTheOptionAndFile()
+    {
+        using var tree = new TempTree();
+        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(new ImageSpec { User = "1000" }), tree.PathOf("img"));
+        var notAKey = tree.Write("cosign.pub", "not a key\n");
+
+        var (code, _, stderr) = await CliRunner.RunAsync("image", tree.PathOf("img"), "--key", notAKey);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"--key {notAKey}: holds no PEM public key", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Image_SignedWithTheGivenKey_PassesTheSignatureRules()
+    {
+        using var tree = new TempTree();
+        using var signer = TestSigner.Create("P-256");
+        var files = ImageBuilder.OciLayout(new ImageSpec { User = "1000" });
+        var manifest = SignatureBuilder.ImageManifest(files);
+        var payload = SignatureBuilder.SimpleSigningPayload(manifest.Digest);
+        SignatureBuilder.AddCosign(files, manifest, payload, Convert.ToBase64String(signer.SignCosign(payload)));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        var key = tree.Write("cosign.pub", signer.PublicKeyPem);
+
+        var (code, stdout, _) = await CliRunner.RunAsync("image", tree.PathOf("img"), "--key", key, "--rule", "SHP-CTR-06*", "--format", "json", "--quiet");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
+    }
 }

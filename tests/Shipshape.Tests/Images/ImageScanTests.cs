@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Shipshape.Core;
 using Shipshape.Engine;
 using Shipshape.Engine.Configuration;
@@ -16,6 +17,9 @@ public sealed class ImageScanTests
 
     private static readonly DateOnly Today = new(2026, 12, 4);
 
+    // The images built here are unsigned; ImageSignatureTests covers signatures and SHP-CTR-060.
+    private static readonly ImmutableArray<string> Unsigned = ["SHP-CTR-060"];
+
     private static ImageSpec Hardened => new()
     {
         User = "10001",
@@ -26,7 +30,7 @@ public sealed class ImageScanTests
     };
 
     private static ScanReport Scan(TempTree tree, string name, string? platform = null) =>
-        new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf(name)], Today = Today, Platform = platform, RequireImages = true }).RelativeTo(tree.Root);
+        new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf(name)], Today = Today, Platform = platform, RequireImages = true, SkipRules = Unsigned }).RelativeTo(tree.Root);
 
     private static (string Rule, string Path, int Line)[] Findings(ScanReport report) =>
         [.. report.Findings.Select(f => (f.RuleId, f.Location.Path, f.Location.StartLine))];
@@ -77,7 +81,7 @@ public sealed class ImageScanTests
         using var tree = new TempTree();
         ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(Hardened with { User = "0:0", Tags = ["ghcr.io/acme/app:1.0"] }), tree.PathOf("img"));
 
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("img")], Today = Today, TrustedRegistries = ["ghcr.io/acme"] }).RelativeTo(tree.Root);
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("img")], Today = Today, TrustedRegistries = ["ghcr.io/acme"], SkipRules = Unsigned }).RelativeTo(tree.Root);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal("SHP-CTR-002", finding.RuleId);
@@ -260,7 +264,7 @@ public sealed class ImageScanTests
         };
         ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(image), tree.PathOf("deep/img"));
 
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("deep/img")], Today = Today }).RelativeTo(tree.Root);
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("deep/img")], Today = Today, SkipRules = Unsigned }).RelativeTo(tree.Root);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("SHP-CTR-045", "deep/img!layer 1/etc/shadow", 1), (finding.RuleId, finding.Location.Path, finding.Location.StartLine));
@@ -373,7 +377,7 @@ public sealed class ImageScanTests
         ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(Hardened with { User = null }), tree.PathOf("repo/build/oci"));
         tree.WriteBytes("repo/build/app.tar", ImageBuilder.Tar(ImageBuilder.DockerSave(Hardened with { Healthcheck = null }, legacy: true)));
 
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("repo")], Today = Today }).RelativeTo(tree.PathOf("repo"));
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("repo")], Today = Today, SkipRules = Unsigned }).RelativeTo(tree.PathOf("repo"));
 
         Assert.Equal(["SHP-CTR-016", "SHP-CTR-002"], report.Findings.Select(f => f.RuleId));
         Assert.StartsWith("build/app.tar!", report.Findings[0].Location.Path, StringComparison.Ordinal);
@@ -399,7 +403,7 @@ public sealed class ImageScanTests
         tree.Write("Dockerfile", "FROM node:20\n");
         ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(Hardened with { User = null }), tree.PathOf("img"));
 
-        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], Today = Today, Scanners = ["image"] }).RelativeTo(tree.Root);
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], Today = Today, Scanners = ["image"], SkipRules = Unsigned }).RelativeTo(tree.Root);
 
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("SHP-CTR-002", "img!" + ConfigOf(tree, "img")), (finding.RuleId, finding.Location.Path));
