@@ -121,11 +121,15 @@ if ! git -C "$history" rev-parse -q --verify HEAD >/dev/null 2>&1; then
   git -C "$history" gc -q
 fi
 start=$(now)
+"$shipshape" scan "$history" --scanners secrets --format json --output "$work/history-tree.json" --quiet || true
+tree_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
+start=$(now)
 "$shipshape" scan "$history" --git-history --scanners secrets --format json --output "$work/history.json" --quiet || true
 history_s=$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')
 summary=$(grep -o 'git history: [^"]*' "$work/history.json" || echo "git history: (no summary)")
 history_mib=$(echo "$summary" | sed -E 's/.* ([0-9.]+) MiB scanned.*/\1/')
 echo "$summary"
-history_only_s=$(echo "$summary" | sed -E 's/.* in ([0-9.]+) s.*/\1/')
-echo "git history alone: $(awk -v m="$history_mib" -v s="$history_only_s" 'BEGIN { printf "%.1f", m / s }') MiB/s of blob content (target: 50 MB/s)"
+# The history's own time: the scan with history less the same scan of the tree alone.
+history_only_s=$(awk -v a="$history_s" -v b="$tree_s" 'BEGIN { d = a - b; print (d > 0.001 ? d : 0.001) }')
+echo "git history alone: $(printf '%.2f' "$history_only_s") s, $(awk -v m="$history_mib" -v s="$history_only_s" 'BEGIN { printf "%.1f", m / s }') MiB/s of blob content (target: 50 MB/s)"
 echo "git history (including the tree scan): $(printf '%.2f' "$history_s") s, $(awk -v m="$history_mib" -v s="$history_s" 'BEGIN { printf "%.1f", m / s }') MiB/s of file versions"

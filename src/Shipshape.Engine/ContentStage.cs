@@ -94,13 +94,21 @@ internal sealed class ContentStage
         {
             throw new ConfigException($"--git-history: {ex.Message}");
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The scan's time limit (--timeout) ran out in the history: what the tree showed is still reported.
+            var stopped = Diagnostic.Skipped(SourceSpan.FileOnly(GitHistoryScanner.Location), "git history not checked: the scan's time limit (--timeout) ran out while reading it");
+            return ([new FileOutcome(GitHistoryScanner.Location, false, [], [stopped], [])], Diagnostic.Info(SourceSpan.FileOnly(GitHistoryScanner.Location), "git history: stopped by the scan's time limit"));
+        }
 
         // History paths are the repository's; reports show them under the scanned path as given, like the tree's files.
         var prefix = DisplayPaths.Prefix(root);
         var outcomes = result.Files.Select(f => new FileOutcome(DisplayPaths.Join(prefix, f.Path), false, [], [], []) { Content = _ignore.Filter(f.Path, f.Content) })
             .Append(new FileOutcome(GitHistoryScanner.Location, false, [], result.Diagnostics, []));
+        // The report says what was read; how long it took goes to the progress output, so two scans give the same report.
         var summary = Diagnostic.Info(SourceSpan.FileOnly(GitHistoryScanner.Location), string.Create(CultureInfo.InvariantCulture,
-            $"git history: {result.Commits} commits, {result.BlobsScanned} file versions, {result.BytesScanned / 1048576.0:0.0} MiB scanned in {started.Elapsed.TotalSeconds:0.00} s"));
+            $"git history: {result.Commits} commits, {result.BlobsScanned} file versions, {result.BytesScanned / 1048576.0:0.0} MiB scanned"));
+        options.Progress?.Invoke(string.Create(CultureInfo.InvariantCulture, $"git history: {result.BytesScanned / 1048576.0:0.0} MiB of file versions scanned in {started.Elapsed.TotalSeconds:0.00} s"));
         return (outcomes, summary);
     }
 

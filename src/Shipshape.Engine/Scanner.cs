@@ -169,7 +169,7 @@ public sealed class Scanner
         diagnostics.AddRange(content?.Diagnostics ?? []);
         if (options.GitHistory && content is not null)
         {
-            var (history, summary) = content.ReadHistory(options, options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, cancellationToken);
+            var (history, summary) = content.ReadHistory(options, options.MaxFileBytes ?? config.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes, scanToken);
             outcomes = [.. outcomes, .. history];
             diagnostics.Add(summary);
         }
@@ -276,7 +276,8 @@ public sealed class Scanner
         var notRun = new List<string>();
         foreach (var rule in rules)
         {
-            if (scanToken.IsCancellationRequested)
+            // Content rules report from what was read (below); only model rules can be left unrun by the time limit.
+            if (scanToken.IsCancellationRequested && rule is not IContentRule)
             {
                 notRun.Add(rule.Id);
                 records.Unfinished(rule.Id);

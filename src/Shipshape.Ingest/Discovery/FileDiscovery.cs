@@ -183,7 +183,7 @@ public static class FileDiscovery
             {
                 entries = new DirectoryInfo(frame.FullPath).GetFileSystemInfos("*", ListOneDirectory);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 var shown = frame.RelativePath.Length == 0 ? "." : frame.RelativePath;
                 run.Diagnostics.Add(Diagnostic.Skipped(SourceSpan.FileOnly(shown), $"Directory '{shown}' could not be read and was skipped: {e.Message}"));
@@ -361,7 +361,7 @@ public static class FileDiscovery
         byte[] head;
         try
         {
-            head = length == 0 ? [] : ReadHead(fullPath, length);
+            head = length == 0 ? [] : ReadHead(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -389,18 +389,19 @@ public static class FileDiscovery
         }
 
         var format = FormatSniffer.Sniff(relative, head.AsSpan(0, Math.Min(head.Length, FormatSniffer.HeadBytes)));
-        return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, format) { Content = Retain(run, head, length) }, null);
+        return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, format) { Content = Retain(run, head) }, null);
     }
 
     /// <summary>The probe's bytes when they are the whole file and the scan's budget for kept files allows them.</summary>
-    private static byte[]? Retain(Run run, byte[] head, long length)
+    private static byte[]? Retain(Run run, byte[] head)
     {
-        if (head.Length != length || length >= BinaryProbeBytes || length == 0)
+        // Shorter than the probe: the read met the end of the file, so these bytes are all of it.
+        if (head.Length == 0 || head.Length >= BinaryProbeBytes)
         {
             return null;
         }
 
-        return Interlocked.Add(ref run.RetainedBytes, length) <= run.Options.MaxRetainedBytes ? head : null;
+        return Interlocked.Add(ref run.RetainedBytes, head.Length) <= run.Options.MaxRetainedBytes ? head : null;
     }
 
     private sealed record Candidate(string FullPath, string RelativePath, string Root, long Length);
@@ -500,13 +501,13 @@ public static class FileDiscovery
     }
 
     // Read into a pooled buffer and copied out at its real length: one allocation of the file's size per small file.
-    // A file shorter than the probe is read up to the length the directory listing gave, without a last read to see
-    // the end: its content is what the file held at that size.
-    private static byte[] ReadHead(string fullPath, long length)
+    // Read until the end of the file or the probe's size: a file replaced since the listing (written to a temporary
+    // file and renamed) is read as it is now, whole, never as the new file cut at the old one's length.
+    private static byte[] ReadHead(string fullPath)
     {
         using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(BinaryProbeBytes);
-        var wanted = (int)Math.Min(length, BinaryProbeBytes);
+        const int wanted = BinaryProbeBytes;
         try
         {
             var total = 0;
