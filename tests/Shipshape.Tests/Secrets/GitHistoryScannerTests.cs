@@ -1,3 +1,4 @@
+using Shipshape.Core;
 using System.Text;
 using Shipshape.Engine;
 using Shipshape.Rules;
@@ -110,5 +111,38 @@ public sealed class GitHistoryScannerTests
     {
         using var tree = new TempTree();
         Assert.Throws<GitFormatException>(() => GitRepository.Open(tree.Root));
+    }
+
+    [Fact]
+    public void Scanner_GitHistoryTwice_WritesTheSameDiagnostics()
+    {
+        // The history's summary says what was read, not how long it took, so two scans give the same report.
+        var (tree, _) = BuildRepository(pack: true);
+        using (tree)
+        {
+            ScanReport Run() => new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], GitHistory = true, Scanners = ["secrets"] }).RelativeTo(tree.Root);
+
+            var first = Run();
+            var second = Run();
+
+            Assert.Equal(first.Diagnostics.Select(d => d.Message), second.Diagnostics.Select(d => d.Message));
+            Assert.Contains(first.Diagnostics, d => d.Message.StartsWith("git history: 3 commits, ", StringComparison.Ordinal) && d.Message.EndsWith(" MiB scanned", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Scanner_GitHistoryPastTheScanDeadline_IsReportedNotCheckedAndNoSecretsRuleIsSaidNotToHaveRun()
+    {
+        var (tree, _) = BuildRepository(pack: false);
+        using (tree)
+        using (var expired = new CancellationTokenSource())
+        {
+            expired.Cancel();
+
+            var report = new Scanner(RuleCatalog.CreateDefault()).Scan(new ScanOptions { Paths = [tree.Root], GitHistory = true, Scanners = ["secrets"] }, expired.Token);
+
+            Assert.Contains(report.Diagnostics, d => d.Message.StartsWith("git history not checked: the scan's time limit", StringComparison.Ordinal));
+            Assert.DoesNotContain(report.Diagnostics, d => d.Message.Contains("before these rules ran", StringComparison.Ordinal) && d.Message.Contains("SHP-SEC", StringComparison.Ordinal));
+        }
     }
 }
