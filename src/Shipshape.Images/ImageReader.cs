@@ -93,15 +93,23 @@ public sealed class ImageReader
         if (scan is not null)
         {
             var layout = manifests.SelectMany(m => new[] { m.ConfigName, m.ManifestName }.Concat(m.Parents).Concat(m.Layers)).ToHashSet(StringComparer.Ordinal);
-            foreach (var (name, blob) in blobs.Where(b => b.Value.Layer is null && b.Value.Json is { Length: > 0 } && !layout.Contains(b.Key) && !IsLayoutFile(b.Key))
+            foreach (var (name, blob) in blobs.Where(b => b.Value.Layer is null && !layout.Contains(b.Key) && !IsLayoutFile(b.Key))
                 .OrderBy(b => b.Key, StringComparer.Ordinal))
             {
-                if (blob.Json!.AsSpan(0, Math.Min(blob.Json!.Length, HeadBytes)).IndexOf((byte)0) >= 0)
+                if (blob.Json is null)
+                {
+                    // Kept only up to MaxJsonBytes: a larger stray file is said to be unsearched, never skipped quietly.
+                    diagnostics.Add(Diagnostic.Partial(SourceSpan.FileOnly(ImagePaths.Member(displayPath, name)), string.Create(CultureInfo.InvariantCulture,
+                        $"a file outside the image layout, over {_options.MaxJsonBytes} bytes: not searched for secrets")));
+                    continue;
+                }
+
+                if (blob.Json.Length == 0 || blob.Json.AsSpan(0, Math.Min(blob.Json!.Length, HeadBytes)).IndexOf((byte)0) >= 0)
                 {
                     continue;
                 }
 
-                var found = scan(name, blob.Json!);
+                var found = scan(name, blob.Json);
                 if (!found.IsEmpty)
                 {
                     files.Add(new ImageContentFile(ImagePaths.Member(displayPath, name), found));

@@ -75,4 +75,18 @@ public sealed class ImageReaderTests
 
         Assert.False(ImageDetector.IsImageFile(path));
     }
+
+    [Fact]
+    public void Read_FileOutsideTheLayoutTooLargeToKeep_IsSaidNotSearched()
+    {
+        using var tree = new TempTree();
+        var files = ImageBuilder.DockerSave(new ImageSpec { User = "10001", Layers = [new LayerSpec([LayerEntrySpec.File("a.txt", "a")])] }, legacy: false);
+        files["notes.txt"] = System.Text.Encoding.UTF8.GetBytes(new string('n', 2048));
+        File.WriteAllBytes(tree.PathOf("img.tar"), ImageBuilder.Tar(files));
+
+        var result = Read(tree.PathOf("img.tar"), new ImageReadOptions { MaxFileBytes = 1024 * 1024, MaxJsonBytes = 1024 });
+
+        Assert.Contains(result.Diagnostics, d => d.Location.Path == "img!notes.txt" && d.Incomplete == IncompleteKind.Partial
+            && d.Message.EndsWith("over 1024 bytes: not searched for secrets", StringComparison.Ordinal));
+    }
 }
