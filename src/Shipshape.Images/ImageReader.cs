@@ -217,7 +217,7 @@ public sealed class ImageReader
         {
             using (root)
             {
-                WalkIndex(root.RootElement, "index.json", blobs, displayPath, diagnostics, result, depth: 0);
+                WalkIndex(root.RootElement, "index.json", blobs, displayPath, diagnostics, result, depth: 0, new HashSet<string>(StringComparer.Ordinal));
             }
 
             // docker save writes both: its manifest.json has the RepoTags the index may not carry.
@@ -276,7 +276,7 @@ public sealed class ImageReader
     }
 
     private static void WalkIndex(JsonElement index, string indexName, Dictionary<string, Blob> blobs, string displayPath,
-        ImmutableArray<Diagnostic>.Builder diagnostics, List<ManifestRef> result, int depth)
+        ImmutableArray<Diagnostic>.Builder diagnostics, List<ManifestRef> result, int depth, HashSet<string> walked)
     {
         if (depth > 4 || !index.TryGetProperty("manifests", out var manifests) || manifests.ValueKind != JsonValueKind.Array)
         {
@@ -293,7 +293,9 @@ public sealed class ImageReader
                 continue;
             }
 
-            if (digest is null || BlobName(digest) is not { } name)
+            // Each index or manifest blob is read once: indexes that name the same blobs again (or themselves) cannot
+            // multiply the work.
+            if (digest is null || BlobName(digest) is not { } name || !walked.Add(name))
             {
                 continue;
             }
@@ -318,7 +320,7 @@ public sealed class ImageReader
 
                 if (mediaType.Contains("index", StringComparison.Ordinal) || mediaType.Contains("manifest.list", StringComparison.Ordinal) || root.TryGetProperty("manifests", out _))
                 {
-                    WalkIndex(root, name, blobs, displayPath, diagnostics, result, depth + 1);
+                    WalkIndex(root, name, blobs, displayPath, diagnostics, result, depth + 1, walked);
                     continue;
                 }
 

@@ -25,7 +25,7 @@ internal sealed class LayerSummary
     public Dictionary<string, byte[]> InventoryFiles { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Inventory files over <see cref="Inventory.InventoryPaths.MaxFileBytes"/>, or past the layer's share, by path.</summary>
-    public List<string> InventoryOversize { get; } = [];
+    public HashSet<string> InventoryOversize { get; } = new(StringComparer.Ordinal);
 
     public long InventoryBytes { get; set; }
 

@@ -89,4 +89,22 @@ public sealed class ImageReaderTests
         Assert.Contains(result.Diagnostics, d => d.Location.Path == "img!notes.txt" && d.Incomplete == IncompleteKind.Partial
             && d.Message.EndsWith("over 1024 bytes: not searched for secrets", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Read_IndexNamingTheSameManifestAgain_ReadsItOnce()
+    {
+        using var tree = new TempTree();
+        var files = ImageBuilder.OciLayout(new ImageSpec { User = "10001", Layers = [new LayerSpec([LayerEntrySpec.File("a.txt", "a")])] });
+        using (var index = System.Text.Json.JsonDocument.Parse(files["index.json"]))
+        {
+            var descriptor = index.RootElement.GetProperty("manifests")[0].GetRawText();
+            files["index.json"] = System.Text.Encoding.UTF8.GetBytes($$"""{"schemaVersion":2,"manifests":[{{descriptor}},{{descriptor}},{{descriptor}}]}""");
+        }
+
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        var result = Read(tree.PathOf("img"));
+
+        Assert.Single(result.Images);
+    }
 }
