@@ -17,6 +17,9 @@ public static class JavaArchives
     /// <summary>A nested archive larger than this (uncompressed) is not opened.</summary>
     public const long MaxNestedBytes = 32L * 1024 * 1024;
 
+    /// <summary>Bytes decompressed from one archive's nested archives in all: many nested jars cannot add up without bound.</summary>
+    public const long MaxExpandedBytes = 256L * 1024 * 1024;
+
     private const int MaxPropertiesBytes = 64 * 1024;
 
     private const int MaxDepth = 2;
@@ -24,25 +27,30 @@ public static class JavaArchives
     /// <returns>The artifacts, and a problem when the archive is not a readable zip.</returns>
     public static (List<SoftwarePackage> Packages, string? Problem) Parse(ReadOnlyMemory<byte> content, string location)
     {
-        var packages = new List<SoftwarePackage>();
-        var budget = MaxEntries;
+        var run = new Run();
         try
         {
-            Read(content.ToArray(), location, depth: 1, packages, ref budget);
-            return (packages, budget < 0 ? $"more than {MaxEntries} entries: the rest are not read" : null);
+            Read(content.ToArray(), location, depth: 1, run);
         }
         catch (InvalidDataException ex)
         {
-            return (packages, $"not a readable Java archive ({ex.Message})");
+            run.Problems.Add($"not a readable Java archive ({ex.Message})");
         }
+
+        if (run.Entries < 0)
+        {
+            run.Problems.Add($"more than {MaxEntries} entries: the rest are not read");
+        }
+
+        return (run.Packages, run.Problems.Count == 0 ? null : string.Join("; ", run.Problems));
     }
 
-    private static void Read(byte[] bytes, string location, int depth, List<SoftwarePackage> packages, ref int budget)
+    private static void Read(byte[] bytes, string location, int depth, Run run)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         foreach (var entry in zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
-            if (--budget < 0)
+            if (--run.Entries < 0)
             {
                 return;
             }
@@ -50,28 +58,61 @@ public static class JavaArchives
             var name = entry.FullName;
             if (name.StartsWith("META-INF/maven/", StringComparison.Ordinal) && name.EndsWith("/pom.properties", StringComparison.Ordinal) && entry.Length <= MaxPropertiesBytes)
             {
-                using var stream = entry.Open();
-                using var text = new StreamReader(stream, Encoding.UTF8);
-                if (Artifact(text.ReadToEnd(), location) is { } package)
+                if (ReadBounded(entry, MaxPropertiesBytes) is { } properties && Artifact(Encoding.UTF8.GetString(properties), location) is { } package)
                 {
-                    packages.Add(package);
+                    run.Packages.Add(package);
                 }
             }
             else if (depth < MaxDepth && InventoryPaths.IsJavaArchive(name) && entry.Length <= MaxNestedBytes)
             {
-                using var stream = entry.Open();
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
+                // The declared size is not trusted: the copy stops at the limit whatever the entry claims.
+                var limit = Math.Min(MaxNestedBytes, run.BytesLeft);
                 try
                 {
-                    Read(copy.ToArray(), location + "!" + name, depth + 1, packages, ref budget);
+                    if (ReadBounded(entry, limit) is not { } nested)
+                    {
+                        run.Problems.Add($"{name}: larger than {limit} bytes once decompressed: not read");
+                        continue;
+                    }
+
+                    run.BytesLeft -= nested.Length;
+                    Read(nested, location + "!" + name, depth + 1, run);
                 }
-                catch (InvalidDataException)
+                catch (InvalidDataException ex)
                 {
-                    // A damaged nested archive hides only its own artifacts; the outer archive's are still listed.
+                    // A damaged nested archive hides only its own artifacts; the outer archive's are still listed, and it is said.
+                    run.Problems.Add($"{name}: not a readable Java archive ({ex.Message})");
                 }
             }
         }
+    }
+
+    /// <summary>The entry's bytes, or null when it holds more than <paramref name="limit"/>.</summary>
+    private static byte[]? ReadBounded(ZipArchiveEntry entry, long limit)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (copy.Length + read > limit)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    private sealed class Run
+    {
+        public List<SoftwarePackage> Packages { get; } = [];
+        public List<string> Problems { get; } = [];
+        public int Entries { get; set; } = MaxEntries;
+        public long BytesLeft { get; set; } = MaxExpandedBytes;
     }
 
     private static SoftwarePackage? Artifact(string properties, string location)
