@@ -49,6 +49,17 @@ internal sealed class EvaluationRecorder
 
             return (Resource: r, Key: Key(r), Source: ModelSubjects.SourceOf(r), Subjects: names);
         }).ToList();
+        // Per subject name, the resources it covers (in model order): a rule visits only its own subjects' resources,
+        // not every resource of the scan.
+        var bySubject = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            foreach (var subject in prepared[i].Subjects)
+            {
+                (bySubject.TryGetValue(subject, out var list) ? list : bySubject[subject] = []).Add(i);
+            }
+        }
+
         var checks = ImmutableArray.CreateBuilder<RuleCheck>();
         var byPractice = new Dictionary<Practice, HashSet<string>>();
         foreach (var rule in rules)
@@ -58,16 +69,19 @@ internal sealed class EvaluationRecorder
             var byKind = new SortedDictionary<string, CheckCounts>(StringComparer.Ordinal);
             var failing = new List<CheckedResource>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (resource, key, source, subjects) in prepared)
+            var unfinished = _unfinished.Contains(rule.Id);
+            var indices = rule.Subjects.SelectMany(subject => bySubject.GetValueOrDefault(subject) ?? []).Distinct().Order();
+            foreach (var (resource, key, source, _) in indices.Select(i => prepared[i]))
             {
-                if (!rule.Subjects.Any(subjects.Contains) || !seen.Add(key))
+                if (!seen.Add(key))
                 {
                     continue;
                 }
 
-                var verdict = !rule.Sources.Contains(source) && hits?.Contains(key) != true ? CheckVerdict.NotApplicable
-                    : hits?.Contains(key) == true ? CheckVerdict.Fail
-                    : incompletePaths.Contains(resource.Span.Path) || _unfinished.Contains(rule.Id) ? CheckVerdict.Unresolved
+                var hit = hits?.Contains(key) == true;
+                var verdict = hit ? CheckVerdict.Fail
+                    : !rule.Sources.Contains(source) ? CheckVerdict.NotApplicable
+                    : incompletePaths.Contains(resource.Span.Path) || unfinished ? CheckVerdict.Unresolved
                     : CheckVerdict.Pass;
                 counts = counts.Add(verdict);
                 byKind[resource.Kind] = byKind.GetValueOrDefault(resource.Kind, CheckCounts.Zero).Add(verdict);
