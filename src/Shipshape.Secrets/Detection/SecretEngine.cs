@@ -23,6 +23,9 @@ public sealed class SecretEngine
     private readonly ImmutableArray<CompiledRule> _rules;
     private readonly ImmutableArray<CompiledAllowlist> _globalAllowlists;
     private readonly string[] _keywords;
+    // Where keywords may start: the prefilter for ASCII keywords (the built-in ones), else Aho-Corasick; either way a
+    // position is confirmed against the keywords its first two characters select.
+    private readonly KeywordPrefilter? _keywordPrefilter;
     private readonly SearchValues<string>? _keywordSearch;
     // For each keyword, the rules it activates; per first character, the keywords starting with it.
     private readonly int[][] _rulesByKeyword;
@@ -42,7 +45,8 @@ public sealed class SecretEngine
         _globalAllowlists = globals;
         MaxDecodeDepth = maxDecodeDepth;
         _keywords = [.. rules.SelectMany(r => r.Rule.Keywords).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        _keywordSearch = _keywords.Length == 0 ? null : SearchValues.Create(_keywords, StringComparison.OrdinalIgnoreCase);
+        _keywordPrefilter = KeywordPrefilter.Create(_keywords);
+        _keywordSearch = _keywords.Length == 0 || _keywordPrefilter is not null ? null : SearchValues.Create(_keywords, StringComparison.OrdinalIgnoreCase);
         _rulesByKeyword = [.. _keywords.Select(k => Enumerable.Range(0, rules.Length).Where(i => rules[i].Rule.Keywords.Contains(k)).ToArray())];
         _keywordsByFirstChar = Enumerable.Range(0, _keywords.Length)
             .GroupBy(i => char.ToLowerInvariant(_keywords[i][0]))
@@ -75,9 +79,17 @@ public sealed class SecretEngine
     /// </summary>
     public bool MayMatch(ReadOnlySpan<char> text)
     {
-        if (_alwaysRunsPattern || (_keywordSearch is not null && text.IndexOfAny(_keywordSearch) >= 0))
+        if (_alwaysRunsPattern)
         {
             return true;
+        }
+
+        for (var at = NextKeywordCandidate(text); at >= 0; at = NextKeywordCandidate(text, at + 1))
+        {
+            if (KeywordsAt(text, at) is { } candidates && StartsKeyword(text, at, candidates))
+            {
+                return true;
+            }
         }
 
         var run = 0;
@@ -283,7 +295,7 @@ public sealed class SecretEngine
             active[rule] = [Range.All];
         }
 
-        if (_keywordSearch is null)
+        if (_keywords.Length == 0)
         {
             return active;
         }
@@ -298,17 +310,14 @@ public sealed class SecretEngine
         Array.Fill(keywordLine, -1);
         while (at < span.Length)
         {
-            var i = span[at..].IndexOfAny(_keywordSearch);
-            if (i < 0)
+            at = NextKeywordCandidate(span, at);
+            if (at < 0)
             {
                 break;
             }
 
-            at += i;
-            var first = char.ToLowerInvariant(span[at]);
-            var second = at + 1 < span.Length ? char.ToLowerInvariant(span[at + 1]) : char.MaxValue;
-            var candidates = first < 128 && second < 128 ? _keywordsByAsciiPair[(first * 128) + second] : _keywordsByFirstChar.GetValueOrDefault(first);
-            if (candidates is not null)
+            // Most candidates start no keyword: confirmed before the line's bounds are looked for.
+            if (KeywordsAt(span, at) is { } candidates && StartsKeyword(span, at, candidates))
             {
                 if (at > lineEndKnown)
                 {
@@ -372,6 +381,36 @@ public sealed class SecretEngine
         }
 
         return active;
+    }
+
+    /// <summary>The first position from <paramref name="from"/> where a keyword may start, or -1.</summary>
+    private int NextKeywordCandidate(ReadOnlySpan<char> text, int from = 0)
+    {
+        var i = _keywordPrefilter is not null ? _keywordPrefilter.IndexOfCandidate(text[from..])
+            : _keywordSearch is not null ? text[from..].IndexOfAny(_keywordSearch)
+            : -1;
+        return i < 0 ? -1 : from + i;
+    }
+
+    /// <summary>The keywords that may start at <paramref name="at"/>, by its first two characters (null: none).</summary>
+    private int[]? KeywordsAt(ReadOnlySpan<char> text, int at)
+    {
+        var first = char.ToLowerInvariant(text[at]);
+        var second = at + 1 < text.Length ? char.ToLowerInvariant(text[at + 1]) : char.MaxValue;
+        return first < 128 && second < 128 ? _keywordsByAsciiPair[(first * 128) + second] : _keywordsByFirstChar.GetValueOrDefault(first);
+    }
+
+    private bool StartsKeyword(ReadOnlySpan<char> text, int at, int[] candidates)
+    {
+        foreach (var k in candidates)
+        {
+            if (text[at..].StartsWith(_keywords[k], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void RunRule(CompiledRule rule, TextScan text, List<Range> windows, string path, string? commit, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits, FileScan scan)
