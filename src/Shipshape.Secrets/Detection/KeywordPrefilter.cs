@@ -29,18 +29,22 @@ internal sealed class KeywordPrefilter
     /// <summary>Characters of a short keyword's prefix (a keyword of one or two characters matches whatever follows).</summary>
     private const int ShortPrefix = 3;
 
-    /// <summary>Bits of the table of long prefixes (32 KiB: with the short one it stays in the first-level cache).</summary>
-    /// <remarks>A few hundred prefixes in 2^18 bits: about one position in a thousand collides.</remarks>
-    private const int LongTableBits = 18;
+    /// <summary>Bits of the table of long prefixes (4 KiB, so that it stays in the first-level cache beside the text).</summary>
+    /// <remarks>A few hundred prefixes in 2^15 bits: about one position in a hundred collides, and confirming a
+    /// candidate costs less than a cache miss per character would.</remarks>
+    private const int LongTableBits = 15;
 
     /// <summary>Bits of the table of short prefixes, which follows the long one in the same array.</summary>
-    private const int ShortTableBits = 15;
+    private const int ShortTableBits = 13;
+
+    /// <summary>Bits of a character's class in the code: constant, so that the rolling code shifts by a constant.</summary>
+    private const int Bits = 7;
+
+    private const int Mask = (1 << (Bits * LongPrefix)) - 1;
 
     // Lower- and upper-case ASCII letters share a class; class 0 is every character in no keyword's prefix, and what
     // lies past the end of the text.
     private readonly byte[] _classOf = new byte[128];
-    private readonly int _bits;
-    private readonly int _mask;
     private readonly ulong[] _table = new ulong[((1 << LongTableBits) + (1 << ShortTableBits)) / 64];
 
     private KeywordPrefilter(IReadOnlyList<string> keywords)
@@ -52,14 +56,8 @@ internal sealed class KeywordPrefilter
             _classOf[char.ToUpperInvariant(chars[i])] = (byte)(i + 1);
         }
 
+        // At most 103 classes: the 128 ASCII characters less the 26 upper-case letters, and class 0.
         var classes = chars.Count + 1;
-        _bits = 1;
-        while ((1 << _bits) < classes)
-        {
-            _bits++;
-        }
-
-        _mask = (int)((1L << (_bits * LongPrefix)) - 1);
         foreach (var keyword in keywords)
         {
             if (keyword.Length >= LongPrefix)
@@ -83,7 +81,7 @@ internal sealed class KeywordPrefilter
 
             for (var c = 0; c < classes; c++)
             {
-                SetShort(keyword, (code << _bits) | c, length + 1);
+                SetShort(keyword, (code << Bits) | c, length + 1);
             }
         }
 
@@ -94,7 +92,7 @@ internal sealed class KeywordPrefilter
             var code = 0;
             for (var i = 0; i < length; i++)
             {
-                code = (code << _bits) | _classOf[keyword[i]];
+                code = (code << Bits) | _classOf[keyword[i]];
             }
 
             return code;
@@ -120,20 +118,18 @@ internal sealed class KeywordPrefilter
         ref var start = ref MemoryMarshal.GetReference(text);
         ref var classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
         ref var table = ref MemoryMarshal.GetArrayDataReference(_table);
-        var bits = _bits;
-        var mask = _mask;
         // The code of the characters at i .. i + 3, primed with the first three.
         var code = 0;
         for (var j = 0; j < LongPrefix - 1; j++)
         {
-            code = (code << bits) | (j < length ? ClassOf(ref classOf, Unsafe.Add(ref start, j)) : 0);
+            code = (code << Bits) | (j < length ? ClassOf(ref classOf, Unsafe.Add(ref start, j)) : 0);
         }
 
         var i = 0;
         for (; i < length - (LongPrefix - 1); i++)
         {
-            code = ((code << bits) | ClassOf(ref classOf, Unsafe.Add(ref start, i + LongPrefix - 1))) & mask;
-            if (IsSet(ref table, LongSlot(code)) | IsSet(ref table, ShortSlot(code >> bits)))
+            code = ((code << Bits) | ClassOf(ref classOf, Unsafe.Add(ref start, i + LongPrefix - 1))) & Mask;
+            if (IsSet(ref table, LongSlot(code)) | IsSet(ref table, ShortSlot(code >> Bits)))
             {
                 return i;
             }
@@ -141,8 +137,8 @@ internal sealed class KeywordPrefilter
 
         for (; i < length; i++)
         {
-            code = (code << bits) & mask;
-            if (IsSet(ref table, LongSlot(code)) | IsSet(ref table, ShortSlot(code >> bits)))
+            code = (code << Bits) & Mask;
+            if (IsSet(ref table, LongSlot(code)) | IsSet(ref table, ShortSlot(code >> Bits)))
             {
                 return i;
             }
