@@ -79,7 +79,7 @@ internal static class CosignVerifier
         return (verdict, detail, signed);
     }
 
-    private static (ImageSignatureVerdict, string) WithKeys(byte[] payload, byte[] signature, SignatureTrust trust)
+    internal static (ImageSignatureVerdict, string) WithKeys(byte[] payload, byte[] signature, SignatureTrust trust)
     {
         if (trust.Keys.IsEmpty)
         {
@@ -104,14 +104,24 @@ internal static class CosignVerifier
             return (ImageSignatureVerdict.Invalid, $"its {CertificateAnnotation} annotation holds no PEM certificate");
         }
 
+        var chain = (chainPem is null ? [] : SignatureTrust.PemBlocks(chainPem).Where(b => b.Label == "CERTIFICATE")).Select(b => b.Der);
+        return WithCertificate(certificates[0], [.. certificates.Skip(1), .. chain], $"its {CertificateAnnotation} annotation", payload, signature, trust);
+    }
+
+    /// <summary>
+    /// A signature made with a certificate's key: it must verify with that key, and the certificate must chain (through
+    /// <paramref name="intermediates"/>) to a --trust-root certificate, unless a --key given verifies it directly.
+    /// </summary>
+    internal static (ImageSignatureVerdict, string) WithCertificate(byte[] leafDer, IEnumerable<byte[]> intermediates, string where, byte[] payload, byte[] signature, SignatureTrust trust)
+    {
         X509Certificate2 leaf;
         try
         {
-            leaf = X509CertificateLoader.LoadCertificate(certificates[0]);
+            leaf = X509CertificateLoader.LoadCertificate(leafDer);
         }
         catch (CryptographicException)
         {
-            return (ImageSignatureVerdict.Invalid, $"its {CertificateAnnotation} annotation is not an X.509 certificate");
+            return (ImageSignatureVerdict.Invalid, $"{where} is not an X.509 certificate");
         }
 
         using (leaf)
@@ -139,8 +149,7 @@ internal static class CosignVerifier
                     : (ImageSignatureVerdict.Untrusted, $"it carries the certificate {leaf.Subject} and no --trust-root was given to verify it");
             }
 
-            var chain = (chainPem is null ? [] : SignatureTrust.PemBlocks(chainPem).Where(b => b.Label == "CERTIFICATE"))
-                .Select(b => b.Der).Concat(certificates.Skip(1)).Select(TryLoad).OfType<X509Certificate2>().ToList();
+            var chain = intermediates.Select(TryLoad).OfType<X509Certificate2>().ToList();
             try
             {
                 return SignatureTrust.Chains(leaf, chain, trust.Roots, out var why)

@@ -7,7 +7,7 @@ namespace Shipshape.Images.Signatures;
 
 /// <summary>
 /// The signatures of one image input, found and verified once (<see cref="SignatureFinder"/>, <see cref="CosignVerifier"/>,
-/// <see cref="NotationVerifier"/>), then handed to each image they are attached to: a signature names a manifest digest,
+/// <see cref="SigstoreBundleVerifier"/>, <see cref="NotationVerifier"/>), then handed to each image they are attached to: a signature names a manifest digest,
 /// and an image is signed by a signature of its own manifest or of an index above it (cosign signs the digest it was
 /// given, often a multi-platform index).
 /// </summary>
@@ -39,9 +39,12 @@ internal sealed class ImageSignatures
             }
 
             var span = SourceSpan.FileOnly(ImagePaths.Member(displayPath, found.ManifestName));
-            IEnumerable<ImageSignature> verified = found.Format == "notation"
-                ? [NotationVerifier.Verify(found, manifest.RootElement, blobs, trust, DateTimeOffset.UtcNow, span)]
-                : CosignVerifier.Verify(found, manifest.RootElement, blobs, trust, span);
+            IEnumerable<ImageSignature> verified = found.Format switch
+            {
+                "notation" => [NotationVerifier.Verify(found, manifest.RootElement, blobs, trust, DateTimeOffset.UtcNow, span)],
+                SignatureFinder.SigstoreBundleFormat => SigstoreBundleVerifier.Verify(found, manifest.RootElement, blobs, trust, span),
+                _ => CosignVerifier.Verify(found, manifest.RootElement, blobs, trust, span),
+            };
             if (!bySubject.TryGetValue(found.Subject, out var list))
             {
                 bySubject[found.Subject] = list = [];

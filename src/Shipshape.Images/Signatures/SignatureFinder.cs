@@ -13,6 +13,7 @@ internal static partial class SignatureFinder
 {
     public const string SimpleSigningMediaType = "application/vnd.dev.cosign.simplesigning.v1+json";
     public const string NotationArtifactType = "application/vnd.cncf.notary.signature";
+    public const string SigstoreBundleFormat = "sigstore-bundle";
     private const string CosignKind = "kind";
 
     /// <summary>Whether an index entry is a signature, attestation or other attachment rather than an image (so the reader does not adapt it as one).</summary>
@@ -62,7 +63,7 @@ internal static partial class SignatureFinder
         return [.. found.Values.OrderBy(f => f.ManifestName, StringComparer.Ordinal)];
     }
 
-    /// <summary>"cosign" for simple-signing layers, "notation" for a Notary Project signature, else null (an SBOM, an attestation).</summary>
+    /// <summary>"cosign" for simple-signing layers, "notation" for a Notary Project signature, "sigstore-bundle" for a Sigstore bundle (cosign 3), else null (an SBOM, an attestation).</summary>
     public static string? Format(JsonElement manifest)
     {
         var artifactType = ImageReader.Str(manifest, "artifactType")
@@ -72,8 +73,12 @@ internal static partial class SignatureFinder
             return "notation";
         }
 
-        return manifest.TryGetProperty("layers", out var layers) && layers.ValueKind == JsonValueKind.Array
-            && layers.EnumerateArray().Any(l => ImageReader.Str(l, "mediaType") == SimpleSigningMediaType) ? "cosign" : null;
+        var layerTypes = manifest.TryGetProperty("layers", out var layers) && layers.ValueKind == JsonValueKind.Array
+            ? layers.EnumerateArray().Select(l => ImageReader.Str(l, "mediaType")).OfType<string>().ToList()
+            : [];
+        return layerTypes.Contains(SimpleSigningMediaType) ? "cosign"
+            : layerTypes.Any(t => t.StartsWith(SigstoreBundleVerifier.MediaTypePrefix, StringComparison.Ordinal)) ? SigstoreBundleFormat
+            : null;
     }
 
     internal static JsonDocument? TryParse(byte[] json)

@@ -213,6 +213,111 @@ public sealed class ImageSignatureTests
     }
 
     [Fact]
+    public void Scan_Cosign3SigstoreBundleSignedWithTheGivenKey_IsVerifiedAndWithAnotherKeyUntrusted()
+    {
+        using var tree = new TempTree();
+        using var signer = TestSigner.Create("P-256");
+        using var other = TestSigner.Create("P-256");
+        var (files, manifest) = Layout();
+        var statement = SignatureBuilder.InTotoStatement(manifest.Digest);
+        var signature = signer.SignCosign(SignatureBuilder.Pae(SignatureBuilder.InTotoPayloadType, statement));
+        var referrer = SignatureBuilder.AddSigstoreBundle(files, manifest, SignatureBuilder.DsseBundle(statement, signature));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        var verified = Scan(tree, keys: [signer.PublicKeyPem]);
+        var untrusted = Scan(tree, keys: [other.PublicKeyPem]);
+
+        Assert.Empty(verified.Findings);
+        Assert.Equal(1, verified.Resources);
+        Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(untrusted));
+        Assert.Contains($"(referrer {referrer})", untrusted.Findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_SigstoreBundleWithCertificate_VerifiedAgainstTheTrustRootOnly()
+    {
+        using var tree = new TempTree();
+        using var chain = SignatureBuilder.CertificateChain("fulcio");
+        using var other = SignatureBuilder.CertificateChain("other");
+        var (files, manifest) = Layout();
+        var statement = SignatureBuilder.InTotoStatement(manifest.Digest);
+        var signature = chain.Sign(SignatureBuilder.Pae(SignatureBuilder.InTotoPayloadType, statement));
+        SignatureBuilder.AddSigstoreBundle(files, manifest, SignatureBuilder.DsseBundle(statement, signature, chain.Leaf));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        Assert.Empty(Scan(tree, roots: [chain.CaPem]).Findings);
+        var untrusted = Scan(tree, roots: [other.CaPem]);
+        Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(untrusted));
+        Assert.Contains("its certificate CN=fulcio signer, O=Shipshape Tests does not chain to a --trust-root certificate", untrusted.Findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_SigstoreBundleStatementChangedAfterSigning_ReportsInvalid()
+    {
+        using var tree = new TempTree();
+        using var chain = SignatureBuilder.CertificateChain("fulcio");
+        var (files, manifest) = Layout();
+        var signature = chain.Sign(SignatureBuilder.Pae(SignatureBuilder.InTotoPayloadType, SignatureBuilder.InTotoStatement("sha256:" + new string('b', 64))));
+        // The statement is rewritten to name this image after signing: the signature no longer covers it.
+        SignatureBuilder.AddSigstoreBundle(files, manifest, SignatureBuilder.DsseBundle(SignatureBuilder.InTotoStatement(manifest.Digest), signature, chain.Leaf));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        var report = Scan(tree, roots: [chain.CaPem]);
+
+        Assert.Equal([("SHP-CTR-061", Location(manifest))], Findings(report));
+        Assert.Contains("does not verify with the key of the certificate it carries (CN=fulcio signer, O=Shipshape Tests)", report.Findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_SigstoreBundleSigningAnotherDigest_ReportsDigestMismatch()
+    {
+        using var tree = new TempTree();
+        using var signer = TestSigner.Create("Ed25519");
+        var (files, manifest) = Layout();
+        var elsewhere = "sha256:" + new string('c', 64);
+        var statement = SignatureBuilder.InTotoStatement(elsewhere);
+        SignatureBuilder.AddSigstoreBundle(files, manifest, SignatureBuilder.DsseBundle(statement, signer.SignCosign(SignatureBuilder.Pae(SignatureBuilder.InTotoPayloadType, statement))));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        var report = Scan(tree, keys: [signer.PublicKeyPem]);
+
+        Assert.Equal([("SHP-CTR-063", Location(manifest))], Findings(report));
+        Assert.Contains($"its statement signs {elsewhere}, not {manifest.Digest}", report.Findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_OnlyAProvenanceAttestationBundle_ReportsNotSigned()
+    {
+        // An attestation (here SLSA provenance) is signed, but it is not a signature of the image: cosign verify rejects it too.
+        using var tree = new TempTree();
+        using var signer = TestSigner.Create("P-256");
+        var (files, manifest) = Layout();
+        var statement = SignatureBuilder.InTotoStatement(manifest.Digest, "https://slsa.dev/provenance/v1");
+        SignatureBuilder.AddSigstoreBundle(files, manifest, SignatureBuilder.DsseBundle(statement, signer.SignCosign(SignatureBuilder.Pae(SignatureBuilder.InTotoPayloadType, statement))));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        var report = Scan(tree, keys: [signer.PublicKeyPem]);
+
+        Assert.Equal([("SHP-CTR-060", Location(manifest))], Findings(report));
+        Assert.Equal(1, report.Resources);
+    }
+
+    [Fact]
+    public void Scan_SigstoreMessageSignatureOverTheManifest_IsVerified()
+    {
+        using var tree = new TempTree();
+        using var signer = TestSigner.Create("RSA");
+        using var other = TestSigner.Create("RSA");
+        var (files, manifest) = Layout();
+        var manifestBytes = files["blobs/sha256/" + Hex(manifest.Digest)];
+        SignatureBuilder.AddSigstoreBundle(files, manifest, SignatureBuilder.MessageBundle(manifest.Digest, signer.SignCosign(manifestBytes)));
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+
+        Assert.Empty(Scan(tree, keys: [signer.PublicKeyPem]).Findings);
+        Assert.Equal([("SHP-CTR-062", Location(manifest))], Findings(Scan(tree, keys: [other.PublicKeyPem])));
+    }
+
+    [Fact]
     public void Scan_CosignReferrer_IsFoundAndIsNotReadAsAnImage()
     {
         using var tree = new TempTree();

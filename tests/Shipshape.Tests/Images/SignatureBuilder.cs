@@ -80,10 +80,12 @@ internal sealed record TestChain(X509Certificate2 Ca, X509Certificate2 Leaf) : I
     public string CaPem => SignatureBuilder.Pem(Ca);
 
     /// <summary>As cosign signs with a certificate's key: ECDSA over SHA-256, DER, base64.</summary>
-    public string SignCosign(byte[] payload)
+    public string SignCosign(byte[] payload) => Convert.ToBase64String(Sign(payload));
+
+    public byte[] Sign(byte[] payload)
     {
         using var key = Leaf.GetECDsaPrivateKey()!;
-        return Convert.ToBase64String(key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        return key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
     }
 
     public void Dispose()
@@ -212,6 +214,80 @@ internal static class SignatureBuilder
             ["layers"] = new JsonArray(new JsonObject { ["mediaType"] = "application/jose+json", ["digest"] = "sha256:" + envelopeDigest, ["size"] = envelope.Length }),
             ["subject"] = Descriptor(subject),
             ["annotations"] = new JsonObject { ["io.cncf.notary.x509chain.thumbprint#S256"] = "[]" },
+        };
+        return AddToIndex(files, manifest, null);
+    }
+
+    public const string InTotoPayloadType = "application/vnd.in-toto+json";
+
+    /// <summary>An in-toto statement v1 about <paramref name="digest"/> with cosign 3's image-signature predicate type (or another).</summary>
+    public static byte[] InTotoStatement(string digest, string predicateType = "https://sigstore.dev/cosign/sign/v1") => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["_type"] = "https://in-toto.io/Statement/v1",
+        ["subject"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/app",
+            ["digest"] = new JsonObject { ["sha256"] = digest["sha256:".Length..] },
+        }),
+        ["predicateType"] = predicateType,
+        ["predicate"] = new JsonObject(),
+    }.ToJsonString());
+
+    /// <summary>DSSE's pre-authentication encoding, written from the DSSE protocol specification.</summary>
+    public static byte[] Pae(string payloadType, byte[] payload) =>
+        [.. Encoding.UTF8.GetBytes($"DSSEv1 {Encoding.UTF8.GetByteCount(payloadType)} {payloadType} {payload.Length} "), .. payload];
+
+    /// <summary>A Sigstore bundle v0.3 holding a DSSE envelope, with a certificate or a public-key hint as verification material.</summary>
+    public static byte[] DsseBundle(byte[] payload, byte[] signature, X509Certificate2? certificate = null) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["mediaType"] = "application/vnd.dev.sigstore.bundle.v0.3+json",
+        ["verificationMaterial"] = Material(certificate),
+        ["dsseEnvelope"] = new JsonObject
+        {
+            ["payload"] = Convert.ToBase64String(payload),
+            ["payloadType"] = InTotoPayloadType,
+            ["signatures"] = new JsonArray(new JsonObject { ["sig"] = Convert.ToBase64String(signature) }),
+        },
+    }.ToJsonString());
+
+    /// <summary>A Sigstore bundle v0.3 holding a message signature over a blob whose SHA-256 is <paramref name="digest"/>.</summary>
+    public static byte[] MessageBundle(string digest, byte[] signature) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["mediaType"] = "application/vnd.dev.sigstore.bundle.v0.3+json",
+        ["verificationMaterial"] = Material(null),
+        ["messageSignature"] = new JsonObject
+        {
+            ["messageDigest"] = new JsonObject { ["algorithm"] = "SHA2_256", ["digest"] = Convert.ToBase64String(Convert.FromHexString(digest["sha256:".Length..])) },
+            ["signature"] = Convert.ToBase64String(signature),
+        },
+    }.ToJsonString());
+
+    private static JsonObject Material(X509Certificate2? certificate) => certificate is null
+        ? new JsonObject { ["publicKey"] = new JsonObject { ["hint"] = "test-key" } }
+        : new JsonObject { ["certificate"] = new JsonObject { ["rawBytes"] = Convert.ToBase64String(certificate.RawData) }, ["tlogEntries"] = new JsonArray() };
+
+    /// <summary>A Sigstore bundle attached as cosign's bundle specification says: an OCI 1.1 referrer with the bundle as its one layer.</summary>
+    public static string AddSigstoreBundle(SortedDictionary<string, byte[]> files, (string Digest, int Size) subject, byte[] bundle)
+    {
+        const string bundleType = "application/vnd.dev.sigstore.bundle.v0.3+json";
+        var bundleDigest = Add(files, bundle);
+        var empty = "{}"u8.ToArray();
+        var emptyDigest = Add(files, empty);
+        var manifest = new JsonObject
+        {
+            ["schemaVersion"] = 2,
+            ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
+            ["artifactType"] = bundleType,
+            ["config"] = new JsonObject { ["mediaType"] = "application/vnd.oci.empty.v1+json", ["digest"] = "sha256:" + emptyDigest, ["size"] = empty.Length },
+            ["layers"] = new JsonArray(new JsonObject
+            {
+                ["mediaType"] = bundleType,
+                ["digest"] = "sha256:" + bundleDigest,
+                ["size"] = bundle.Length,
+                ["annotations"] = new JsonObject { ["org.opencontainers.image.title"] = $"sha256-{bundleDigest}.sigstore.json" },
+            }),
+            ["subject"] = Descriptor(subject),
+            ["annotations"] = new JsonObject { ["dev.sigstore.bundle.content"] = "dsse-envelope" },
         };
         return AddToIndex(files, manifest, null);
     }
