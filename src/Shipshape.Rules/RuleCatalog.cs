@@ -64,7 +64,10 @@ public sealed class RuleCatalog
     /// <summary>The built-in rules with their embedded metadata.</summary>
     public static RuleCatalog CreateDefault()
     {
-        var detector = new SecretValueDetector(SecretEngine.Default);
+        // The secret rules compile while the metadata is parsed: every command needs both before it starts.
+        var engine = Task.Run(() => SecretEngine.Default);
+        var metadata = RuleMetadataLoader.LoadEmbedded();
+        var detector = new SecretValueDetector(engine.GetAwaiter().GetResult());
         IRule[] rules =
         [
             new PrivilegedContainerRule(),
@@ -266,7 +269,7 @@ public sealed class RuleCatalog
             new CardNumberRule(),
             new TestCardNumberRule(),
         ];
-        return new RuleCatalog(rules, RuleMetadataLoader.LoadEmbedded());
+        return new RuleCatalog(rules, metadata);
     }
 
     /// <exception cref="KeyNotFoundException">No rule has this ID.</exception>
