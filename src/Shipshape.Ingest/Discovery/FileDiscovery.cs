@@ -132,7 +132,7 @@ public static class FileDiscovery
         var name = Path.GetFileName(full);
         var target = PathResolver.RealPath(full) ?? full;
         var files = new List<DiscoveredFile>(1);
-        var candidates = new List<Candidate>(1);
+        var candidates = new ProbeQueue(run);
         try
         {
             TryAddFile(run, candidates, target, name, full, new FileInfo(target).Length);
@@ -162,7 +162,8 @@ public static class FileDiscovery
         }
 
         var files = new List<DiscoveredFile>();
-        var candidates = new List<Candidate>();
+        // Files are probed while the walk goes on: the walk is one thread's work, the probes fill the other cores.
+        var candidates = new ProbeQueue(run);
         var links = new List<(FileSystemInfo Link, string RelativePath, Matcher Ignore)>();
         var pending = new Stack<Frame>();
         pending.Push(new Frame(root, string.Empty, []));
@@ -259,7 +260,7 @@ public static class FileDiscovery
         run.Files.AddRange(files);
     }
 
-    private static void VisitSymlink(Run run, List<Candidate> candidates, FileSystemInfo link, string relative, string root, string physicalRoot, Matcher ignore)
+    private static void VisitSymlink(Run run, ProbeQueue candidates, FileSystemInfo link, string relative, string root, string physicalRoot, Matcher ignore)
     {
         var target = PathResolver.RealPath(link.FullName);
         var isDirectory = target is not null && Directory.Exists(target);
@@ -297,9 +298,9 @@ public static class FileDiscovery
         TryAddFile(run, candidates, target, relative, root, length);
     }
 
-    // Files are queued during the walk and probed (stat, first bytes, format) afterwards, in parallel: on a tree of
-    // many small files the probes are most of discovery's time, and each is independent of the others.
-    private static void TryAddFile(Run run, List<Candidate> candidates, string fullPath, string relative, string root, long length)
+    // Files are queued during the walk and probed (stat, first bytes, format) in batches on the thread pool while the
+    // walk goes on: on a tree of many small files the probes are most of discovery's time, and each is independent.
+    private static void TryAddFile(Run run, ProbeQueue candidates, string fullPath, string relative, string root, long length)
     {
         if (!run.Seen.Add(fullPath))
         {
@@ -310,12 +311,10 @@ public static class FileDiscovery
         candidates.Add(new Candidate(fullPath, relative, root, length));
     }
 
-    /// <summary>Probes the queued files in parallel and records the outcomes in queue order, so the result does not depend on scheduling.</summary>
-    private static void AddProbed(Run run, List<Candidate> candidates, List<DiscoveredFile> files)
+    /// <summary>Waits for the queued files' probes and records the outcomes in queue order, so the result does not depend on scheduling.</summary>
+    private static void AddProbed(Run run, ProbeQueue candidates, List<DiscoveredFile> files)
     {
-        var outcomes = new Probe[candidates.Count];
-        Parallel.For(0, candidates.Count, new ParallelOptions { CancellationToken = run.CancellationToken }, i => outcomes[i] = ProbeFile(run, candidates[i]));
-        foreach (var outcome in outcomes)
+        foreach (var outcome in candidates.Complete())
         {
             switch (outcome.Kind)
             {
@@ -330,6 +329,57 @@ public static class FileDiscovery
             {
                 run.Diagnostics.Add(diagnostic);
             }
+        }
+    }
+
+    /// <summary>Files to probe, started in batches as they are queued; <see cref="Complete"/> gives the outcomes in queue order.</summary>
+    private sealed class ProbeQueue(Run run)
+    {
+        private const int BatchSize = 128;
+        private readonly List<Task<Probe[]>> _batches = [];
+        private List<Candidate> _pending = new(BatchSize);
+
+        public void Add(Candidate candidate)
+        {
+            _pending.Add(candidate);
+            if (_pending.Count == BatchSize)
+            {
+                Start();
+            }
+        }
+
+        public IEnumerable<Probe> Complete()
+        {
+            Start();
+            try
+            {
+                Task.WaitAll(_batches, run.CancellationToken);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                // A probe's own exception, not the wrapper (cancellation included).
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            }
+
+            return _batches.SelectMany(b => b.Result);
+        }
+
+        private void Start()
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            var batch = _pending;
+            _pending = new List<Candidate>(BatchSize);
+            _batches.Add(Task.Run(
+                () => batch.Select(c =>
+                {
+                    run.CancellationToken.ThrowIfCancellationRequested();
+                    return ProbeFile(run, c);
+                }).ToArray(),
+                run.CancellationToken));
         }
     }
 
