@@ -9,7 +9,7 @@ public sealed class ComplianceCommandTests
         var (code, stdout, _) = await CliRunner.RunAsync("compliance", "list");
 
         Assert.Equal(0, code);
-        Assert.Contains("aws-fsbp       AWS Foundational Security Best Practices 1.0.0:", stdout, StringComparison.Ordinal);
+        Assert.Contains("aws-fsbp                AWS Foundational Security Best Practices 1.0.0:", stdout, StringComparison.Ordinal);
         Assert.Contains("pci-dss-4.0", stdout, StringComparison.Ordinal);
         Assert.Contains("hipaa", stdout, StringComparison.Ordinal);
     }
@@ -44,7 +44,7 @@ public sealed class ComplianceCommandTests
         var (code, _, stderr) = await CliRunner.RunAsync(args);
 
         Assert.Equal(2, code);
-        Assert.Contains("unknown framework 'sox' (known: aws-fsbp, cis-docker, hipaa, nist-800-190, pci-dss-4.0)", stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown framework 'sox' (known: aws-fsbp, cis-aws-foundations-3.0, cis-docker, cis-eks, hipaa, nist-800-190, pci-dss-4.0)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
