@@ -86,6 +86,25 @@ public sealed class FrameworkTests
     }
 
     [Fact]
+    public void AwsFoundational_ContainerServiceSections_ListTheSecurityHubControls()
+    {
+        var framework = Frameworks.Find("aws-fsbp")!;
+        string[] Ids(string section) => [.. framework.Sections.Single(s => s.Id == section).Requirements.Select(r => r.Id)];
+
+        Assert.Equal(["ECS.1", "ECS.2", "ECS.3", "ECS.4", "ECS.5", "ECS.8", "ECS.9", "ECS.10", "ECS.12", "ECS.16", "ECS.17", "ECS.18", "ECS.19", "ECS.20", "ECS.21"], Ids("ECS"));
+        Assert.Equal(["ECR.1", "ECR.2", "ECR.3", "ECR.5"], Ids("ECR"));
+        Assert.Equal(["EKS.1", "EKS.2", "EKS.3", "EKS.8"], Ids("EKS"));
+        Assert.Equal(["EFS.1", "EFS.2", "EFS.3", "EFS.4", "EFS.6", "EFS.7", "EFS.8"], Ids("EFS"));
+        Assert.Equal(["SecretsManager.1", "SecretsManager.2", "SecretsManager.3", "SecretsManager.4"], Ids("SecretsManager"));
+
+        var rules = Frameworks.RulesFor(framework);
+        Assert.Equal("SHP-CMP-004", Assert.Single(rules["EKS.3"]));
+        Assert.Equal("SHP-SEC-013", Assert.Single(rules["KMS.5"]));
+        Assert.Equal("SHP-CMP-001", Assert.Single(rules["EFS.8"]));
+        Assert.Empty(rules["ECR.5"]);
+    }
+
+    [Fact]
     public void Find_ByIdOrTag_IgnoresCase()
     {
         Assert.Equal("pci-dss-4.0", Frameworks.Find("PCI-DSS-4.0")?.Id);
