@@ -27,6 +27,27 @@ public sealed class ComplianceCommandTests
     }
 
     [Fact]
+    public void Readme_CisEksExcerpt_IsWhatTheScanPrints()
+    {
+        const string command = "$ shipshape scan samples/k8s-insecure --compliance cis-eks\n";
+        var readme = File.ReadAllText(Path.Combine(Support.TestPaths.RepoRoot, "README.md"));
+        var start = readme.IndexOf(command, StringComparison.Ordinal) + command.Length;
+        var excerpt = readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)].Split('\n');
+
+        var (_, stdout, _) = Support.ProcessCli.Run(Support.TestPaths.RepoRoot, "scan", "samples/k8s-insecure", "--compliance", "cis-eks");
+
+        // Every line the README shows is printed, in the same order; "…" marks what the README leaves out.
+        var printed = stdout.Split('\n');
+        var at = 0;
+        foreach (var line in excerpt.Where(l => l.Trim() != "…"))
+        {
+            var found = Array.IndexOf(printed, line, at);
+            Assert.True(found >= 0, $"README line not printed (in this order): {line}");
+            at = found + 1;
+        }
+    }
+
+    [Fact]
     public async Task Show_Framework_ListsRequirementsWithRulesOrManual()
     {
         var (code, stdout, _) = await CliRunner.RunAsync("compliance", "show", "hipaa");
