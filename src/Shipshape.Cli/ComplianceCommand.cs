@@ -15,12 +15,14 @@ internal static class ComplianceCommand
         var list = new Command("list", "List the frameworks: name, version, requirements and how many of them rules check.");
         list.SetAction(_ =>
         {
+            // One column for the IDs, as wide as the longest, so the names line up.
+            var width = frameworks.Frameworks.Select(f => f.Id.Length).DefaultIfEmpty(0).Max();
             foreach (var framework in frameworks.Frameworks)
             {
                 var mapped = frameworks.RulesFor(framework);
                 var total = framework.Requirements.Count();
                 var automated = mapped.Values.Count(r => !r.IsEmpty);
-                stdout.WriteLine($"{framework.Id,-14} {framework.Name} {framework.Version}: {total} requirements, {automated} checked by rules, {total - automated} manual");
+                stdout.WriteLine($"{framework.Id.PadRight(width)} {framework.Name} {framework.Version}: {total} requirements, {automated} checked by rules, {total - automated} manual");
             }
 
             return ExitCodes.Clean;

@@ -8,22 +8,29 @@ namespace Shipshape.Engine;
 /// Builds the evaluation records from what rules declare, not from bookkeeping in each rule: every resource of a rule's
 /// subjects (metadata <c>subjects:</c>) is evaluated; it fails when the rule hit it (a hit on a container is a hit on its
 /// workload, the resource findings name), is not applicable when the rule's <c>sources:</c> do not include the
-/// resource's format, is unresolved when its file was not fully checked or the rule did not finish, and passes otherwise.
+/// resource's format, is unresolved when its file was not fully checked, the rule did not finish or the rule said it could
+/// not decide (a value it needs is unresolved: <c>RuleHit.Undecided</c>), and passes otherwise.
 /// </summary>
 internal sealed class EvaluationRecorder
 {
     private readonly Dictionary<string, HashSet<string>> _hits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _undecided = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unfinished = new(StringComparer.Ordinal);
 
     /// <summary>The identity of a resource across the model and the hits: file, kind, address and root module.</summary>
     internal static string Key(Resource resource) =>
         string.Join('\0', resource.Span.Path, resource.Kind, resource.Address, resource.Module?.RootDirectory);
 
-    public void Hit(string ruleId, Resource resource)
+    public void Hit(string ruleId, Resource resource) => Add(_hits, ruleId, resource);
+
+    /// <summary>The rule could not decide for the resource (a value it needs is unresolved): unresolved unless it also failed.</summary>
+    public void Undecided(string ruleId, Resource resource) => Add(_undecided, ruleId, resource);
+
+    private static void Add(Dictionary<string, HashSet<string>> byRule, string ruleId, Resource resource)
     {
-        if (!_hits.TryGetValue(ruleId, out var keys))
+        if (!byRule.TryGetValue(ruleId, out var keys))
         {
-            _hits[ruleId] = keys = new HashSet<string>(StringComparer.Ordinal);
+            byRule[ruleId] = keys = new HashSet<string>(StringComparer.Ordinal);
         }
 
         keys.Add(Key(resource));
@@ -65,6 +72,7 @@ internal sealed class EvaluationRecorder
         foreach (var rule in rules)
         {
             var hits = _hits.GetValueOrDefault(rule.Id);
+            var undecided = _undecided.GetValueOrDefault(rule.Id);
             var counts = CheckCounts.Zero;
             var byKind = new SortedDictionary<string, CheckCounts>(StringComparer.Ordinal);
             var failing = new List<CheckedResource>();
@@ -81,7 +89,7 @@ internal sealed class EvaluationRecorder
                 var hit = hits?.Contains(key) == true;
                 var verdict = hit ? CheckVerdict.Fail
                     : !rule.Sources.Contains(source) ? CheckVerdict.NotApplicable
-                    : incompletePaths.Contains(resource.Span.Path) || unfinished ? CheckVerdict.Unresolved
+                    : incompletePaths.Contains(resource.Span.Path) || unfinished || undecided?.Contains(key) == true ? CheckVerdict.Unresolved
                     : CheckVerdict.Pass;
                 counts = counts.Add(verdict);
                 byKind[resource.Kind] = byKind.GetValueOrDefault(resource.Kind, CheckCounts.Zero).Add(verdict);

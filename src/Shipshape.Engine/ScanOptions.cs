@@ -93,6 +93,6 @@ public sealed record ScanOptions
     /// <summary>Called as files are read: (files read, files in all); from several threads at once.</summary>
     public Action<int, int>? FileProgress { get; init; }
 
-    /// <summary>Called with the rule ID and the resource of every hit a rule makes, before any filter (for tests and tools).</summary>
+    /// <summary>Called with the rule ID and the resource of every hit a rule makes, before any filter, and of every resource a rule could not decide for (for tests and tools).</summary>
     public Action<string, Core.Model.Resource>? ObserveHit { get; init; }
 }

@@ -222,9 +222,17 @@ public sealed class Scanner
         var records = new EvaluationRecorder();
         void Add(IRule rule, RuleHit hit)
         {
+            options.ObserveHit?.Invoke(rule.Id, hit.Resource);
+
+            // A rule that could not decide (an unresolved value) reports no finding; the resource is unresolved for it.
+            if (hit.Undecided)
+            {
+                records.Undecided(rule.Id, hit.Resource);
+                return;
+            }
+
             // The evaluation records see every hit, before caps and filters: a capped or filtered finding still failed.
             records.Hit(rule.Id, hit.Resource);
-            options.ObserveHit?.Invoke(rule.Id, hit.Resource);
 
             // A generated file with a million secrets would exhaust memory and bury the report; the rest is counted.
             // An archive is one input: its members share its cap ("a.zip!x/y" counts for "a.zip").

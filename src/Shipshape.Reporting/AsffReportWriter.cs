@@ -355,6 +355,9 @@ public sealed class AsffReportWriter : IReportWriter
         "AWS-FSBP" => "standards/aws-foundational-security-best-practices/v/1.0.0",
         "PCI-DSS-4.0" => "standards/pci-dss/v/4.0.1",
         "PCI-DSS-3.2.1" => "standards/pci-dss/v/3.2.1",
+
+        // The CIS-AWS requirement numbers are those of v3.0.0, the version Security Hub's standard of that ARN checks.
+        "CIS-AWS" => "standards/cis-aws-foundations-benchmark/v/3.0.0",
         _ => null,
     };
 

@@ -19,4 +19,19 @@ public sealed record RuleHit(Resource Resource, SourceSpan Location, string? Pro
 
     /// <summary>Another tool's comment the detector itself found on the hit's line (gitleaks:allow): a foreign suppression.</summary>
     public string? AllowedBy { get; init; }
+
+    /// <summary>
+    /// The rule could not decide for <see cref="Resource"/>: a value it needs is unresolved (a Terraform variable without
+    /// a default, a CloudFormation parameter or function it cannot evaluate), so it neither passes nor fails. Not a
+    /// finding: the evaluation records count the resource unresolved for the rule instead of passed. Made with
+    /// <see cref="Undecidable"/>.
+    /// </summary>
+    public bool Undecided { get; init; }
+
+    /// <summary>The rule cannot decide for <paramref name="resource"/> because <paramref name="value"/> is unresolved; <paramref name="reason"/> says what it would have checked.</summary>
+    public static RuleHit Undecidable<T>(Resource resource, Value<T> value, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new RuleHit(resource, value.Span, value.Path, reason) { Undecided = true };
+    }
 }

@@ -12,7 +12,11 @@ public sealed class EfsNotEncryptedRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var fileSystem in model.OfType<EfsFileSystem>())
         {
-            if (fileSystem.Encrypted is { IsKnown: true, Current: false })
+            if (!fileSystem.Encrypted.IsKnown)
+            {
+                yield return RuleHit.Undecidable(fileSystem, fileSystem.Encrypted, $"EFS file system '{fileSystem.Address}' sets Encrypted from a value that is not known here.");
+            }
+            else if (fileSystem.Encrypted.Current is false)
             {
                 yield return RuleText.Hit(fileSystem, fileSystem.Encrypted, fileSystem.Encrypted.IsExplicit
                     ? $"EFS file system '{fileSystem.Address}' disables encryption at rest."

@@ -12,7 +12,11 @@ public sealed class EksSecretsNotEncryptedRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var cluster in model.OfType<EksCluster>())
         {
-            if (cluster.SecretsEncrypted is { IsKnown: true, Current: false })
+            if (!cluster.SecretsEncrypted.IsKnown)
+            {
+                yield return RuleHit.Undecidable(cluster, cluster.SecretsEncrypted, $"EKS cluster '{cluster.Address}' takes its secrets encryption configuration from a value that is not known here.");
+            }
+            else if (cluster.SecretsEncrypted.Current is false)
             {
                 yield return RuleText.Hit(cluster, cluster.SecretsEncrypted, $"EKS cluster '{cluster.Address}' does not encrypt Kubernetes secrets with a KMS key (no encryption configuration for secrets).");
             }

@@ -12,7 +12,11 @@ public sealed class EcrMutableTagsRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var repo in model.OfType<EcrRepository>())
         {
-            if (repo.TagMutability is { IsKnown: true } mutability && string.Equals(mutability.Current, "MUTABLE", StringComparison.OrdinalIgnoreCase))
+            if (!repo.TagMutability.IsKnown)
+            {
+                yield return RuleHit.Undecidable(repo, repo.TagMutability, $"ECR repository '{repo.Address}' takes its image tag mutability from a value that is not known here.");
+            }
+            else if (string.Equals(repo.TagMutability.Current, "MUTABLE", StringComparison.OrdinalIgnoreCase))
             {
                 yield return RuleText.Hit(repo, repo.TagMutability, repo.TagMutability.IsExplicit
                     ? $"ECR repository '{repo.Address}' has mutable image tags (imageTagMutability MUTABLE)."

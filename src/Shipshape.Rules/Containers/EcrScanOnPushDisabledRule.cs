@@ -12,7 +12,11 @@ public sealed class EcrScanOnPushDisabledRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var repo in model.OfType<EcrRepository>())
         {
-            if (repo.ScanOnPush is { IsKnown: true, Current: false })
+            if (!repo.ScanOnPush.IsKnown)
+            {
+                yield return RuleHit.Undecidable(repo, repo.ScanOnPush, $"ECR repository '{repo.Address}' takes scan on push from a value that is not known here.");
+            }
+            else if (repo.ScanOnPush.Current is false)
             {
                 yield return RuleText.Hit(repo, repo.ScanOnPush, repo.ScanOnPush.IsExplicit
                     ? $"ECR repository '{repo.Address}' disables scan on push."

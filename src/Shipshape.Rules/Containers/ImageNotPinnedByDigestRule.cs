@@ -12,7 +12,14 @@ public sealed class ImageNotPinnedByDigestRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (workload, container) in RuleText.Containers(model))
         {
-            if (container.Image.IsKnown && ImageReference.TryParse(container.Image.Current, out var image) && image.Digest is null)
+            if (!container.Image.IsKnown)
+            {
+                yield return RuleHit.Undecidable(workload, container.Image,
+                    $"{RuleText.Describe(container, workload)} takes its image from a value that is not known here, so whether it is pinned by digest cannot be checked.");
+                continue;
+            }
+
+            if (ImageReference.TryParse(container.Image.Current, out var image) && image.Digest is null)
             {
                 yield return RuleText.Hit(workload, container.Image,
                     $"{RuleText.Describe(container, workload)} uses image '{container.Image.Current}', which is not pinned by digest (@sha256:…).");

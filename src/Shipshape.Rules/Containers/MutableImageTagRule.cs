@@ -15,7 +15,14 @@ public sealed class MutableImageTagRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var (workload, container) in RuleText.Containers(model))
         {
-            if (container.Image.IsKnown && ImageReference.TryParse(container.Image.Current, out var image)
+            if (!container.Image.IsKnown)
+            {
+                yield return RuleHit.Undecidable(workload, container.Image,
+                    $"{RuleText.Describe(container, workload)} takes its image from a value that is not known here, so its tag cannot be checked.");
+                continue;
+            }
+
+            if (ImageReference.TryParse(container.Image.Current, out var image)
                 && ImageTags.MutableTagProblem(image) is { } problem)
             {
                 yield return RuleText.Hit(workload, container.Image,

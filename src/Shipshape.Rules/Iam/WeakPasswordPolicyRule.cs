@@ -44,6 +44,14 @@ public sealed class WeakPasswordPolicyRule : IRule
                 yield return new RuleHit(policy, weak[0].Span, weak[0].Path,
                     $"The IAM account password policy '{policy.Address}' allows weak passwords: {string.Join("; ", weak.Select(w => w.Text))}.");
             }
+            else if (!policy.MinimumLength.IsKnown)
+            {
+                yield return RuleHit.Undecidable(policy, policy.MinimumLength, $"The IAM account password policy '{policy.Address}' takes its minimum length from a value that is not known here.");
+            }
+            else if (!policy.ReusePrevention.IsKnown)
+            {
+                yield return RuleHit.Undecidable(policy, policy.ReusePrevention, $"The IAM account password policy '{policy.Address}' takes its reuse prevention from a value that is not known here.");
+            }
         }
     }
 }

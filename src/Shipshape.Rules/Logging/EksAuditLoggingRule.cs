@@ -12,9 +12,15 @@ public sealed class EksAuditLoggingRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var cluster in model.OfType<EksCluster>())
         {
-            if (!cluster.LoggingDeclared.IsKnown || cluster.EnabledLogTypes.Any(t => !t.IsKnown)
-                || cluster.EnabledLogTypes.Any(t => string.Equals(t.Current, "audit", StringComparison.OrdinalIgnoreCase)))
+            // An audit log type that is known passes, whatever the others are.
+            if (cluster.EnabledLogTypes.Any(t => t.IsKnown && string.Equals(t.Current, "audit", StringComparison.OrdinalIgnoreCase)))
             {
+                continue;
+            }
+
+            if (EksLogTypes.Undecidable(cluster) is { } undecided)
+            {
+                yield return undecided;
                 continue;
             }
 

@@ -15,8 +15,9 @@ public sealed class EksControlPlaneLogTypesRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var cluster in model.OfType<EksCluster>())
         {
-            if (!cluster.LoggingDeclared.IsKnown || cluster.EnabledLogTypes.Any(t => !t.IsKnown))
+            if (EksLogTypes.Undecidable(cluster) is { } undecided)
             {
+                yield return undecided;
                 continue;
             }
 

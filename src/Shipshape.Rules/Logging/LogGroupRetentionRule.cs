@@ -12,7 +12,11 @@ public sealed class LogGroupRetentionRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var group in model.OfType<LogGroup>())
         {
-            if (group.RetentionInDays is { IsKnown: true, Current: null })
+            if (!group.RetentionInDays.IsKnown)
+            {
+                yield return RuleHit.Undecidable(group, group.RetentionInDays, $"Log group '{group.Address}' takes its retention period from a value that is not known here.");
+            }
+            else if (group.RetentionInDays.Current is null)
             {
                 yield return RuleText.Hit(group, group.RetentionInDays, $"Log group '{group.Address}' has no retention period, so its events never expire.");
             }

@@ -16,7 +16,11 @@ public sealed class LogGroupRetentionUnderYearRule : IRule
         foreach (var group in model.OfType<LogGroup>())
         {
             // No retention (null) keeps events forever, which SHP-LOG-018 reports on its own.
-            if (group.RetentionInDays is { IsKnown: true, Current: { } days } && days < Year)
+            if (!group.RetentionInDays.IsKnown)
+            {
+                yield return RuleHit.Undecidable(group, group.RetentionInDays, $"Log group '{group.Address}' takes its retention period from a value that is not known here.");
+            }
+            else if (group.RetentionInDays.Current is { } days && days < Year)
             {
                 yield return RuleText.Hit(group, group.RetentionInDays,
                     $"Log group '{group.Address}' keeps its events for {days} days ({RuleText.FieldName(group.RetentionInDays.Path)}), less than a year.");

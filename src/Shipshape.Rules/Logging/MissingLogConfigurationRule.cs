@@ -28,6 +28,11 @@ public sealed class MissingLogConfigurationRule : IRule
                     yield return RuleText.Hit(workload, logging.Driver,
                         $"{RuleText.Describe(container, workload)} sets the log driver to none ({RuleText.FieldName(logging.Driver.Path)}), so its logs are discarded.");
                 }
+                else if (!logging.Driver.IsKnown)
+                {
+                    yield return RuleHit.Undecidable(workload, logging.Driver,
+                        $"{RuleText.Describe(container, workload)} takes its log driver from a value that is not known here.");
+                }
 
                 continue;
             }

@@ -16,6 +16,11 @@ public sealed class TrailNotKmsEncryptedRule : IRule
             {
                 yield return RuleText.Hit(trail, trail.KmsKey, $"CloudTrail trail '{trail.Address}' does not encrypt its log files with a KMS key.");
             }
+            else if (trail.KmsKey is { IsKnown: false, Reference: null })
+            {
+                // A reference to a key resource is a key; a parameter or variable may be empty, which means no key.
+                yield return RuleHit.Undecidable(trail, trail.KmsKey, $"CloudTrail trail '{trail.Address}' takes its KMS key from a value that is not known here.");
+            }
         }
     }
 }

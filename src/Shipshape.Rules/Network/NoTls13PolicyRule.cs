@@ -15,7 +15,11 @@ public sealed class NoTls13PolicyRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var listener in model.OfType<Listener>())
         {
-            if (TlsPolicies.ForListener(listener) is ({ AllowsBelowTls12: false, OffersTls13: false } policy, _))
+            if (TlsPolicies.Undecidable(listener) is { } undecided)
+            {
+                yield return undecided;
+            }
+            else if (TlsPolicies.ForListener(listener) is ({ AllowsBelowTls12: false, OffersTls13: false } policy, _))
             {
                 yield return RuleText.Hit(listener, listener.SslPolicy,
                     $"Listener '{listener.Address}' uses {policy.Name}, which does not offer TLS 1.3.");

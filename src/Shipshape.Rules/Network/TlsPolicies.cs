@@ -105,11 +105,28 @@ public static partial class TlsPolicies
     /// The policy of an HTTPS or TLS listener, with whether it was left to the API default; null for other protocols,
     /// unresolved values and unrecognised names.
     /// </summary>
+    /// <summary>
+    /// The listener's TLS policy cannot be known: its protocol, or the SslPolicy of an HTTPS or TLS listener, comes from a
+    /// value not known here (a variable without a default, a parameter). Null when the policy is known or not needed.
+    /// </summary>
+    internal static RuleHit? Undecidable(Shipshape.Core.Model.Listener listener)
+    {
+        if (!listener.Protocol.IsKnown)
+        {
+            return RuleHit.Undecidable(listener, listener.Protocol, $"Listener '{listener.Address}' takes its protocol from a value that is not known here, so its TLS policy cannot be checked.");
+        }
+
+        return IsTls(listener.Protocol.Current) && !listener.SslPolicy.IsKnown
+            ? RuleHit.Undecidable(listener, listener.SslPolicy, $"Listener '{listener.Address}' takes its SslPolicy from a value that is not known here.")
+            : null;
+    }
+
+    private static bool IsTls(string? protocol) =>
+        protocol is not null && (protocol.Equals("HTTPS", StringComparison.OrdinalIgnoreCase) || protocol.Equals("TLS", StringComparison.OrdinalIgnoreCase));
+
     internal static (TlsPolicy Policy, bool Defaulted)? ForListener(Shipshape.Core.Model.Listener listener)
     {
-        if (listener.Protocol is not { IsKnown: true, Current: { } protocol }
-            || !(protocol.Equals("HTTPS", StringComparison.OrdinalIgnoreCase) || protocol.Equals("TLS", StringComparison.OrdinalIgnoreCase))
-            || !listener.SslPolicy.IsKnown)
+        if (!listener.Protocol.IsKnown || !IsTls(listener.Protocol.Current) || !listener.SslPolicy.IsKnown)
         {
             return null;
         }

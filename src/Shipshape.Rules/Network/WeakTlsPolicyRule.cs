@@ -15,6 +15,12 @@ public sealed class WeakTlsPolicyRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var listener in model.OfType<Listener>())
         {
+            if (TlsPolicies.Undecidable(listener) is { } undecided)
+            {
+                yield return undecided;
+                continue;
+            }
+
             if (TlsPolicies.ForListener(listener) is not ({ AllowsBelowTls12: true } policy, var defaulted))
             {
                 continue;

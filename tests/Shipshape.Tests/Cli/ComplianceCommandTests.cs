@@ -9,7 +9,7 @@ public sealed class ComplianceCommandTests
         var (code, stdout, _) = await CliRunner.RunAsync("compliance", "list");
 
         Assert.Equal(0, code);
-        Assert.Contains("aws-fsbp       AWS Foundational Security Best Practices 1.0.0:", stdout, StringComparison.Ordinal);
+        Assert.Contains("aws-fsbp                AWS Foundational Security Best Practices 1.0.0:", stdout, StringComparison.Ordinal);
         Assert.Contains("pci-dss-4.0", stdout, StringComparison.Ordinal);
         Assert.Contains("hipaa", stdout, StringComparison.Ordinal);
     }
@@ -24,6 +24,27 @@ public sealed class ComplianceCommandTests
         var (_, stdout, _) = await CliRunner.RunAsync("compliance", "list");
 
         Assert.Equal(excerpt + "\n", stdout);
+    }
+
+    [Fact]
+    public void Readme_CisEksExcerpt_IsWhatTheScanPrints()
+    {
+        const string command = "$ shipshape scan samples/k8s-insecure --compliance cis-eks\n";
+        var readme = File.ReadAllText(Path.Combine(Support.TestPaths.RepoRoot, "README.md"));
+        var start = readme.IndexOf(command, StringComparison.Ordinal) + command.Length;
+        var excerpt = readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)].Split('\n');
+
+        var (_, stdout, _) = Support.ProcessCli.Run(Support.TestPaths.RepoRoot, "scan", "samples/k8s-insecure", "--compliance", "cis-eks");
+
+        // Every line the README shows is printed, in the same order; "…" marks what the README leaves out.
+        var printed = stdout.Split('\n');
+        var at = 0;
+        foreach (var line in excerpt.Where(l => l.Trim() != "…"))
+        {
+            var found = Array.IndexOf(printed, line, at);
+            Assert.True(found >= 0, $"README line not printed (in this order): {line}");
+            at = found + 1;
+        }
     }
 
     [Fact]
@@ -44,7 +65,7 @@ public sealed class ComplianceCommandTests
         var (code, _, stderr) = await CliRunner.RunAsync(args);
 
         Assert.Equal(2, code);
-        Assert.Contains("unknown framework 'sox' (known: aws-fsbp, cis-docker, hipaa, nist-800-190, pci-dss-4.0)", stderr, StringComparison.Ordinal);
+        Assert.Contains("unknown framework 'sox' (known: aws-fsbp, cis-aws-foundations-3.0, cis-docker, cis-eks, hipaa, nist-800-190, pci-dss-4.0)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class FrameworkTests
     [Fact]
     public void LoadEmbedded_EveryFramework_HasNameVersionUrlAndRequirements()
     {
-        Assert.Equal(["aws-fsbp", "cis-docker", "hipaa", "nist-800-190", "pci-dss-4.0"], Frameworks.Frameworks.Select(f => f.Id));
+        Assert.Equal(["aws-fsbp", "cis-aws-foundations-3.0", "cis-docker", "cis-eks", "hipaa", "nist-800-190", "pci-dss-4.0"], Frameworks.Frameworks.Select(f => f.Id));
         Assert.All(Frameworks.Frameworks, f =>
         {
             Assert.StartsWith("https://", f.Url, StringComparison.Ordinal);
@@ -44,6 +44,64 @@ public sealed class FrameworkTests
 
         // A requirement the metadata links to is listed with that rule: ECS.4 is the privileged-container control.
         Assert.Equal("SHP-CTR-001", Assert.Single(Frameworks.RulesFor(Frameworks.Find("aws-fsbp")!)["ECS.4"]));
+    }
+
+    [Fact]
+    public void CisAwsFoundations_Sections_HoldTheBenchmarksRecommendations()
+    {
+        // CIS AWS Foundations Benchmark v3.0.0: 22 IAM, 9 storage, 9 logging, 16 monitoring and 6 networking
+        // recommendations, 62 in all.
+        var framework = Frameworks.Find("CIS-AWS")!;
+
+        Assert.Equal("cis-aws-foundations-3.0", framework.Id);
+        Assert.Equal("3.0.0", framework.Version);
+        Assert.Equal([("1", 22), ("2", 9), ("3", 9), ("4", 16), ("5", 6)], framework.Sections.Select(s => (s.Id, s.Requirements.Length)));
+        Assert.Equal("Ensure that EC2 Metadata Service only allows IMDSv2", framework.Requirements.Single(r => r.Id == "5.6").Title);
+        Assert.Equal("Ensure that encryption is enabled for EFS file systems", framework.Requirements.Single(r => r.Id == "2.4.1").Title);
+
+        var rules = Frameworks.RulesFor(framework);
+        Assert.Equal("SHP-NET-030", Assert.Single(rules["5.6"]));
+        Assert.Equal(["SHP-LOG-012", "SHP-LOG-020"], rules["3.1"].Order(StringComparer.Ordinal));
+        Assert.Equal(["SHP-NET-010", "SHP-NET-011"], rules["5.3"].Order(StringComparer.Ordinal));
+        Assert.Empty(rules["1.4"]);
+    }
+
+    [Fact]
+    public void CisEks_Sections_HoldTheBenchmarksRecommendations()
+    {
+        // CIS Amazon EKS Benchmark v1.7.0, sections 2 to 5: 2 control-plane, 13 worker-node, 19 policy and 12
+        // managed-services recommendations.
+        var framework = Frameworks.Find("cis-eks")!;
+
+        Assert.Equal("1.7.0", framework.Version);
+        Assert.Equal([("2", 2), ("3", 13), ("4", 19), ("5", 12)], framework.Sections.Select(s => (s.Id, s.Requirements.Length)));
+        Assert.Equal("Minimize the admission of containers wishing to share the host process ID namespace", framework.Requirements.Single(r => r.Id == "4.2.2").Title);
+
+        var rules = Frameworks.RulesFor(framework);
+        Assert.Equal("SHP-NET-003", Assert.Single(rules["4.2.2"]));
+        Assert.Equal("SHP-NET-018", Assert.Single(rules["5.4.1"]));
+        Assert.Equal("SHP-NET-029", Assert.Single(rules["5.4.2"]));
+        Assert.Equal(["SHP-LOG-019", "SHP-LOG-032"], rules["2.1.1"].Order(StringComparer.Ordinal));
+        Assert.All(rules.Where(r => r.Key.StartsWith("3.", StringComparison.Ordinal)), r => Assert.Empty(r.Value));
+    }
+
+    [Fact]
+    public void AwsFoundational_ContainerServiceSections_ListTheSecurityHubControls()
+    {
+        var framework = Frameworks.Find("aws-fsbp")!;
+        string[] Ids(string section) => [.. framework.Sections.Single(s => s.Id == section).Requirements.Select(r => r.Id)];
+
+        Assert.Equal(["ECS.1", "ECS.2", "ECS.3", "ECS.4", "ECS.5", "ECS.8", "ECS.9", "ECS.10", "ECS.12", "ECS.16", "ECS.17", "ECS.18", "ECS.19", "ECS.20", "ECS.21"], Ids("ECS"));
+        Assert.Equal(["ECR.1", "ECR.2", "ECR.3", "ECR.5"], Ids("ECR"));
+        Assert.Equal(["EKS.1", "EKS.2", "EKS.3", "EKS.8"], Ids("EKS"));
+        Assert.Equal(["EFS.1", "EFS.2", "EFS.3", "EFS.4", "EFS.6", "EFS.7", "EFS.8"], Ids("EFS"));
+        Assert.Equal(["SecretsManager.1", "SecretsManager.2", "SecretsManager.3", "SecretsManager.4"], Ids("SecretsManager"));
+
+        var rules = Frameworks.RulesFor(framework);
+        Assert.Equal("SHP-CMP-004", Assert.Single(rules["EKS.3"]));
+        Assert.Equal("SHP-SEC-013", Assert.Single(rules["KMS.5"]));
+        Assert.Equal("SHP-CMP-001", Assert.Single(rules["EFS.8"]));
+        Assert.Empty(rules["ECR.5"]);
     }
 
     [Fact]

@@ -258,9 +258,9 @@ internal static class InfraBuilder
         KmsKey = Default<string?>(null, "Properties.KmsKeyId"),
     };
 
-    /// <summary>Runs a rule over a model of the given resources, with the default context.</summary>
+    /// <summary>Runs a rule over a model of the given resources, with the default context: its findings (not the resources it could not decide for).</summary>
     public static IReadOnlyList<RuleHit> Run(IRule rule, params Resource[] resources) =>
-        [.. rule.Evaluate(ModelBuilder.Model(resources), RuleContext.Default)];
+        [.. rule.Evaluate(ModelBuilder.Model(resources), RuleContext.Default).Where(h => !h.Undecided)];
 
     public static ImmutableArray<Value<string>> Values(int line, string path, params string[] values) =>
         [.. values.Select((v, i) => Explicit(v, line + i, $"{path}[{i}]"))];

@@ -90,6 +90,7 @@ internal static class ModelBuilder
 
     public static ModelSet Model(params Resource[] resources) => new([.. resources]);
 
+    /// <summary>The rule's findings on a model of one resource (not the resources it could not decide for).</summary>
     public static ImmutableArray<RuleHit> Run(IRule rule, Resource resource, RuleContext? context = null) =>
-        [.. rule.Evaluate(Model(resource), context ?? RuleContext.Default)];
+        [.. rule.Evaluate(Model(resource), context ?? RuleContext.Default).Where(h => !h.Undecided)];
 }

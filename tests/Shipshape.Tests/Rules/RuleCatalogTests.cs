@@ -213,6 +213,6 @@ public sealed partial class RuleCatalogTests
     [GeneratedRegex(@"^(?:CKV2?_(?:AWS|K8S|DOCKER|SECRET)_\d+|AVD-(?:AWS|KSV|DS)-\d{4}|KSV\d{3}|DS\d{3}|(?:ECS|EC2|ECR|EKS|ELB|EFS|KMS|IAM|CloudTrail|CloudWatch|SecretsManager|SSM)\.\d+|DL\d{4}|CIS-DI-\d{4}|DKL-(?:DI|LI)-\d{4}|gitleaks:[a-z0-9-]+|cfn_nag:[WF]\d+|aws-[a-z0-9]+(?:-[a-z0-9]+)+)$")]
     private static partial Regex EquivalentPattern();
 
-    [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Za-z0-9]+\.\d+|NIST-800-190:4\.\d\.\d|CIS-DOCKER:\d+\.\d+)$")]
+    [GeneratedRegex(@"^(?:PCI-DSS-4\.0:\d+(?:\.\d+)*|HIPAA:164\.\d+(?:\([a-z0-9]+\))+|AWS-FSBP:[A-Za-z0-9]+\.\d+|NIST-800-190:4\.\d\.\d|CIS-DOCKER:\d+\.\d+|CIS-AWS:[1-5](?:\.\d+){1,2}|CIS-EKS:[2-5](?:\.\d+){2})$")]
     private static partial Regex FrameworkPattern();
 }
