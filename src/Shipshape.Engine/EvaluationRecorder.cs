@@ -44,55 +44,98 @@ internal sealed class EvaluationRecorder
     {
         var incompletePaths = incomplete.Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
 
-        // Each resource's key, source and subjects once, not once per rule: a large scan has many of both.
+        // Each resource's identity (a number per distinct key), source and subjects once, not once per rule: a large scan
+        // has many of both, and a rule's work per resource is then a few array reads (no string hashing, no allocation).
         var subjectsByType = new Dictionary<Type, string[]>();
-        var prepared = resources.Select(r =>
-        {
-            var type = r.GetType();
-            if (!subjectsByType.TryGetValue(type, out var names))
-            {
-                subjectsByType[type] = names = [.. ModelSubjects.All.Where(s => ModelSubjects.Matches(r, s))];
-            }
-
-            return (Resource: r, Key: Key(r), Source: ModelSubjects.SourceOf(r), Subjects: names);
-        }).ToList();
+        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new int[resources.Count];
+        var sources = new string[resources.Count];
+        var unresolvedFile = new bool[resources.Count];
         // Per subject name, the resources it covers (in model order): a rule visits only its own subjects' resources,
         // not every resource of the scan.
         var bySubject = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < prepared.Count; i++)
+        for (var i = 0; i < resources.Count; i++)
         {
-            foreach (var subject in prepared[i].Subjects)
+            var resource = resources[i];
+            var type = resource.GetType();
+            if (!subjectsByType.TryGetValue(type, out var names))
+            {
+                subjectsByType[type] = names = [.. ModelSubjects.All.Where(s => ModelSubjects.Matches(resource, s))];
+            }
+
+            var key = Key(resource);
+            if (!keyIds.TryGetValue(key, out var id))
+            {
+                keyIds[key] = id = keyIds.Count;
+            }
+
+            ids[i] = id;
+            sources[i] = ModelSubjects.SourceOf(resource);
+            unresolvedFile[i] = incompletePaths.Contains(resource.Span.Path);
+            foreach (var subject in names)
             {
                 (bySubject.TryGetValue(subject, out var list) ? list : bySubject[subject] = []).Add(i);
             }
         }
 
+        // Rules with the same subjects visit the same resources: the list is built once per set of subjects.
+        var indicesBySubjects = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        int[] IndicesOf(ImmutableArray<string> subjects)
+        {
+            var name = string.Join('\0', subjects);
+            if (!indicesBySubjects.TryGetValue(name, out var indices))
+            {
+                indicesBySubjects[name] = indices = subjects.Length == 1
+                    ? [.. bySubject.GetValueOrDefault(subjects[0]) ?? []]
+                    : [.. subjects.SelectMany(subject => bySubject.GetValueOrDefault(subject) ?? []).Distinct().Order()];
+            }
+
+            return indices;
+        }
+
+        HashSet<int>? IdsOf(HashSet<string>? keys) =>
+            keys is null ? null : [.. keys.Select(k => keyIds.TryGetValue(k, out var id) ? id : -1).Where(id => id >= 0)];
+
         var checks = ImmutableArray.CreateBuilder<RuleCheck>();
-        var byPractice = new Dictionary<Practice, HashSet<string>>();
+        var byPractice = new Dictionary<Practice, bool[]>();
+        // The rule that last counted each resource identity (its number + 1): a resource seen twice is counted once.
+        var seenBy = new int[keyIds.Count];
+        var ruleNumber = 0;
         foreach (var rule in rules)
         {
-            var hits = _hits.GetValueOrDefault(rule.Id);
-            var undecided = _undecided.GetValueOrDefault(rule.Id);
-            var counts = CheckCounts.Zero;
-            var byKind = new SortedDictionary<string, CheckCounts>(StringComparer.Ordinal);
+            ruleNumber++;
+            var hits = IdsOf(_hits.GetValueOrDefault(rule.Id));
+            var undecided = IdsOf(_undecided.GetValueOrDefault(rule.Id));
+            var counts = new int[4];
+            var byKind = new Dictionary<string, int[]>(StringComparer.Ordinal);
             var failing = new List<CheckedResource>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             var unfinished = _unfinished.Contains(rule.Id);
-            var indices = rule.Subjects.SelectMany(subject => bySubject.GetValueOrDefault(subject) ?? []).Distinct().Order();
-            foreach (var (resource, key, source, _) in indices.Select(i => prepared[i]))
+            if (!byPractice.TryGetValue(rule.Practice, out var inPractice))
             {
-                if (!seen.Add(key))
+                byPractice[rule.Practice] = inPractice = new bool[keyIds.Count];
+            }
+
+            foreach (var i in IndicesOf(rule.Subjects))
+            {
+                var id = ids[i];
+                if (seenBy[id] == ruleNumber)
                 {
                     continue;
                 }
 
-                var hit = hits?.Contains(key) == true;
-                var verdict = hit ? CheckVerdict.Fail
-                    : !rule.Sources.Contains(source) ? CheckVerdict.NotApplicable
-                    : incompletePaths.Contains(resource.Span.Path) || unfinished || undecided?.Contains(key) == true ? CheckVerdict.Unresolved
+                seenBy[id] = ruleNumber;
+                var resource = resources[i];
+                var verdict = hits?.Contains(id) == true ? CheckVerdict.Fail
+                    : !rule.Sources.Contains(sources[i]) ? CheckVerdict.NotApplicable
+                    : unresolvedFile[i] || unfinished || undecided?.Contains(id) == true ? CheckVerdict.Unresolved
                     : CheckVerdict.Pass;
-                counts = counts.Add(verdict);
-                byKind[resource.Kind] = byKind.GetValueOrDefault(resource.Kind, CheckCounts.Zero).Add(verdict);
+                counts[(int)verdict]++;
+                if (!byKind.TryGetValue(resource.Kind, out var kindCounts))
+                {
+                    byKind[resource.Kind] = kindCounts = new int[4];
+                }
+
+                kindCounts[(int)verdict]++;
                 if (verdict == CheckVerdict.Fail)
                 {
                     failing.Add(new CheckedResource(resource.Span.Path, resource.Address, resource.Kind));
@@ -100,12 +143,7 @@ internal sealed class EvaluationRecorder
 
                 if (verdict != CheckVerdict.NotApplicable)
                 {
-                    if (!byPractice.TryGetValue(rule.Practice, out var inPractice))
-                    {
-                        byPractice[rule.Practice] = inPractice = new HashSet<string>(StringComparer.Ordinal);
-                    }
-
-                    inPractice.Add(key);
+                    inPractice[id] = true;
                 }
             }
 
@@ -114,13 +152,16 @@ internal sealed class EvaluationRecorder
             {
                 RuleId = rule.Id,
                 Practice = rule.Practice,
-                Counts = counts,
-                ByKind = byKind.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                Counts = Counts(counts),
+                ByKind = byKind.ToImmutableSortedDictionary(k => k.Key, k => Counts(k.Value), StringComparer.Ordinal),
                 Failing = [.. ordered.Take(RuleCheck.MaxFailing)],
                 FailingOmitted = Math.Max(0, ordered.Count - RuleCheck.MaxFailing),
             });
         }
 
-        return (checks.ToImmutable(), byPractice.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Count));
+        return (checks.ToImmutable(), byPractice.Where(p => p.Value.Contains(true)).ToImmutableSortedDictionary(p => p.Key, p => p.Value.Count(c => c)));
     }
+
+    private static CheckCounts Counts(int[] byVerdict) => new(
+        byVerdict[(int)CheckVerdict.Pass], byVerdict[(int)CheckVerdict.Fail], byVerdict[(int)CheckVerdict.NotApplicable], byVerdict[(int)CheckVerdict.Unresolved]);
 }
