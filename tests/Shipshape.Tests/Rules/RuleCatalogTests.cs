@@ -98,6 +98,26 @@ public sealed partial class RuleCatalogTests
     }
 
     [Fact]
+    public void Metadata_DockleCheckpoints_EachDeclaredByARuleOrListedAsNotChecked()
+    {
+        // Dockle's checkpoints as its README lists them (CIS-DI-0003, -0004 and -0011 are listed there as not checked
+        // by Dockle itself). The two below have no rule here: a VOLUME over a sensitive directory, and files such as
+        // .DS_Store or editor backups left in the image.
+        string[] checkpoints =
+        [
+            "CIS-DI-0001", "CIS-DI-0002", "CIS-DI-0005", "CIS-DI-0006", "CIS-DI-0007", "CIS-DI-0008", "CIS-DI-0009", "CIS-DI-0010",
+            "DKL-DI-0001", "DKL-DI-0002", "DKL-DI-0003", "DKL-DI-0004", "DKL-DI-0005", "DKL-DI-0006",
+            "DKL-LI-0001", "DKL-LI-0002", "DKL-LI-0003",
+        ];
+        string[] notChecked = ["DKL-DI-0002", "DKL-LI-0003"];
+        var declared = Catalog.Metadata.Values.SelectMany(m => m.Equivalents).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(checkpoints.Except(notChecked), checkpoints.Where(declared.Contains));
+        Assert.Contains("DKL-DI-0006", Catalog.Get("SHP-CTR-007").Equivalents);
+        Assert.Contains("CIS-DI-0009", Catalog.Get("SHP-CTR-111").Equivalents);
+    }
+
+    [Fact]
     public void Metadata_Frameworks_AreFrameworkColonRequirement()
     {
         Assert.All(Catalog.Metadata.Values.SelectMany(m => m.Frameworks.Select(f => (m.Id, f))), x =>
