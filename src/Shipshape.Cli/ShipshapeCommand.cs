@@ -158,7 +158,7 @@ public static class ShipshapeCommand
             Description = "With --git-history, also follow what the repository names outside PATH (a .git file's gitdir, commondir, objects/info/alternates) or read the repository of a parent directory; without it those are reported and not read.",
         };
         var awsAccountId = new Option<string?>("--aws-account-id") { Description = "For --format asff (and ocsf's cloud object): the 12-digit AWS account the findings are imported into; BatchImportFindings must be called with it." };
-        var awsRegion = new Option<string?>("--aws-region") { Description = "For --format asff (and ocsf): the Region of the Security Hub the findings are imported into (default: AWS_REGION, else AWS_DEFAULT_REGION)." };
+        var awsRegion = new Option<string?>("--aws-region") { Description = "For --format asff (and ocsf): the Region of the Security Hub the findings are imported into (asff default: AWS_REGION, else AWS_DEFAULT_REGION)." };
         var previousAsff = new Option<string?>("--previous-asff")
         {
             Description = "For --format asff: the previous asff output; findings in it that this scan no longer reports are written again with RecordState ARCHIVED (so are --baseline entries), and findings still reported keep their CreatedAt.",
@@ -345,7 +345,7 @@ public static class ShipshapeCommand
     private const long MaxPreviousAsffBytes = 256L * 1024 * 1024;
 
     /// <summary>
-    /// What the asff and ocsf writers need, checked before the scan: the account and Region (asff requires both; the
+    /// What the asff and ocsf writers need, checked before the scan: the account and Region (asff requires both; its
     /// Region defaults to AWS_REGION, then AWS_DEFAULT_REGION), and the findings of the previous export to archive.
     /// Null when neither format is requested.
     /// </summary>
@@ -372,7 +372,8 @@ public static class ShipshapeCommand
             return null;
         }
 
-        if (region is null)
+        // Only Security Hub needs a Region: OCSF events carry one when it is given, never from the environment.
+        if (region is null && asff)
         {
             foreach (var name in (string[])["AWS_REGION", "AWS_DEFAULT_REGION"])
             {

@@ -11,7 +11,7 @@ public enum ComplianceVerdict
     Pass,
     /// <summary>Mapped rules ran but the scan held nothing they apply to.</summary>
     NotApplicable,
-    /// <summary>Rules are mapped but none of them ran (--rule, --skip-rule, --scanners).</summary>
+    /// <summary>Rules are mapped but some or all of them did not run (--rule, --skip-rule, --scanners), and none that ran failed.</summary>
     NotRun,
     /// <summary>No rule checks it: it needs a person.</summary>
     Manual,

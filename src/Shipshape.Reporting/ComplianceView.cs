@@ -5,8 +5,9 @@ namespace Shipshape.Reporting;
 
 /// <summary>
 /// A scan report organised by a framework: sections, requirements, the rules mapped to each and what they checked. A
-/// requirement fails when a mapped rule failed on a resource, is unresolved when one could not be fully checked, passes
-/// when they checked something and nothing failed, and is manual when no rule is mapped to it.
+/// requirement fails when a mapped rule failed on a resource, is not run when some mapped rule did not run, is unresolved
+/// when one could not be fully checked, passes when they all ran, checked something and nothing failed, and is manual
+/// when no rule is mapped to it.
 /// </summary>
 public sealed record ComplianceView(Framework Framework, ImmutableArray<(FrameworkSection Section, ImmutableArray<RequirementResult> Requirements)> Sections)
 {
@@ -36,9 +37,11 @@ public sealed record ComplianceView(Framework Framework, ImmutableArray<(Framewo
             return ComplianceVerdict.Manual;
         }
 
+        // A requirement passes only when all its rules ran: some passing while others were left out (--rule,
+        // --skip-rule, --scanners) says nothing about what the others check.
         var ran = rules.Where(r => r.Check is not null).Select(r => r.Check!.Counts).ToList();
-        return ran.Count == 0 ? ComplianceVerdict.NotRun
-            : ran.Any(c => c.Fail > 0) ? ComplianceVerdict.Fail
+        return ran.Any(c => c.Fail > 0) ? ComplianceVerdict.Fail
+            : ran.Count < rules.Length ? ComplianceVerdict.NotRun
             : ran.Any(c => c.Unresolved > 0) ? ComplianceVerdict.Unresolved
             : ran.Any(c => c.Pass > 0) ? ComplianceVerdict.Pass
             : ComplianceVerdict.NotApplicable;

@@ -199,9 +199,12 @@ public sealed class ConsoleReportWriter(bool color, ConsoleDetail detail = Conso
         foreach (var practice in PracticeNames.All)
         {
             var inArea = active.Where(f => f.Practice == practice).ToList();
-            text.WriteLine(inArea.Count == 0
-                ? "  " + Paint(Green, "✔") + " " + practice.ToTitle()
-                : "  " + Paint(Red, "✖") + " " + practice.ToTitle().PadRight(nameWidth) + "  " + ReportFacts.SeverityCounts(inArea));
+            // A tick says the area's checks passed: an area whose rules had nothing to look at gets none.
+            var nothingChecked = !report.CheckedByPractice.IsEmpty && report.CheckedByPractice.GetValueOrDefault(practice) == 0;
+            text.WriteLine(inArea.Count > 0
+                ? "  " + Paint(Red, "✖") + " " + practice.ToTitle().PadRight(nameWidth) + "  " + ReportFacts.SeverityCounts(inArea)
+                : nothingChecked ? "  - " + practice.ToTitle().PadRight(nameWidth) + "  nothing checked"
+                : "  " + Paint(Green, "✔") + " " + practice.ToTitle());
         }
 
         text.WriteLine();

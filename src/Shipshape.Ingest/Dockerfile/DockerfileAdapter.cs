@@ -209,9 +209,14 @@ public static class DockerfileAdapter
         public DockerfileStage Build(List<DockerfileStage> earlier, bool isFinal)
         {
             var parentStage = parent is null ? null : earlier.FirstOrDefault(s => string.Equals(s.Alias, parent, StringComparison.OrdinalIgnoreCase));
+            // Docker refuses a stage name used twice; such a file is still read, and the second stage gets its own
+            // address (name#2), so that its findings and fingerprints are not taken for the first stage's.
+            var sameName = alias is null ? 0 : earlier.Count(s => string.Equals(s.Alias, alias, StringComparison.OrdinalIgnoreCase));
             return new DockerfileStage
             {
-                Address = alias ?? $"stage[{index.ToString(CultureInfo.InvariantCulture)}]",
+                Address = alias is null ? $"stage[{index.ToString(CultureInfo.InvariantCulture)}]"
+                    : sameName == 0 ? alias
+                    : $"{alias}#{(sameName + 1).ToString(CultureInfo.InvariantCulture)}",
                 Kind = ResourceKind,
                 Span = from.Span,
                 SourceFormat = sourceFormat,

@@ -84,6 +84,22 @@ public sealed class SecurityHubCliTests
     }
 
     [Fact]
+    public void Scan_OcsfWithAMalformedAwsRegionVariable_IgnoresTheEnvironment()
+    {
+        // Only Security Hub needs a Region: a shell's AWS_REGION, whatever it holds, neither breaks nor changes OCSF.
+        using var tree = new TempTree();
+        tree.Write("task.json", Privileged);
+
+        var (code, stdout, stderr) = ProcessCli.Run(tree.Root, new Dictionary<string, string?> { ["AWS_REGION"] = "bogus region" }, "scan", ".", "--format", "ocsf", "-q");
+        var (_, valid, _) = ProcessCli.Run(tree.Root, new Dictionary<string, string?> { ["AWS_REGION"] = "eu-west-1" }, "scan", ".", "--format", "ocsf", "-q");
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("AWS_REGION", stderr, StringComparison.Ordinal);
+        Assert.Contains("\"class_uid\":2004", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"cloud\"", valid, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_FromTheRepositoryAndFromASubdirectory_AsffIdsAndResourceIdsAreTheSame()
     {
         using var tree = new TempTree();

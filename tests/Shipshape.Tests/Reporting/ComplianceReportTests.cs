@@ -104,6 +104,23 @@ public sealed class ComplianceReportTests
         Assert.Equal(ComplianceVerdict.Pass, Requirement(report, "aws-fsbp", "ECS.3").Verdict);
     }
 
+    [Fact]
+    public void Build_SomeMappedRulesRanAndPassedOthersDidNot_IsNotRunNotPass()
+    {
+        // PCI DSS 2.2.6 (secure configuration) is checked by several rules; the privileged-container rule alone passing
+        // on the hardened sample says nothing about the others.
+        var report = new Scanner(Catalog).Scan(new ScanOptions { Paths = [Path.Combine(TestPaths.Samples, "ecs-hardened")], OnlyRules = ["SHP-CTR-001"] });
+        var requirement = Requirement(report, "pci-dss-4.0", "2.2.6");
+
+        Assert.True(requirement.Rules.Length > 1);
+        Assert.Contains(requirement.Rules, r => r.RuleId == "SHP-CTR-001" && r.Check is { Counts.Pass: > 0, Counts.Fail: 0 });
+        Assert.Equal(ComplianceVerdict.NotRun, requirement.Verdict);
+
+        // A failure is a failure whatever did not run.
+        var insecure = new Scanner(Catalog).Scan(new ScanOptions { Paths = [Path.Combine(TestPaths.Samples, "ecs-insecure")], OnlyRules = ["SHP-CTR-001"] });
+        Assert.Equal(ComplianceVerdict.Fail, Requirement(insecure, "pci-dss-4.0", "2.2.6").Verdict);
+    }
+
     [Theory]
     [InlineData("console", "FAIL           ECS.4  ECS containers should run as non-privileged")]
     [InlineData("markdown", "| fail | ECS.4 ECS containers should run as non-privileged |")]

@@ -34,6 +34,16 @@ public sealed class DockerfileParserTests
     }
 
     [Fact]
+    public void Adapt_StageNameUsedTwice_SecondStageHasItsOwnAddress()
+    {
+        // Docker rejects a repeated stage name ("duplicate stage name"); the file is still checked, and the findings of
+        // the second stage must not share the first's fingerprint.
+        var (stages, _) = Adapt("FROM alpine:3.20 AS build\nRUN make\nFROM alpine:3.20 AS BUILD\nRUN make test\nFROM alpine:3.20 AS build\n");
+
+        Assert.Equal(["build", "BUILD#2", "build#3"], stages.Select(s => s.Address));
+    }
+
+    [Fact]
     public void Parse_Words_ExecFormOrDockerfileQuoting()
     {
         var syntax = Parse("FROM alpine:3.20 AS base\nCOPY [\"a b\", \"/dst/\"]\nCOPY --chown=app \"c d\" e /dst/\n");
