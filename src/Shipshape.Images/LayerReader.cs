@@ -147,9 +147,9 @@ internal static class LayerReader
         ReadExactly(reader, content.AsSpan(0, probe));
         if (content.AsSpan(0, probe).IndexOf((byte)0) >= 0)
         {
-            if (inventory && Inventory.InventoryPaths.IsJavaArchive(path))
+            if (inventory && Inventory.InventoryPaths.IsBinary(path))
             {
-                // A Java archive is a zip: its pom.properties are read at the end, from the final filesystem's copy.
+                // A Java archive or an rpm database: read at the end, from the final filesystem's copy.
                 ReadExactly(reader, content.AsSpan(probe));
                 summary.InventoryFiles[path] = content;
             }

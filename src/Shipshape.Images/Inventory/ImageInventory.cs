@@ -34,7 +34,7 @@ internal static class ImageInventory
             }
         }
 
-        var rpm = final.Keys.Where(InventoryPaths.RpmDatabases.Contains).Select(p => (p, Location(p)));
+        var rpm = final.Keys.Where(InventoryPaths.UnreadRpmDatabases.Contains).Select(p => (p, Location(p)));
         var (inventory, problems) = InventoryBuilder.FromImage(name, version, files, rpm);
         diagnostics.AddRange(problems.Select(p => Diagnostic.Info(SourceSpan.FileOnly(p.Location), p.Message)));
         return inventory;

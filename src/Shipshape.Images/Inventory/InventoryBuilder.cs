@@ -7,7 +7,7 @@ namespace Shipshape.Images.Inventory;
 /// <summary>
 /// Turns the package files of an image's final filesystem, or of a source tree, into one inventory: the distribution
 /// from os-release, then every package database and language package file, deduplicated by package URL and sorted.
-/// Problems (an unreadable database, an rpm database) are returned as messages with their location.
+/// Problems (an unreadable database, rpm's Berkeley DB) are returned as messages with their location.
 /// </summary>
 public static class InventoryBuilder
 {
@@ -33,9 +33,10 @@ public static class InventoryBuilder
                 var p when InventoryPaths.IsPythonMetadata(p) => LanguagePackages.PythonMetadata(Text(file), file.Location).ToList(),
                 var p when InventoryPaths.IsDotnetDeps(p) => LanguagePackages.DotnetDeps(file.Content, file.Location).ToList(),
                 var p when InventoryPaths.IsJavaArchive(p) => Java(file, problems),
+                var p when InventoryPaths.IsRpmSqlite(p) => Rpm(file, os, distro, problems),
                 _ => null,
             };
-            if (found is { Count: 0 } && !InventoryPaths.IsNpmPackage(file.Path) && !InventoryPaths.IsDpkgStatus(file.Path) && !InventoryPaths.IsJavaArchive(file.Path))
+            if (found is { Count: 0 } && !InventoryPaths.IsNpmPackage(file.Path) && !InventoryPaths.IsDpkgStatus(file.Path) && !InventoryPaths.IsBinary(file.Path))
             {
                 problems.Add((file.Location, "package database not read: no package found in it (malformed or empty)"));
             }
@@ -45,7 +46,7 @@ public static class InventoryBuilder
 
         foreach (var (_, location) in rpmDatabases.OrderBy(r => r.Path, StringComparer.Ordinal))
         {
-            problems.Add((location, "rpm database not read: the inventory does not list rpm packages (SQLite and Berkeley DB databases are not read yet)"));
+            problems.Add((location, "rpm database not read: its Berkeley DB or NDB format is not read (only rpm's SQLite database is); the inventory does not list its rpm packages"));
         }
 
         return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.ContainerKind, Version = version, OperatingSystem = os, Packages = Ordered(packages) }, problems.ToImmutable());
@@ -89,6 +90,17 @@ public static class InventoryBuilder
         if (problem is not null)
         {
             problems.Add((file.Location, "Java archive not fully read: " + problem));
+        }
+
+        return packages;
+    }
+
+    private static List<SoftwarePackage> Rpm(InventoryFile file, OperatingSystemInfo? os, string? distro, ImmutableArray<(string, string)>.Builder problems)
+    {
+        var (packages, problem) = RpmDatabase.ParseSqlite(file.Content, file.Location, os?.Id, distro);
+        if (problem is not null)
+        {
+            problems.Add((file.Location, (packages.Count == 0 ? "rpm database not read: " : "rpm database not fully read: ") + problem));
         }
 
         return packages;

@@ -9,11 +9,16 @@ public static class InventoryPaths
     /// <summary>What the inventory files of one layer may add up to.</summary>
     public const long MaxLayerBytes = 256L * 1024 * 1024;
 
-    /// <summary>rpm databases: read by no reader here (SQLite and Berkeley DB); their presence gets a diagnostic.</summary>
-    public static readonly IReadOnlySet<string> RpmDatabases = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>rpm's Berkeley DB and NDB databases: not read (their presence gets a diagnostic); rpm 4.16's SQLite one is.</summary>
+    public static readonly IReadOnlySet<string> UnreadRpmDatabases = new HashSet<string>(StringComparer.Ordinal)
     {
-        "var/lib/rpm/rpmdb.sqlite", "var/lib/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db",
+        "var/lib/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/Packages", "usr/lib/sysimage/rpm/Packages.db",
     };
+
+    public static bool IsRpmSqlite(string path) => path is "var/lib/rpm/rpmdb.sqlite" or "usr/lib/sysimage/rpm/rpmdb.sqlite";
+
+    /// <summary>Inventory files that are binary (a zip, a SQLite database): kept although they hold NUL bytes.</summary>
+    public static bool IsBinary(string path) => IsJavaArchive(path) || IsRpmSqlite(path);
 
     public static bool IsOsRelease(string path) => path is "etc/os-release" or "usr/lib/os-release";
 
@@ -49,7 +54,7 @@ public static class InventoryPaths
 
     /// <summary>Whether a layer file is one whose content the inventory reads.</summary>
     public static bool Wants(string path) =>
-        IsOsRelease(path) || IsDpkgStatus(path) || IsApkDatabase(path) || IsNpmPackage(path) || IsPythonMetadata(path) || IsDotnetDeps(path) || IsJavaArchive(path);
+        IsOsRelease(path) || IsDpkgStatus(path) || IsApkDatabase(path) || IsRpmSqlite(path) || IsNpmPackage(path) || IsPythonMetadata(path) || IsDotnetDeps(path) || IsJavaArchive(path);
 
     private static string Parent(string path)
     {

@@ -42,11 +42,13 @@ public sealed class InventoryTests
             "pkg:npm/express@4.19.2",
             "pkg:nuget/Newtonsoft.Json@13.0.3",
             "pkg:pypi/requests-toolbelt@1.0.0",
+            "pkg:rpm/debian/bash@5.1.8-9.el9?arch=x86_64&distro=debian-12",
+            "pkg:rpm/debian/openssl-libs@1:3.0.7-27.el9?arch=x86_64&distro=debian-12",
         ], inventory.Packages.Select(p => p.Purl));
     }
 
     [Fact]
-    public void Scan_ImageWithPackageDatabases_LocatesEachPackageInItsLayerAndSaysTheRpmDatabaseIsNotRead()
+    public void Scan_ImageWithPackageDatabases_LocatesEachPackageInItsLayerAndSaysTheBerkeleyDbRpmDatabaseIsNotRead()
     {
         using var tree = new TempTree();
 
@@ -58,7 +60,9 @@ public sealed class InventoryTests
         Assert.Equal("GPL-2.0-only", packages.Single(p => p.Name == "busybox").License);
         Assert.EndsWith("img!layer 3/app/shop.jar!BOOT-INF/lib/log4j-core-2.14.1.jar", packages.Single(p => p.Name == "org.apache.logging.log4j:log4j-core").Location, StringComparison.Ordinal);
         var rpm = Assert.Single(report.Diagnostics, d => d.Message.StartsWith("rpm database not read", StringComparison.Ordinal));
-        Assert.EndsWith("img!layer 1/var/lib/rpm/rpmdb.sqlite", rpm.Location.Path, StringComparison.Ordinal);
+        Assert.EndsWith("img!layer 1/var/lib/rpm/Packages", rpm.Location.Path, StringComparison.Ordinal);
+        Assert.Contains("Berkeley DB", rpm.Message, StringComparison.Ordinal);
+        Assert.EndsWith("img!layer 1/usr/lib/sysimage/rpm/rpmdb.sqlite", packages.Single(p => p.Name == "bash").Location, StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Info, rpm.Severity);
     }
 
