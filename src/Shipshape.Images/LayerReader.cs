@@ -131,14 +131,17 @@ internal static class LayerReader
     {
         var wanted = TextFileNames.Contains(path) && size <= MaxTextFileBytes;
         var inventory = Inventory.InventoryPaths.Wants(path) && InventoryShare(path, size, summary);
-        if (size > options.MaxFileBytes && !wanted && !inventory)
+        if ((size > options.MaxFileBytes || scan is null) && !wanted && !inventory)
         {
-            summary.Oversize++;
-            return;
-        }
+            if (size > options.MaxFileBytes)
+            {
+                summary.Oversize++;
+            }
 
-        if (scan is null && !wanted && !inventory)
-        {
+            // Not read for secrets, but an executable may still name the Go modules built into it.
+            var head = new byte[(int)Math.Min(size, BinaryProbeBytes)];
+            ReadExactly(reader, head);
+            ReadGoBuildInfo(reader, path, size, head, summary);
             return;
         }
 
@@ -147,6 +150,7 @@ internal static class LayerReader
         ReadExactly(reader, content.AsSpan(0, probe));
         if (content.AsSpan(0, probe).IndexOf((byte)0) >= 0)
         {
+            ReadGoBuildInfo(reader, path, size, content.AsSpan(0, probe), summary);
             if (inventory && Inventory.InventoryPaths.IsBinary(path))
             {
                 // A Java archive or an rpm database: read at the end, from the final filesystem's copy.
@@ -180,6 +184,47 @@ internal static class LayerReader
             {
                 summary.Hits.Remove(path);
             }
+        }
+    }
+
+    /// <summary>
+    /// The Go build information of an ELF executable, read from the window its program headers locate (in
+    /// <paramref name="head"/>, the bytes already read): the bytes before it are skipped, never kept, and only the build
+    /// information blob is.
+    /// </summary>
+    private static void ReadGoBuildInfo(TarStreamReader reader, string path, long size, ReadOnlySpan<byte> head, LayerSummary summary)
+    {
+        if (Inventory.GoBuildInfo.Locate(head, size) is not var (offset, length))
+        {
+            return;
+        }
+
+        var window = new byte[length];
+        var have = 0;
+        if (offset < head.Length)
+        {
+            have = Math.Min(length, head.Length - (int)offset);
+            head.Slice((int)offset, have).CopyTo(window);
+        }
+        else
+        {
+            var scratch = new byte[81920];
+            for (var skip = offset - head.Length; skip > 0;)
+            {
+                var read = reader.ReadData(scratch.AsSpan(0, (int)Math.Min(scratch.Length, skip)));
+                if (read == 0)
+                {
+                    return;
+                }
+
+                skip -= read;
+            }
+        }
+
+        ReadExactly(reader, window.AsSpan(have));
+        if (Inventory.GoBuildInfo.Find(window) is { } blob)
+        {
+            summary.GoBuildInfo[path] = blob;
         }
     }
 

@@ -6,7 +6,7 @@ namespace Shipshape.Images.Inventory;
 
 /// <summary>
 /// The inventory of one image's final filesystem: the package files that survived every later layer's whiteouts and
-/// replacements, read from the layer that put them there, each located at "IMAGE!layer N/path".
+/// replacements, read from the layer that put them there, and the Go build information of its executables, each located at "IMAGE!layer N/path".
 /// </summary>
 internal static class ImageInventory
 {
@@ -15,9 +15,15 @@ internal static class ImageInventory
     {
         string Location(string path) => ImagePaths.LayerFile(displayPath, prefix, final[path].Layer, path);
         var files = new List<InventoryFile>();
+        var goBinaries = new List<InventoryFile>();
         foreach (var (path, (layer, _)) in final)
         {
             var summary = layers[layer - 1];
+            if (summary is not null && summary.GoBuildInfo.TryGetValue(path, out var buildInfo))
+            {
+                goBinaries.Add(new InventoryFile(path, Location(path), buildInfo));
+            }
+
             if (summary is null || !InventoryPaths.Wants(path))
             {
                 continue;
@@ -35,7 +41,7 @@ internal static class ImageInventory
         }
 
         var rpm = final.Keys.Where(InventoryPaths.UnreadRpmDatabases.Contains).Select(p => (p, Location(p)));
-        var (inventory, problems) = InventoryBuilder.FromImage(name, version, files, rpm);
+        var (inventory, problems) = InventoryBuilder.FromImage(name, version, files, goBinaries, rpm);
         diagnostics.AddRange(problems.Select(p => Diagnostic.Info(SourceSpan.FileOnly(p.Location), p.Message)));
         return inventory;
     }

@@ -6,15 +6,16 @@ namespace Shipshape.Images.Inventory;
 
 /// <summary>
 /// Turns the package files of an image's final filesystem, or of a source tree, into one inventory: the distribution
-/// from os-release, then every package database and language package file, deduplicated by package URL and sorted.
+/// from os-release, then every package database, language package file and Go executable's build information, deduplicated by package URL and sorted.
 /// Problems (an unreadable database, rpm's Berkeley DB) are returned as messages with their location.
 /// </summary>
 public static class InventoryBuilder
 {
     public static (SoftwareInventory Inventory, ImmutableArray<(string Location, string Message)> Problems) FromImage(
-        string name, string? version, IEnumerable<InventoryFile> files, IEnumerable<(string Path, string Location)> rpmDatabases)
+        string name, string? version, IEnumerable<InventoryFile> files, IEnumerable<InventoryFile> goBuildInfo, IEnumerable<(string Path, string Location)> rpmDatabases)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(goBuildInfo);
         ArgumentNullException.ThrowIfNull(rpmDatabases);
         var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var problems = ImmutableArray.CreateBuilder<(string, string)>();
@@ -42,6 +43,17 @@ public static class InventoryBuilder
             }
 
             packages.AddRange(found ?? []);
+        }
+
+        foreach (var binary in goBuildInfo.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var (modules, problem) = GoBuildInfo.Parse(binary.Content.Span, binary.Location);
+            if (problem is not null)
+            {
+                problems.Add((binary.Location, "Go executable's modules not " + (modules.Count == 0 ? "read: " : "fully read: ") + problem));
+            }
+
+            packages.AddRange(modules);
         }
 
         foreach (var (_, location) in rpmDatabases.OrderBy(r => r.Path, StringComparer.Ordinal))

@@ -108,6 +108,7 @@ internal static class InventoryImages
             [
                 LayerEntrySpec.Whiteout("app/node_modules/left-pad"),
                 LayerEntrySpec.Binary("app/shop.jar", SpringBootJar()),
+                LayerEntrySpec.Binary("usr/local/bin/shop-worker", GoBinaryBuilder.Elf(GoBinaryBuilder.BuildInfo("go1.22.3", GoBinaryBuilder.ModuleInfo)), octalMode: 493),
             ]),
         ],
     };
