@@ -45,6 +45,7 @@ public static class InventoryBuilder
             packages.AddRange(found ?? []);
         }
 
+        packages.AddRange(Lockfiles([.. all.Where(f => InventoryPaths.IsImageLockfile(f.Path))], problems));
         foreach (var binary in goBuildInfo.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var (modules, problem) = GoBuildInfo.Parse(binary.Content.Span, binary.Location);
@@ -64,33 +65,62 @@ public static class InventoryBuilder
         return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.ContainerKind, Version = version, OperatingSystem = os, Packages = Ordered(packages) }, problems.ToImmutable());
     }
 
-    /// <summary>Whether a source-tree file is a lockfile the inventory reads: package-lock.json, npm-shrinkwrap.json, packages.lock.json, requirements*.txt.</summary>
+    /// <summary>Whether a source-tree file is a lockfile the inventory reads (<see cref="InventoryPaths.IsLockfileName"/>).</summary>
     public static bool IsLockfile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
-        return name is "package-lock.json" or "npm-shrinkwrap.json" or "packages.lock.json"
-            || (name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal));
+        return InventoryPaths.IsLockfileName(path[(path.LastIndexOfAny(['/', '\\']) + 1)..]);
     }
 
-    /// <summary>The packages a source tree's lockfiles pin.</summary>
-    public static SoftwareInventory FromLockfiles(string name, IEnumerable<InventoryFile> lockfiles)
+    /// <summary>The packages a source tree's lockfiles pin, and the lockfiles that named none.</summary>
+    public static (SoftwareInventory Inventory, ImmutableArray<(string Location, string Message)> Problems) FromLockfiles(string name, IEnumerable<InventoryFile> lockfiles)
     {
         ArgumentNullException.ThrowIfNull(lockfiles);
+        var problems = ImmutableArray.CreateBuilder<(string, string)>();
+        var packages = Lockfiles(lockfiles.ToList(), problems);
+        return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.SourceKind, Packages = Ordered(packages) }, problems.ToImmutable());
+    }
+
+    /// <summary>
+    /// The packages of each lockfile; go.sum only where no go.mod of Go 1.17 or later beside it lists the build's modules.
+    /// A lockfile that names no package is reported: malformed, or a project without dependencies.
+    /// </summary>
+    private static List<SoftwarePackage> Lockfiles(List<InventoryFile> files, ImmutableArray<(string, string)>.Builder problems)
+    {
         var packages = new List<SoftwarePackage>();
-        foreach (var file in lockfiles.OrderBy(f => f.Location, StringComparer.Ordinal))
+        var completeGoMods = files.Where(f => FileName(f.Path) == "go.mod" && GoModules.IsComplete(Text(f))).Select(f => Directory(f.Path)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in files.OrderBy(f => f.Location, StringComparer.Ordinal))
         {
-            var fileName = file.Path[(file.Path.LastIndexOfAny(['/', '\\']) + 1)..];
-            packages.AddRange(fileName switch
+            var fileName = FileName(file.Path);
+            if (fileName == "go.sum" && completeGoMods.Contains(Directory(file.Path)))
+            {
+                continue;
+            }
+
+            var found = (fileName switch
             {
                 "package-lock.json" or "npm-shrinkwrap.json" => LanguagePackages.NpmLockfile(file.Content, file.Location),
                 "packages.lock.json" => LanguagePackages.NugetLockfile(file.Content, file.Location),
+                "yarn.lock" => NodeLockfiles.YarnLock(Text(file), file.Location),
+                "pnpm-lock.yaml" => NodeLockfiles.PnpmLock(Text(file), file.Location),
+                "go.mod" => GoModules.GoMod(Text(file), file.Location),
+                "go.sum" => GoModules.GoSum(Text(file), file.Location),
                 _ => LanguagePackages.Requirements(Text(file), file.Location),
-            });
+            }).ToList();
+            if (found.Count == 0)
+            {
+                problems.Add((file.Location, "lockfile names no package (malformed, or a project without dependencies)"));
+            }
+
+            packages.AddRange(found);
         }
 
-        return new SoftwareInventory { Name = name, Kind = SoftwareInventory.SourceKind, Packages = Ordered(packages) };
+        return packages;
     }
+
+    private static string FileName(string path) => path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+
+    private static string Directory(string path) => path[..(path.LastIndexOfAny(['/', '\\']) + 1)];
 
     private static ImmutableArray<SoftwarePackage> Ordered(List<SoftwarePackage> packages) =>
         [.. packages.OrderBy(p => p.Type, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal)
