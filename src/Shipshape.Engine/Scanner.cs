@@ -107,7 +107,7 @@ public sealed class Scanner
         {
             foreach (var root in roots.Where(r => !discovery.Images.Any(i => string.Equals(i.FullPath, Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)), StringComparison.Ordinal))))
             {
-                throw new ConfigException($"not a container image: {root} (expected a docker-save archive or an OCI image layout, as a directory, .tar or .tar.gz)");
+                throw new ConfigException($"not a container image: {root} (expected a docker-save archive or an OCI image layout, as a directory, .tar, .tar.gz or .tar.zst)");
             }
         }
 
