@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using Shipshape.Core;
-using Shipshape.Engine;
 using Shipshape.Images.Inventory;
-using Shipshape.Rules;
 using Shipshape.Tests.Support;
 
 namespace Shipshape.Tests.Images;
@@ -10,8 +8,6 @@ namespace Shipshape.Tests.Images;
 /// <summary>Go modules from the build information of the executables in an image.</summary>
 public sealed class GoBuildInfoTests
 {
-    private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
-
     private static readonly string[] Expected =
     [
         "pkg:golang/github.com/acme/net-fork@v0.17.1-acme",
@@ -19,12 +15,8 @@ public sealed class GoBuildInfoTests
         "pkg:golang/stdlib@1.22.3",
     ];
 
-    private static ScanReport Scan(TempTree tree, long? maxFileBytes, params LayerEntrySpec[] entries)
-    {
-        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(new ImageSpec { Layers = [new LayerSpec(entries)] }), tree.PathOf("img"));
-        return new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("img")], Today = new DateOnly(2026, 12, 4), RequireImages = true, MaxFileBytes = maxFileBytes })
-            .RelativeTo(tree.Root);
-    }
+    private static ScanReport Scan(TempTree tree, long? maxFileBytes, params LayerEntrySpec[] entries) =>
+        InventoryTests.ScanImage(tree, new ImageSpec { Layers = [new LayerSpec(entries)] }, maxFileBytes);
 
     [Fact]
     public void Parse_ModulesWithReplacements_ListsTheToolchainAndWhatTheBinaryHolds()

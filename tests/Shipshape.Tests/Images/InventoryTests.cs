@@ -12,11 +12,18 @@ public sealed class InventoryTests
 {
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
-    internal static ScanReport ScanImage(TempTree tree)
+    internal static ScanReport ScanImage(TempTree tree) => ScanImage(tree, InventoryImages.Spec);
+
+    /// <summary>Scans <paramref name="spec"/> written as the OCI layout "img" in <paramref name="tree"/>.</summary>
+    internal static ScanReport ScanImage(TempTree tree, ImageSpec spec, long? maxFileBytes = null)
     {
-        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(InventoryImages.Spec), tree.PathOf("img"));
-        return new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("img")], Today = new DateOnly(2026, 12, 4), RequireImages = true }).RelativeTo(tree.Root);
+        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(spec), tree.PathOf("img"));
+        return new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("img")], Today = new DateOnly(2026, 12, 4), RequireImages = true, MaxFileBytes = maxFileBytes })
+            .RelativeTo(tree.Root);
     }
+
+    /// <summary>Scans the source tree <paramref name="tree"/>.</summary>
+    internal static ScanReport ScanTree(TempTree tree) => new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], Today = new DateOnly(2026, 12, 4) }).RelativeTo(tree.Root);
 
     [Fact]
     public void Scan_ImageWithPackageDatabases_ListsEveryInstalledPackageWithItsPurl()
