@@ -188,43 +188,105 @@ internal static class LayerReader
     }
 
     /// <summary>
-    /// The Go build information of an ELF executable, read from the window its program headers locate (in
-    /// <paramref name="head"/>, the bytes already read): the bytes before it are skipped, never kept, and only the build
-    /// information blob is.
+    /// The Go build information of an ELF executable: its writable segments, which the program headers in
+    /// <paramref name="head"/> (the bytes already read) locate, are searched as the file streams past, one buffer at a
+    /// time; the bytes between are skipped, never kept, and only the build information blob is.
     /// </summary>
     private static void ReadGoBuildInfo(TarStreamReader reader, string path, long size, ReadOnlySpan<byte> head, LayerSummary summary)
     {
-        if (Inventory.GoBuildInfo.Locate(head, size) is not var (offset, length))
+        var segments = Inventory.GoBuildInfo.Locate(head, size);
+        if (segments.Count == 0)
         {
             return;
         }
 
-        var window = new byte[length];
-        var have = 0;
-        if (offset < head.Length)
+        var cursor = new FileCursor(reader, head.ToArray());
+        var buffer = new byte[Inventory.GoBuildInfo.MaxBlobBytes];
+        foreach (var (offset, length) in segments)
         {
-            have = Math.Min(length, head.Length - (int)offset);
-            head.Slice((int)offset, have).CopyTo(window);
-        }
-        else
-        {
-            var scratch = new byte[81920];
-            for (var skip = offset - head.Length; skip > 0;)
+            if (offset < cursor.Position || !cursor.SkipTo(offset))
             {
-                var read = reader.ReadData(scratch.AsSpan(0, (int)Math.Min(scratch.Length, skip)));
-                if (read == 0)
+                continue;
+            }
+
+            var left = length;
+            var filled = 0;
+            while (true)
+            {
+                var added = cursor.Fill(buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, left)));
+                filled += added;
+                left -= added;
+                var found = Inventory.GoBuildInfo.IndexOfHeader(buffer.AsSpan(0, filled));
+                if (found >= 0)
                 {
+                    // The header at the buffer's start, then as much of what follows as the segment and the buffer hold.
+                    buffer.AsSpan(found, filled - found).CopyTo(buffer);
+                    filled -= found;
+                    added = cursor.Fill(buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, left)));
+                    summary.GoBuildInfo[path] = Inventory.GoBuildInfo.Blob(buffer.AsSpan(0, filled + added));
                     return;
                 }
 
-                skip -= read;
+                // A buffer not filled means the segment's search limit or the member's end was reached.
+                if (left == 0 || filled < buffer.Length)
+                {
+                    break;
+                }
+
+                // A header can start in the last 16 bytes; keeping them keeps the 16-byte alignment of the buffer too.
+                buffer.AsSpan(filled - 16, 16).CopyTo(buffer);
+                filled = 16;
             }
         }
+    }
 
-        ReadExactly(reader, window.AsSpan(have));
-        if (Inventory.GoBuildInfo.Find(window) is { } blob)
+    /// <summary>A member's data read forward once: first the bytes already read, then the tar stream.</summary>
+    private sealed class FileCursor(TarStreamReader reader, byte[] head)
+    {
+        public long Position { get; private set; }
+
+        /// <summary>Reads until <paramref name="buffer"/> is full or the member ends; the count read.</summary>
+        public int Fill(Span<byte> buffer)
         {
-            summary.GoBuildInfo[path] = blob;
+            var total = 0;
+            while (total < buffer.Length)
+            {
+                int read;
+                if (Position < head.Length)
+                {
+                    read = Math.Min(buffer.Length - total, head.Length - (int)Position);
+                    head.AsSpan((int)Position, read).CopyTo(buffer[total..]);
+                }
+                else
+                {
+                    read = reader.ReadData(buffer[total..]);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                Position += read;
+                total += read;
+            }
+
+            return total;
+        }
+
+        /// <summary>Skips forward to <paramref name="target"/>; false when the member ends first.</summary>
+        public bool SkipTo(long target)
+        {
+            var scratch = new byte[81920];
+            while (Position < target)
+            {
+                if (Fill(scratch.AsSpan(0, (int)Math.Min(scratch.Length, target - Position))) == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 

@@ -8,14 +8,22 @@ namespace Shipshape.Images.Inventory;
 /// The build information Go (1.18 and later) embeds in executables, as Go's own debug/buildinfo reads it: a 32-byte
 /// header at a 16-byte boundary that starts "\xff Go buildinf:", whose flags byte has bit 2 set when the Go version and
 /// the module information follow inline as varint-prefixed strings; the module information is framed by 16-byte
-/// sentinels and lists "path", "mod", "dep" and "=>" (replacement) lines. The header is looked for where Go's reader
-/// falls back to when sections are stripped: the start of the first writable, non-executable PT_LOAD segment, which
-/// the ELF program headers (at the start of the file) locate; Go's linker puts .go.buildinfo first in that segment.
+/// sentinels and lists "path", "mod", "dep" and "=>" (replacement) lines. The header lives in the .go.buildinfo section,
+/// in a writable, non-executable PT_LOAD segment: first in it when Go links, further in when the system linker does
+/// (cgo). The section headers sit at the end of the file, which a layer streamed once cannot go back for, so the
+/// writable segments that the program headers (at the start of the file) locate are searched instead, each up to
+/// <see cref="MaxSearchBytes"/>.
 /// </summary>
 public static class GoBuildInfo
 {
-    /// <summary>Bytes read from the data segment's start; Go itself reads 64 KiB.</summary>
-    public const int WindowBytes = 1024 * 1024;
+    /// <summary>Bytes of one segment searched for the header at most.</summary>
+    public const long MaxSearchBytes = 64L * 1024 * 1024;
+
+    /// <summary>Bytes of build information kept at most (the module list of a large program is tens of KiB).</summary>
+    public const int MaxBlobBytes = 1024 * 1024;
+
+    /// <summary>Writable segments searched in one executable at most.</summary>
+    public const int MaxSegments = 4;
 
     /// <summary>Modules listed from one executable at most.</summary>
     public const int MaxModules = 10_000;
@@ -28,30 +36,26 @@ public static class GoBuildInfo
     public static bool IsElf(ReadOnlySpan<byte> head) => head.Length >= 4 && head[0] == 0x7f && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F';
 
     /// <summary>
-    /// Where to look in an ELF file: the file offset and length of its first writable, non-executable PT_LOAD segment
-    /// (at most <see cref="WindowBytes"/>), or null when the headers say nothing usable. Only <paramref name="head"/> is
-    /// read; program headers past it are not looked for.
+    /// Where to look in an ELF file: the file offset and size of its writable, non-executable PT_LOAD segments in file
+    /// order (at most <see cref="MaxSegments"/>, each cut to <see cref="MaxSearchBytes"/> and to the file), none when the
+    /// headers say nothing usable. Only <paramref name="head"/> is read; program headers past it are not looked for.
     /// </summary>
-    public static (long Offset, int Length)? Locate(ReadOnlySpan<byte> head, long fileSize)
+    public static List<(long Offset, long Length)> Locate(ReadOnlySpan<byte> head, long fileSize)
     {
-        if (!IsElf(head) || head.Length < 52)
+        var segments = new List<(long Offset, long Length)>();
+        if (!IsElf(head) || head.Length < 52 || head[4] is not (1 or 2) || head[5] is not (1 or 2) || (head[4] == 2 && head.Length < 64))
         {
-            return null;
+            return segments;
         }
 
         var wide = head[4] == 2;
         var little = head[5] == 1;
-        if (head[4] is not (1 or 2) || head[5] is not (1 or 2) || (wide && head.Length < 64))
-        {
-            return null;
-        }
-
         var tableOffset = wide ? U64(head[32..], little) : U32(head[28..], little);
         var entrySize = U16(head[(wide ? 54 : 42)..], little);
         var count = U16(head[(wide ? 56 : 44)..], little);
         if (entrySize < (wide ? 56 : 32) || tableOffset <= 0 || tableOffset > head.Length || tableOffset + ((long)entrySize * count) > head.Length)
         {
-            return null;
+            return segments;
         }
 
         for (var i = 0; i < count; i++)
@@ -62,54 +66,57 @@ public static class GoBuildInfo
             var offset = wide ? U64(entry[8..], little) : U32(entry[4..], little);
             var size = wide ? U64(entry[32..], little) : U32(entry[16..], little);
             const uint load = 1, executable = 1, writable = 2;
-            if (type == load && (flags & (executable | writable)) == writable)
+            if (type == load && (flags & (executable | writable)) == writable && offset >= 0 && size > 0 && offset < fileSize)
             {
-                return offset < 0 || size <= 0 || offset >= fileSize ? null : (offset, (int)Math.Min(Math.Min(size, fileSize - offset), WindowBytes));
+                segments.Add((offset, Math.Min(Math.Min(size, fileSize - offset), MaxSearchBytes)));
             }
         }
 
-        return null;
+        return [.. segments.OrderBy(s => s.Offset).Take(MaxSegments)];
     }
 
     /// <summary>
-    /// The build information blob in a window of the data segment: from its header to the end of its two strings, or
-    /// null when there is none. A Go 1.17 or older header (pointers instead of inline strings) is returned as it is,
-    /// and <see cref="Parse"/> says it is not read.
+    /// Where the build information header starts in <paramref name="data"/> (read from a segment's start, or from a
+    /// 16-byte boundary of it), or -1. Go aligns the header to 16 bytes of its address, and a segment's file offset and
+    /// address agree modulo its alignment, so the offset from the segment's start tells.
     /// </summary>
-    public static byte[]? Find(ReadOnlySpan<byte> window)
+    public static int IndexOfHeader(ReadOnlySpan<byte> data)
     {
         var at = 0;
-        while (true)
+        while (at < data.Length)
         {
-            var found = window[at..].IndexOf(Magic);
+            var found = data[at..].IndexOf(Magic);
             if (found < 0)
             {
-                return null;
+                return -1;
             }
 
-            // Go aligns the header to 16 bytes of its address; a segment's file offset and address agree modulo its
-            // alignment, so the offset from the window's start tells.
             var start = at + found;
-            if (start % 16 != 0)
+            if (start % 16 == 0)
             {
-                at = start + 1;
-                continue;
+                return start;
             }
 
-            if (start + HeaderBytes > window.Length)
-            {
-                return null;
-            }
-
-            var blob = window[start..];
-            var end = HeaderBytes;
-            if ((blob[15] & 2) != 0 && (!Skip(blob, ref end) || !Skip(blob, ref end)))
-            {
-                end = blob.Length;
-            }
-
-            return blob[..end].ToArray();
+            at = start + 1;
         }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The build information blob at the start of <paramref name="data"/>: its header and its two strings, or as much
+    /// of it as there is (<see cref="Parse"/> then says it is cut short). A Go 1.17 or older header (pointers instead
+    /// of inline strings) is returned as it is, and <see cref="Parse"/> says it is not read.
+    /// </summary>
+    public static byte[] Blob(ReadOnlySpan<byte> data)
+    {
+        var end = Math.Min(HeaderBytes, data.Length);
+        if (data.Length >= HeaderBytes && (data[15] & 2) != 0 && (!Skip(data, ref end) || !Skip(data, ref end)))
+        {
+            end = data.Length;
+        }
+
+        return data[..Math.Min(end, MaxBlobBytes)].ToArray();
     }
 
     /// <returns>The toolchain as pkg:golang/stdlib and each module, or a problem that says why they could not be read.</returns>

@@ -42,9 +42,10 @@ internal static class GoBinaryBuilder
     }
 
     /// <summary>The executable, its data segment at <paramref name="dataOffset"/> (a multiple of 16), the build information first in it.</summary>
-    public static byte[] Elf(byte[] buildInfo, int dataOffset = 0x3000)
+    /// <param name="before">Bytes of the data segment before .go.buildinfo (a multiple of 16), as when the system linker puts other sections first.</param>
+    public static byte[] Elf(byte[] buildInfo, int dataOffset = 0x3000, int before = 0)
     {
-        var data = buildInfo.Concat(new byte[512]).ToArray();
+        var data = new byte[before].Concat(buildInfo).Concat(new byte[512]).ToArray();
         var shstrtab = "\0.go.buildinfo\0.shstrtab\0"u8.ToArray();
         var shstrtabOffset = dataOffset + data.Length;
         var sectionOffset = (shstrtabOffset + shstrtab.Length + 7) & ~7;
@@ -72,7 +73,7 @@ internal static class GoBinaryBuilder
         new byte[] { 0x48, 0x31, 0xc0, 0x00, 0xc3 }.CopyTo(span[0x1000..]);
         data.CopyTo(span[dataOffset..]);
         shstrtab.CopyTo(span[shstrtabOffset..]);
-        SectionHeader(span[(sectionOffset + 64)..], name: 1, type: 1, flags: 3, address: 0x400000 + dataOffset, offset: dataOffset, size: buildInfo.Length);
+        SectionHeader(span[(sectionOffset + 64)..], name: 1, type: 1, flags: 3, address: 0x400000 + dataOffset + before, offset: dataOffset + before, size: buildInfo.Length);
         SectionHeader(span[(sectionOffset + 128)..], name: 15, type: 3, flags: 0, address: 0, offset: shstrtabOffset, size: shstrtab.Length);
         return file;
     }

@@ -45,6 +45,19 @@ public sealed class GoBuildInfoTests
         Assert.All(inventory.Packages, p => Assert.EndsWith("img!layer 1/usr/local/bin/shop", p.Location, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData((1024 * 1024) - 16)]
+    [InlineData(3 * 1024 * 1024)]
+    public void Scan_BuildInfoDeepInTheDataSegment_IsFoundAcrossBuffers(int before)
+    {
+        using var tree = new TempTree();
+        var elf = GoBinaryBuilder.Elf(GoBinaryBuilder.BuildInfo("go1.22.3", GoBinaryBuilder.ModuleInfo), before: before);
+
+        var report = Scan(tree, maxFileBytes: null, LayerEntrySpec.Binary("usr/local/bin/shop", elf, octalMode: 493));
+
+        Assert.Equal(Expected, report.Inventories[0].Packages.Select(p => p.Purl));
+    }
+
     [Fact]
     public void Scan_GoExecutableOverTheFileSizeLimit_IsStillInventoried()
     {
@@ -88,10 +101,10 @@ public sealed class GoBuildInfoTests
         var elf = GoBinaryBuilder.Elf(GoBinaryBuilder.BuildInfo("go1.22.3", GoBinaryBuilder.ModuleInfo));
         BinaryPrimitives.WriteUInt64LittleEndian(elf.AsSpan(32), ulong.MaxValue - 8);
 
-        Assert.Null(GoBuildInfo.Locate(elf, elf.Length));
+        Assert.Empty(GoBuildInfo.Locate(elf, elf.Length));
         BinaryPrimitives.WriteUInt64LittleEndian(elf.AsSpan(32), 64);
         BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(56), ushort.MaxValue);
-        Assert.Null(GoBuildInfo.Locate(elf.AsSpan(0, 8000), elf.Length));
+        Assert.Empty(GoBuildInfo.Locate(elf.AsSpan(0, 8000), elf.Length));
     }
 
     [Fact]
@@ -108,10 +121,14 @@ public sealed class GoBuildInfoTests
                 copy[at] = (byte)random.Next(256);
             }
 
-            if (GoBuildInfo.Locate(copy, copy.Length) is var (offset, length) && GoBuildInfo.Find(copy.AsSpan((int)offset, length)) is { } blob)
+            foreach (var (offset, length) in GoBuildInfo.Locate(copy, copy.Length))
             {
-                var (packages, _) = GoBuildInfo.Parse(blob, "app");
-                Assert.True(packages.Count <= 4);
+                var segment = copy.AsSpan((int)offset, (int)length);
+                if (GoBuildInfo.IndexOfHeader(segment) is var at and >= 0)
+                {
+                    var (packages, _) = GoBuildInfo.Parse(GoBuildInfo.Blob(segment[at..]), "app");
+                    Assert.True(packages.Count <= 4);
+                }
             }
         }
     }
