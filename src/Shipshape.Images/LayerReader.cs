@@ -201,7 +201,8 @@ internal static class LayerReader
         }
 
         var cursor = new FileCursor(reader, head.ToArray());
-        var buffer = new byte[Inventory.GoBuildInfo.MaxBlobBytes];
+        // A shared library's writable segment is a few KiB: the buffer is no larger than the largest segment needs.
+        var buffer = new byte[(int)Math.Min(Inventory.GoBuildInfo.MaxBlobBytes, (segments.Max(s => s.Length) + 63) & ~15L)];
         foreach (var (offset, length) in segments)
         {
             if (offset < cursor.Position || !cursor.SkipTo(offset))
