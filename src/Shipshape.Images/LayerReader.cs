@@ -113,7 +113,7 @@ internal static class LayerReader
                 continue;
             }
 
-            summary.Entries.Add(new LayerEntry(path, entry.Type, entry.Mode));
+            summary.Entries.Add(new LayerEntry(path, entry.Type, entry.Mode, entry.Size));
             if (entry.IsFile && entry.Size > 0)
             {
                 ReadFile(reader, path, entry.Size, summary, options, scan);

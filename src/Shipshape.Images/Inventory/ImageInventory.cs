@@ -40,6 +40,14 @@ internal static class ImageInventory
             }
         }
 
+        // rpm checkpoints its write-ahead log when it closes the database; a log with frames in it (past its 32-byte
+        // header) holds changes the database file does not, which the reader does not apply.
+        foreach (var path in final.Keys.Where(p => p.EndsWith("-wal", StringComparison.Ordinal) && InventoryPaths.IsRpmSqlite(p[..^4]) && final[p].Entry.Size > 32).Order(StringComparer.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly(Location(path)),
+                "rpm database's write-ahead log not read: packages installed or removed since rpm last checkpointed it may be missing from the inventory"));
+        }
+
         var rpm = final.Keys.Where(InventoryPaths.UnreadRpmDatabases.Contains).Select(p => (p, Location(p)));
         var (inventory, problems) = InventoryBuilder.FromImage(name, version, files, goBinaries, rpm);
         diagnostics.AddRange(problems.Select(p => Diagnostic.Info(SourceSpan.FileOnly(p.Location), p.Message)));

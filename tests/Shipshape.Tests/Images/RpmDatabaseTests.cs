@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Shipshape.Images.Inventory;
+using Shipshape.Tests.Support;
 
 namespace Shipshape.Tests.Images;
 
@@ -131,5 +132,24 @@ public sealed class RpmDatabaseTests
         var (_, problem) = RpmHeader.Parse(cut);
 
         Assert.Equal("tag 1022: string without its terminating NUL", problem);
+    }
+
+    [Fact]
+    public void Scan_RpmDatabaseWithAWriteAheadLogHoldingFrames_SaysTheLogIsNotRead()
+    {
+        using var tree = new TempTree();
+        LayerEntrySpec[] files =
+        [
+            LayerEntrySpec.Binary("var/lib/rpm/rpmdb.sqlite", RpmDatabaseBuilder.Sqlite(Bash)),
+            LayerEntrySpec.Binary("var/lib/rpm/rpmdb.sqlite-wal", new byte[32 + 24 + 4096]),
+            LayerEntrySpec.Binary("var/lib/rpm/rpmdb.sqlite-shm", new byte[32768]),
+            LayerEntrySpec.Binary("usr/lib/sysimage/rpm/rpmdb.sqlite-wal", []),
+        ];
+
+        var report = InventoryTests.ScanImage(tree, new ImageSpec { Layers = [new LayerSpec(files)] });
+
+        Assert.Equal(["bash"], report.Inventories[0].Packages.Select(p => p.Name));
+        var wal = Assert.Single(report.Diagnostics, d => d.Message.StartsWith("rpm database's write-ahead log not read", StringComparison.Ordinal));
+        Assert.EndsWith("img!layer 1/var/lib/rpm/rpmdb.sqlite-wal", wal.Location.Path, StringComparison.Ordinal);
     }
 }
