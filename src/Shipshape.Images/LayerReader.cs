@@ -224,7 +224,17 @@ internal static class LayerReader
                     buffer.AsSpan(found, filled - found).CopyTo(buffer);
                     filled -= found;
                     added = cursor.Fill(buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, left)));
-                    summary.GoBuildInfo[path] = Inventory.GoBuildInfo.Blob(buffer.AsSpan(0, filled + added));
+                    var blob = Inventory.GoBuildInfo.Blob(buffer.AsSpan(0, filled + added));
+
+                    // Blobs count against the layer's share of inventory bytes, so many executables cannot add up without bound.
+                    if (summary.InventoryBytes + blob.Length > Inventory.InventoryPaths.MaxLayerBytes)
+                    {
+                        summary.InventoryOversize.Add(path);
+                        return;
+                    }
+
+                    summary.InventoryBytes += blob.Length;
+                    summary.GoBuildInfo[path] = blob;
                     return;
                 }
 

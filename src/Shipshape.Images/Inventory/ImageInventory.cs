@@ -18,25 +18,24 @@ internal static class ImageInventory
         var goBinaries = new List<InventoryFile>();
         foreach (var (path, (layer, _)) in final)
         {
-            var summary = layers[layer - 1];
-            if (summary is not null && summary.GoBuildInfo.TryGetValue(path, out var buildInfo))
-            {
-                goBinaries.Add(new InventoryFile(path, Location(path), buildInfo));
-            }
-
-            if (summary is null || !InventoryPaths.Wants(path))
+            if (layers[layer - 1] is not { } summary)
             {
                 continue;
             }
 
-            if (summary.InventoryFiles.TryGetValue(path, out var content))
+            if (summary.GoBuildInfo.TryGetValue(path, out var buildInfo))
+            {
+                goBinaries.Add(new InventoryFile(path, Location(path), buildInfo));
+            }
+            else if (summary.InventoryFiles.TryGetValue(path, out var content))
             {
                 files.Add(new InventoryFile(path, Location(path), content));
             }
             else if (summary.InventoryOversize.Contains(path))
             {
-                diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly(Location(path)),
-                    $"package database not read: larger than {InventoryPaths.MaxFileBytes} bytes or past the layer's {InventoryPaths.MaxLayerBytes} bytes of package files; the inventory misses its packages"));
+                // A Go executable's build information is small; it is only left out past the layer's share.
+                diagnostics.Add(Diagnostic.Info(SourceSpan.FileOnly(Location(path)), (InventoryPaths.Wants(path) ? "package database not read" : "Go build information not read")
+                    + $": larger than {InventoryPaths.MaxFileBytes} bytes or past the layer's {InventoryPaths.MaxLayerBytes} bytes of package files; the inventory misses its packages"));
             }
         }
 
