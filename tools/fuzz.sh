@@ -212,6 +212,26 @@ EOF
       harness archive-seeds "$corpus" > /dev/null
       words=('"PK\x03\x04"' '"PK\x01\x02"' '"PK\x05\x06"' '"PK\x06\x06"' '"\x1f\x8b\x08"' '"ustar\x00"' '"ustar  \x00"' '"././@LongLink"' '"path="' '"size="')
       ;;
+    inventory)
+      printf 'lodash@^4.17.21:\n  version "4.17.21"\n\n"@types/node@npm:^20.0.0":\n  version: 20.11.5\n  linkType: hard\n' > "$corpus/yarn.lock"
+      printf "lockfileVersion: '6.0'\n\npackages:\n\n  /react-dom@18.2.0(react@18.2.0):\n    resolution: {integrity: x}\n" > "$corpus/pnpm-lock.yaml"
+      printf 'module x\n\ngo 1.21\n\nrequire (\n\tgithub.com/a/b v1.0.0 // indirect\n)\nreplace github.com/a/b => github.com/c/d v1.1.0\n' > "$corpus/go.mod"
+      printf 'github.com/a/b v1.0.0 h1:x=\ngithub.com/a/b v1.0.0/go.mod h1:y=\n' > "$corpus/go.sum"
+      # An rpmdb.sqlite as rpm 4.16 writes it: 20 rows of one header blob (index entries, then the data store), spilling onto overflow pages.
+      if command -v python3 > /dev/null; then
+        python3 - "$corpus/rpmdb.sqlite" <<'PY'
+import sqlite3, struct, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("CREATE TABLE Packages (hnum INTEGER PRIMARY KEY AUTOINCREMENT, blob BLOB NOT NULL)")
+data = b"bash\x005.1.8\x009.el9\x00x86_64\x00" + b"x" * 3000 + b"\x00"
+tags = [(1000, 6, 0), (1001, 6, 5), (1002, 6, 11), (1022, 6, 17), (1005, 9, 24)]
+blob = struct.pack(">ii", len(tags), len(data)) + b"".join(struct.pack(">iiii", t, ty, o, 1) for t, ty, o in tags) + data
+db.executemany("INSERT INTO Packages (blob) VALUES (?)", [(blob,)] * 20)
+db.commit()
+PY
+      fi
+      words=('"SQLite format 3\x00"' '"\x0d"' '"\x05"' '"\x7fELF"' '"\xff Go buildinf:"' '"mod\t"' '"dep\t"' '"=>\t"' '"version "' '"linkType: soft"' '"packages:"' '"require ("' '"replace "' '"/go.mod"' '"PK\x03\x04"' '"META-INF/MANIFEST.MF"')
+      ;;
     git-pack)
       local tmp
       tmp="$(mktemp -d)"

@@ -89,7 +89,7 @@ public static class ShipshapeCommand
         var paths = imageVerb
             ? new Argument<string[]>("path")
             {
-                Description = "The image to scan (or several): a docker save archive or an OCI image layout, as a directory, .tar or .tar.gz.",
+                Description = "The image to scan (or several): a docker save archive or an OCI image layout, as a directory, .tar, .tar.gz or .tar.zst.",
                 Arity = ArgumentArity.OneOrMore,
             }
             : new Argument<string[]>("path")

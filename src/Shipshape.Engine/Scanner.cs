@@ -107,7 +107,7 @@ public sealed class Scanner
         {
             foreach (var root in roots.Where(r => !discovery.Images.Any(i => string.Equals(i.FullPath, Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)), StringComparison.Ordinal))))
             {
-                throw new ConfigException($"not a container image: {root} (expected a docker-save archive or an OCI image layout, as a directory, .tar or .tar.gz)");
+                throw new ConfigException($"not a container image: {root} (expected a docker-save archive or an OCI image layout, as a directory, .tar, .tar.gz or .tar.zst)");
             }
         }
 
@@ -334,6 +334,7 @@ public sealed class Scanner
                 $"{count - options.MaxFindingsPerFile} of its {count} findings were not reported: at most {options.MaxFindingsPerFile} findings are kept per file")));
         }
 
+        var sourceInventory = SourceInventory(roots, discovery.Files, maxFileBytes, diagnostics);
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
 
         // Content rules evaluate files: every file of the working tree (and archive member) the secrets scanner read.
@@ -370,12 +371,12 @@ public sealed class Scanner
             SoftFail = options.SoftFail ?? config.SoftFail ?? false,
             FailOnIncomplete = options.FailOnIncomplete ?? config.FailOnIncomplete ?? false,
             Source = source,
-            Inventories = [.. model.Resources.OfType<ContainerImage>().Select(i => i.Inventory).OfType<SoftwareInventory>(), .. SourceInventory(roots, discovery.Files, maxFileBytes)],
+            Inventories = [.. model.Resources.OfType<ContainerImage>().Select(i => i.Inventory).OfType<SoftwareInventory>(), .. sourceInventory],
         };
     }
 
     /// <summary>The packages the scanned tree's lockfiles pin, as one inventory named after the first scanned path; none without lockfiles.</summary>
-    private static IEnumerable<SoftwareInventory> SourceInventory(ImmutableArray<string> roots, ImmutableArray<DiscoveredFile> files, long maxFileBytes)
+    private static List<SoftwareInventory> SourceInventory(ImmutableArray<string> roots, ImmutableArray<DiscoveredFile> files, long maxFileBytes, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var lockfiles = new List<InventoryFile>();
         foreach (var file in files.Where(f => InventoryBuilder.IsLockfile(f.RelativePath)))
@@ -392,11 +393,13 @@ public sealed class Scanner
 
         if (lockfiles.Count == 0)
         {
-            yield break;
+            return [];
         }
 
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(roots.FirstOrDefault() ?? ".")));
-        yield return InventoryBuilder.FromLockfiles(name.Length == 0 ? "source" : name, lockfiles);
+        var (inventory, problems) = InventoryBuilder.FromLockfiles(name.Length == 0 ? "source" : name, lockfiles);
+        diagnostics.AddRange(problems.Select(p => Diagnostic.Info(SourceSpan.FileOnly(p.Location), p.Message)));
+        return [inventory];
     }
 
     /// <summary>A reported path with the scanned path it came under taken off (the longest that matches).</summary>

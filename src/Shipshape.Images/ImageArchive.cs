@@ -5,7 +5,7 @@ namespace Shipshape.Images;
 
 /// <summary>
 /// The members of an image input, one at a time, each as a stream the caller reads before asking for the next: the
-/// files of a layout directory (symbolic links are not followed), or the regular-file members of a tar or tar.gz,
+/// files of a layout directory (symbolic links are not followed), or the regular-file members of a tar, tar.gz or tar.zst,
 /// streamed from disk. Nothing is held but the member being read.
 /// </summary>
 internal static class ImageArchive
@@ -13,6 +13,21 @@ internal static class ImageArchive
     public static IEnumerable<(string Name, Stream Data)> Members(string fullPath, ImageReadOptions options, ICollection<string> problems)
     {
         return Directory.Exists(fullPath) ? DirectoryMembers(fullPath, options, problems) : TarMembers(fullPath, options, problems);
+    }
+
+    /// <summary>
+    /// An archive file as a tar stream: decompressed when its first bytes are gzip's or zstd's magic (a .tar.gz or
+    /// .tar.zst, whatever its name), the file itself otherwise. The file is left open; the caller disposes both.
+    /// </summary>
+    public static Stream Decompressed(FileStream file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        Span<byte> magic = stackalloc byte[4];
+        var read = file.ReadAtLeast(magic, 4, throwOnEndOfStream: false);
+        file.Position = 0;
+        return LayerReader.IsGzip(magic[..read]) ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true)
+            : LayerReader.IsZstd(magic[..read]) ? new ZstdSharp.DecompressionStream(file, leaveOpen: true)
+            : file;
     }
 
     private static IEnumerable<(string Name, Stream Data)> DirectoryMembers(string root, ImageReadOptions options, ICollection<string> problems)
@@ -58,10 +73,7 @@ internal static class ImageArchive
     private static IEnumerable<(string Name, Stream Data)> TarMembers(string path, ImageReadOptions options, ICollection<string> problems)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
-        var magic = new byte[2];
-        var gzip = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-        file.Position = 0;
-        using var stream = gzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : (Stream)file;
+        using var stream = Decompressed(file);
         var reader = new TarStreamReader(stream);
         var warnings = new List<string>();
         var count = 0;
@@ -74,7 +86,7 @@ internal static class ImageArchive
             {
                 more = reader.TryReadNext(out entry, warnings, out stop);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException or ZstdSharp.ZstdException)
             {
                 problems.Add($"cannot be read further: {ex.Message}");
                 yield break;

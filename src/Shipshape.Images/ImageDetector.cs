@@ -1,11 +1,10 @@
-using System.IO.Compression;
 using Shipshape.Secrets.Sources;
 
 namespace Shipshape.Images;
 
 /// <summary>
 /// Recognises images by content: a directory holding an OCI layout (<c>oci-layout</c>) or a docker-save layout
-/// (<c>manifest.json</c>, a JSON array, beside <c>blobs/</c> or legacy layer directories); a tar or tar.gz file whose
+/// (<c>manifest.json</c>, a JSON array, beside <c>blobs/</c> or legacy layer directories); a tar, tar.gz or tar.zst file whose
 /// members are such a layout. Only the headers of the first members are read, and reading stops at the first member
 /// that no image layout has.
 /// </summary>
@@ -38,21 +37,19 @@ public static class ImageDetector
         }
     }
 
-    /// <summary>Whether the file is a tar (or gzip-compressed tar) of an image layout.</summary>
+    /// <summary>Whether the file is a tar (or a gzip- or zstd-compressed tar) of an image layout.</summary>
     public static bool IsImageFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
-            Span<byte> magic = stackalloc byte[2];
-            if (file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) < 2)
+            if (file.Length < 2)
             {
                 return false;
             }
 
-            file.Position = 0;
-            using var stream = magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : (Stream)file;
+            using var stream = ImageArchive.Decompressed(file);
             var reader = new TarStreamReader(stream);
             var warnings = new List<string>();
             for (var i = 0; i < MaxMembersLooked && reader.TryReadNext(out var entry, warnings, out _); i++)
@@ -73,7 +70,7 @@ public static class ImageDetector
 
             return false;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or ZstdSharp.ZstdException)
         {
             return false;
         }

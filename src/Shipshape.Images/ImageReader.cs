@@ -44,7 +44,7 @@ public sealed class ImageReader
                 blobs[name] = ReadBlob(name, data, scan, ref budget, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or ZstdSharp.ZstdException)
         {
             problems.Add($"cannot be read further: {ex.Message}");
         }

@@ -113,7 +113,7 @@ internal static class LayerReader
                 continue;
             }
 
-            summary.Entries.Add(new LayerEntry(path, entry.Type, entry.Mode));
+            summary.Entries.Add(new LayerEntry(path, entry.Type, entry.Mode, entry.Size));
             if (entry.IsFile && entry.Size > 0)
             {
                 ReadFile(reader, path, entry.Size, summary, options, scan);
@@ -131,14 +131,17 @@ internal static class LayerReader
     {
         var wanted = TextFileNames.Contains(path) && size <= MaxTextFileBytes;
         var inventory = Inventory.InventoryPaths.Wants(path) && InventoryShare(path, size, summary);
-        if (size > options.MaxFileBytes && !wanted && !inventory)
+        if ((size > options.MaxFileBytes || scan is null) && !wanted && !inventory)
         {
-            summary.Oversize++;
-            return;
-        }
+            if (size > options.MaxFileBytes)
+            {
+                summary.Oversize++;
+            }
 
-        if (scan is null && !wanted && !inventory)
-        {
+            // Not read for secrets, but an executable may still name the Go modules built into it.
+            var head = new byte[(int)Math.Min(size, BinaryProbeBytes)];
+            ReadExactly(reader, head);
+            ReadGoBuildInfo(reader, path, size, head, summary);
             return;
         }
 
@@ -147,9 +150,10 @@ internal static class LayerReader
         ReadExactly(reader, content.AsSpan(0, probe));
         if (content.AsSpan(0, probe).IndexOf((byte)0) >= 0)
         {
-            if (inventory && Inventory.InventoryPaths.IsJavaArchive(path))
+            ReadGoBuildInfo(reader, path, size, content.AsSpan(0, probe), summary);
+            if (inventory && Inventory.InventoryPaths.IsBinary(path))
             {
-                // A Java archive is a zip: its pom.properties are read at the end, from the final filesystem's copy.
+                // A Java archive or an rpm database: read at the end, from the final filesystem's copy.
                 ReadExactly(reader, content.AsSpan(probe));
                 summary.InventoryFiles[path] = content;
             }
@@ -180,6 +184,120 @@ internal static class LayerReader
             {
                 summary.Hits.Remove(path);
             }
+        }
+    }
+
+    /// <summary>
+    /// The Go build information of an ELF executable: its writable segments, which the program headers in
+    /// <paramref name="head"/> (the bytes already read) locate, are searched as the file streams past, one buffer at a
+    /// time; the bytes between are skipped, never kept, and only the build information blob is.
+    /// </summary>
+    private static void ReadGoBuildInfo(TarStreamReader reader, string path, long size, ReadOnlySpan<byte> head, LayerSummary summary)
+    {
+        var segments = Inventory.GoBuildInfo.Locate(head, size);
+        if (segments.Count == 0)
+        {
+            return;
+        }
+
+        var cursor = new FileCursor(reader, head.ToArray());
+        // A shared library's writable segment is a few KiB: the buffer is no larger than the largest segment needs.
+        var buffer = new byte[(int)Math.Min(Inventory.GoBuildInfo.MaxBlobBytes, (segments.Max(s => s.Length) + 63) & ~15L)];
+        foreach (var (offset, length) in segments)
+        {
+            if (offset < cursor.Position || !cursor.SkipTo(offset))
+            {
+                continue;
+            }
+
+            var left = length;
+            var filled = 0;
+            while (true)
+            {
+                var added = cursor.Fill(buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, left)));
+                filled += added;
+                left -= added;
+                var found = Inventory.GoBuildInfo.IndexOfHeader(buffer.AsSpan(0, filled));
+                if (found >= 0)
+                {
+                    // The header at the buffer's start, then as much of what follows as the segment and the buffer hold.
+                    buffer.AsSpan(found, filled - found).CopyTo(buffer);
+                    filled -= found;
+                    added = cursor.Fill(buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, left)));
+                    var blob = Inventory.GoBuildInfo.Blob(buffer.AsSpan(0, filled + added));
+
+                    // Blobs count against the layer's share of inventory bytes, so many executables cannot add up without bound.
+                    if (summary.InventoryBytes + blob.Length > Inventory.InventoryPaths.MaxLayerBytes)
+                    {
+                        summary.InventoryOversize.Add(path);
+                        return;
+                    }
+
+                    summary.InventoryBytes += blob.Length;
+                    summary.GoBuildInfo[path] = blob;
+                    return;
+                }
+
+                // A buffer not filled means the segment's search limit or the member's end was reached.
+                if (left == 0 || filled < buffer.Length)
+                {
+                    break;
+                }
+
+                // A header can start in the last 16 bytes; keeping them keeps the 16-byte alignment of the buffer too.
+                buffer.AsSpan(filled - 16, 16).CopyTo(buffer);
+                filled = 16;
+            }
+        }
+    }
+
+    /// <summary>A member's data read forward once: first the bytes already read, then the tar stream.</summary>
+    private sealed class FileCursor(TarStreamReader reader, byte[] head)
+    {
+        public long Position { get; private set; }
+
+        /// <summary>Reads until <paramref name="buffer"/> is full or the member ends; the count read.</summary>
+        public int Fill(Span<byte> buffer)
+        {
+            var total = 0;
+            while (total < buffer.Length)
+            {
+                int read;
+                if (Position < head.Length)
+                {
+                    read = Math.Min(buffer.Length - total, head.Length - (int)Position);
+                    head.AsSpan((int)Position, read).CopyTo(buffer[total..]);
+                }
+                else
+                {
+                    read = reader.ReadData(buffer[total..]);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                Position += read;
+                total += read;
+            }
+
+            return total;
+        }
+
+        /// <summary>Skips forward to <paramref name="target"/>; false when the member ends first.</summary>
+        public bool SkipTo(long target)
+        {
+            var scratch = new byte[81920];
+            while (Position < target)
+            {
+                if (Fill(scratch.AsSpan(0, (int)Math.Min(scratch.Length, target - Position))) == 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 

@@ -29,6 +29,9 @@ internal sealed class LayerSummary
 
     public long InventoryBytes { get; set; }
 
+    /// <summary>The Go build information blobs of ELF executables, by path (each at most <see cref="Inventory.GoBuildInfo.MaxBlobBytes"/>).</summary>
+    public Dictionary<string, byte[]> GoBuildInfo { get; } = new(StringComparer.Ordinal);
+
     public string? DiffId { get; set; }
 
     public int Oversize { get; set; }

@@ -162,6 +162,14 @@ public sealed class CycloneDxReportWriter : IReportWriter
             json.WriteString("name", "shipshape:location");
             json.WriteString("value", package.Location);
             json.WriteEndObject();
+            if (package.SourcePackage is { } source)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", "shipshape:source-package");
+                json.WriteString("value", source);
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
         }

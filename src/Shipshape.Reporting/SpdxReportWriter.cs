@@ -50,19 +50,20 @@ public sealed class SpdxReportWriter : IReportWriter
         {
             var subject = Id(++n, inventory.Name);
             relationships.Add(("SPDXRef-DOCUMENT", "DESCRIBES", subject));
-            WritePackage(json, subject, inventory.Name, inventory.Version, inventory.Kind == SoftwareInventory.ContainerKind ? "CONTAINER" : "SOURCE", purl: null, comment: null);
+            WritePackage(json, subject, inventory.Name, inventory.Version, inventory.Kind == SoftwareInventory.ContainerKind ? "CONTAINER" : "SOURCE", purl: null, comment: null, sourceInfo: null);
             if (inventory.OperatingSystem is { } os)
             {
                 var id = Id(++n, os.Id);
                 relationships.Add((subject, "CONTAINS", id));
-                WritePackage(json, id, os.Id, os.Version.Length > 0 ? os.Version : null, "OPERATING-SYSTEM", purl: null, comment: os.Name);
+                WritePackage(json, id, os.Id, os.Version.Length > 0 ? os.Version : null, "OPERATING-SYSTEM", purl: null, comment: os.Name, sourceInfo: null);
             }
 
             foreach (var package in inventory.Packages)
             {
                 var id = Id(++n, package.Name);
                 relationships.Add((subject, "CONTAINS", id));
-                WritePackage(json, id, package.Name, package.Version, "LIBRARY", package.Purl, "found in " + package.Location);
+                WritePackage(json, id, package.Name, package.Version, "LIBRARY", package.Purl, "found in " + package.Location,
+                    package.SourcePackage is { } source ? "built from the source package " + source : null);
             }
         }
 
@@ -83,7 +84,7 @@ public sealed class SpdxReportWriter : IReportWriter
         output.WriteByte((byte)'\n');
     }
 
-    private static void WritePackage(Utf8JsonWriter json, string id, string name, string? version, string purpose, string? purl, string? comment)
+    private static void WritePackage(Utf8JsonWriter json, string id, string name, string? version, string purpose, string? purl, string? comment, string? sourceInfo)
     {
         json.WriteStartObject();
         json.WriteString("SPDXID", id);
@@ -105,6 +106,11 @@ public sealed class SpdxReportWriter : IReportWriter
             json.WriteString("referenceLocator", purl);
             json.WriteEndObject();
             json.WriteEndArray();
+        }
+
+        if (sourceInfo is not null)
+        {
+            json.WriteString("sourceInfo", sourceInfo);
         }
 
         if (comment is not null)

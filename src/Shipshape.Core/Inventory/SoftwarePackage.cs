@@ -11,4 +11,7 @@ public sealed record SoftwarePackage(string Type, string Name, string Version, s
 
     /// <summary>The package's declared license, as the package database states it (not normalised).</summary>
     public string? License { get; init; }
+
+    /// <summary>The source package it was built from, when the database says (an rpm's SOURCERPM).</summary>
+    public string? SourcePackage { get; init; }
 }

@@ -6,15 +6,16 @@ namespace Shipshape.Images.Inventory;
 
 /// <summary>
 /// Turns the package files of an image's final filesystem, or of a source tree, into one inventory: the distribution
-/// from os-release, then every package database and language package file, deduplicated by package URL and sorted.
-/// Problems (an unreadable database, an rpm database) are returned as messages with their location.
+/// from os-release, then every package database, language package file and Go executable's build information, deduplicated by package URL and sorted.
+/// Problems (an unreadable database, rpm's Berkeley DB) are returned as messages with their location.
 /// </summary>
 public static class InventoryBuilder
 {
     public static (SoftwareInventory Inventory, ImmutableArray<(string Location, string Message)> Problems) FromImage(
-        string name, string? version, IEnumerable<InventoryFile> files, IEnumerable<(string Path, string Location)> rpmDatabases)
+        string name, string? version, IEnumerable<InventoryFile> files, IEnumerable<InventoryFile> goBuildInfo, IEnumerable<(string Path, string Location)> rpmDatabases)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(goBuildInfo);
         ArgumentNullException.ThrowIfNull(rpmDatabases);
         var all = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var problems = ImmutableArray.CreateBuilder<(string, string)>();
@@ -33,9 +34,10 @@ public static class InventoryBuilder
                 var p when InventoryPaths.IsPythonMetadata(p) => LanguagePackages.PythonMetadata(Text(file), file.Location).ToList(),
                 var p when InventoryPaths.IsDotnetDeps(p) => LanguagePackages.DotnetDeps(file.Content, file.Location).ToList(),
                 var p when InventoryPaths.IsJavaArchive(p) => Java(file, problems),
+                var p when InventoryPaths.IsRpmSqlite(p) => Rpm(file, os, distro, problems),
                 _ => null,
             };
-            if (found is { Count: 0 } && !InventoryPaths.IsNpmPackage(file.Path) && !InventoryPaths.IsDpkgStatus(file.Path) && !InventoryPaths.IsJavaArchive(file.Path))
+            if (found is { Count: 0 } && !InventoryPaths.IsNpmPackage(file.Path) && !InventoryPaths.IsDpkgStatus(file.Path) && !InventoryPaths.IsBinary(file.Path))
             {
                 problems.Add((file.Location, "package database not read: no package found in it (malformed or empty)"));
             }
@@ -43,41 +45,82 @@ public static class InventoryBuilder
             packages.AddRange(found ?? []);
         }
 
+        packages.AddRange(Lockfiles([.. all.Where(f => InventoryPaths.IsImageLockfile(f.Path))], problems));
+        foreach (var binary in goBuildInfo.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var (modules, problem) = GoBuildInfo.Parse(binary.Content.Span, binary.Location);
+            if (problem is not null)
+            {
+                problems.Add((binary.Location, "Go executable's modules not " + (modules.Count == 0 ? "read: " : "fully read: ") + problem));
+            }
+
+            packages.AddRange(modules);
+        }
+
         foreach (var (_, location) in rpmDatabases.OrderBy(r => r.Path, StringComparer.Ordinal))
         {
-            problems.Add((location, "rpm database not read: the inventory does not list rpm packages (SQLite and Berkeley DB databases are not read yet)"));
+            problems.Add((location, "rpm database not read: its Berkeley DB or NDB format is not read (only rpm's SQLite database is); the inventory does not list its rpm packages"));
         }
 
         return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.ContainerKind, Version = version, OperatingSystem = os, Packages = Ordered(packages) }, problems.ToImmutable());
     }
 
-    /// <summary>Whether a source-tree file is a lockfile the inventory reads: package-lock.json, npm-shrinkwrap.json, packages.lock.json, requirements*.txt.</summary>
+    /// <summary>Whether a source-tree file is a lockfile the inventory reads (<see cref="InventoryPaths.IsLockfileName"/>).</summary>
     public static bool IsLockfile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
-        return name is "package-lock.json" or "npm-shrinkwrap.json" or "packages.lock.json"
-            || (name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal));
+        return InventoryPaths.IsLockfileName(path[(path.LastIndexOfAny(['/', '\\']) + 1)..]);
     }
 
-    /// <summary>The packages a source tree's lockfiles pin.</summary>
-    public static SoftwareInventory FromLockfiles(string name, IEnumerable<InventoryFile> lockfiles)
+    /// <summary>The packages a source tree's lockfiles pin, and the lockfiles that named none.</summary>
+    public static (SoftwareInventory Inventory, ImmutableArray<(string Location, string Message)> Problems) FromLockfiles(string name, IEnumerable<InventoryFile> lockfiles)
     {
         ArgumentNullException.ThrowIfNull(lockfiles);
+        var problems = ImmutableArray.CreateBuilder<(string, string)>();
+        var packages = Lockfiles(lockfiles.ToList(), problems);
+        return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.SourceKind, Packages = Ordered(packages) }, problems.ToImmutable());
+    }
+
+    /// <summary>
+    /// The packages of each lockfile; go.sum only where no go.mod of Go 1.17 or later beside it lists the build's modules.
+    /// A lockfile that names no package is reported: malformed, or a project without dependencies.
+    /// </summary>
+    private static List<SoftwarePackage> Lockfiles(List<InventoryFile> files, ImmutableArray<(string, string)>.Builder problems)
+    {
         var packages = new List<SoftwarePackage>();
-        foreach (var file in lockfiles.OrderBy(f => f.Location, StringComparer.Ordinal))
+        var completeGoMods = files.Where(f => FileName(f.Path) == "go.mod" && GoModules.IsComplete(Text(f))).Select(f => Directory(f.Path)).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in files.OrderBy(f => f.Location, StringComparer.Ordinal))
         {
-            var fileName = file.Path[(file.Path.LastIndexOfAny(['/', '\\']) + 1)..];
-            packages.AddRange(fileName switch
+            var fileName = FileName(file.Path);
+            if (fileName == "go.sum" && completeGoMods.Contains(Directory(file.Path)))
+            {
+                continue;
+            }
+
+            var found = (fileName switch
             {
                 "package-lock.json" or "npm-shrinkwrap.json" => LanguagePackages.NpmLockfile(file.Content, file.Location),
                 "packages.lock.json" => LanguagePackages.NugetLockfile(file.Content, file.Location),
+                "yarn.lock" => NodeLockfiles.YarnLock(Text(file), file.Location),
+                "pnpm-lock.yaml" => NodeLockfiles.PnpmLock(Text(file), file.Location),
+                "go.mod" => GoModules.GoMod(Text(file), file.Location),
+                "go.sum" => GoModules.GoSum(Text(file), file.Location),
                 _ => LanguagePackages.Requirements(Text(file), file.Location),
-            });
+            }).ToList();
+            if (found.Count == 0)
+            {
+                problems.Add((file.Location, "lockfile names no package (malformed, or a project without dependencies)"));
+            }
+
+            packages.AddRange(found);
         }
 
-        return new SoftwareInventory { Name = name, Kind = SoftwareInventory.SourceKind, Packages = Ordered(packages) };
+        return packages;
     }
+
+    private static string FileName(string path) => path[(path.LastIndexOfAny(['/', '\\']) + 1)..];
+
+    private static string Directory(string path) => path[..(path.LastIndexOfAny(['/', '\\']) + 1)];
 
     private static ImmutableArray<SoftwarePackage> Ordered(List<SoftwarePackage> packages) =>
         [.. packages.OrderBy(p => p.Type, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Version, StringComparer.Ordinal)
@@ -89,6 +132,17 @@ public static class InventoryBuilder
         if (problem is not null)
         {
             problems.Add((file.Location, "Java archive not fully read: " + problem));
+        }
+
+        return packages;
+    }
+
+    private static List<SoftwarePackage> Rpm(InventoryFile file, OperatingSystemInfo? os, string? distro, ImmutableArray<(string, string)>.Builder problems)
+    {
+        var (packages, problem) = RpmDatabase.ParseSqlite(file.Content, file.Location, os?.Id, distro);
+        if (problem is not null)
+        {
+            problems.Add((file.Location, (packages.Count == 0 ? "rpm database not read: " : "rpm database not fully read: ") + problem));
         }
 
         return packages;

@@ -9,11 +9,16 @@ public static class InventoryPaths
     /// <summary>What the inventory files of one layer may add up to.</summary>
     public const long MaxLayerBytes = 256L * 1024 * 1024;
 
-    /// <summary>rpm databases: read by no reader here (SQLite and Berkeley DB); their presence gets a diagnostic.</summary>
-    public static readonly IReadOnlySet<string> RpmDatabases = new HashSet<string>(StringComparer.Ordinal)
+    /// <summary>rpm's Berkeley DB and NDB databases: not read (their presence gets a diagnostic); rpm 4.16's SQLite one is.</summary>
+    public static readonly IReadOnlySet<string> UnreadRpmDatabases = new HashSet<string>(StringComparer.Ordinal)
     {
-        "var/lib/rpm/rpmdb.sqlite", "var/lib/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/Packages.db",
+        "var/lib/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/Packages", "usr/lib/sysimage/rpm/Packages.db",
     };
+
+    public static bool IsRpmSqlite(string path) => path is "var/lib/rpm/rpmdb.sqlite" or "usr/lib/sysimage/rpm/rpmdb.sqlite";
+
+    /// <summary>Inventory files that are binary (a zip, a SQLite database): kept although they hold NUL bytes.</summary>
+    public static bool IsBinary(string path) => IsJavaArchive(path) || IsRpmSqlite(path);
 
     public static bool IsOsRelease(string path) => path is "etc/os-release" or "usr/lib/os-release";
 
@@ -47,9 +52,33 @@ public static class InventoryPaths
     public static bool IsJavaArchive(string path) =>
         path.EndsWith(".jar", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".war", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ear", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A lockfile: package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, NuGet's packages.lock.json,
+    /// go.mod, go.sum, and requirements*.txt.
+    /// </summary>
+    public static bool IsLockfileName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name is "package-lock.json" or "npm-shrinkwrap.json" or "yarn.lock" or "pnpm-lock.yaml" or "packages.lock.json" or "go.mod" or "go.sum"
+            || (name.StartsWith("requirements", StringComparison.Ordinal) && name.EndsWith(".txt", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A lockfile of an application in an image. Not requirements*.txt (any Python package may ship one; what pip
+    /// installed is in dist-info), nor the lockfiles packages carry inside node_modules or Go's module cache, which
+    /// describe how those packages were developed, not what the image holds.
+    /// </summary>
+    public static bool IsImageLockfile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return IsLockfileName(name) && !name.StartsWith("requirements", StringComparison.Ordinal)
+            && !path.Contains("node_modules/", StringComparison.Ordinal) && !path.Contains("/pkg/mod/", StringComparison.Ordinal) && !path.StartsWith("pkg/mod/", StringComparison.Ordinal);
+    }
+
     /// <summary>Whether a layer file is one whose content the inventory reads.</summary>
     public static bool Wants(string path) =>
-        IsOsRelease(path) || IsDpkgStatus(path) || IsApkDatabase(path) || IsNpmPackage(path) || IsPythonMetadata(path) || IsDotnetDeps(path) || IsJavaArchive(path);
+        IsOsRelease(path) || IsDpkgStatus(path) || IsApkDatabase(path) || IsRpmSqlite(path) || IsNpmPackage(path) || IsPythonMetadata(path) || IsDotnetDeps(path) || IsJavaArchive(path) || IsImageLockfile(path);
 
     private static string Parent(string path)
     {

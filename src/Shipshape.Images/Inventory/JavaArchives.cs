@@ -7,7 +7,8 @@ namespace Shipshape.Images.Inventory;
 /// <summary>
 /// Maven artifacts in a Java archive: each META-INF/maven/GROUP/ARTIFACT/pom.properties (groupId, artifactId, version),
 /// and those of the archives nested in it (Spring Boot's BOOT-INF/lib, a war's WEB-INF/lib), one level deep and
-/// bounded. An archive without pom.properties names no artifact: nothing is guessed from its file name.
+/// bounded. An archive without pom.properties names the artifact its manifest names, when it names a group; nothing is
+/// guessed from its file name.
 /// </summary>
 public static class JavaArchives
 {
@@ -48,6 +49,8 @@ public static class JavaArchives
     private static void Read(byte[] bytes, string location, int depth, Run run)
     {
         using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        var named = false;
+        string? manifest = null;
         foreach (var entry in zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
             if (--run.Entries < 0)
@@ -61,7 +64,12 @@ public static class JavaArchives
                 if (ReadBounded(entry, MaxPropertiesBytes) is { } properties && Artifact(Encoding.UTF8.GetString(properties), location) is { } package)
                 {
                     run.Packages.Add(package);
+                    named = true;
                 }
+            }
+            else if (name == "META-INF/MANIFEST.MF" && entry.Length <= MaxPropertiesBytes && ReadBounded(entry, MaxPropertiesBytes) is { } text)
+            {
+                manifest = Encoding.UTF8.GetString(text);
             }
             else if (depth < MaxDepth && InventoryPaths.IsJavaArchive(name) && entry.Length <= MaxNestedBytes)
             {
@@ -85,6 +93,72 @@ public static class JavaArchives
                 }
             }
         }
+
+        if (!named && run.Entries >= 0)
+        {
+            if (manifest is not null && FromManifest(manifest, location) is { } package)
+            {
+                run.Packages.Add(package);
+            }
+            else
+            {
+                var archive = depth == 1 ? string.Empty : location[(location.LastIndexOf('!') + 1)..] + ": ";
+                run.Problems.Add($"{archive}no pom.properties, and no manifest that names a Maven group, artifact and version: its artifact is not listed");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The artifact a jar without pom.properties names in its META-INF/MANIFEST.MF main section, as Trivy's jar parser
+    /// reads it: the group from Implementation-Vendor-Id, else Bundle-SymbolicName up to its last '.'; the artifact from
+    /// Implementation-Title, else the symbolic name's last part; the version from Implementation-Version, else
+    /// Bundle-Version; group and artifact lower-cased. Without a group there is no artifact: a Maven purl without its
+    /// namespace names no artifact at all (Trivy drops it too, Syft guesses from the file name; nothing is guessed here).
+    /// Free-text Implementation-Vendor values ("The Apache Software Foundation") are not groups and are not used.
+    /// </summary>
+    internal static SoftwarePackage? FromManifest(string manifest, string location)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? key = null;
+        foreach (var raw in manifest.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                break;
+            }
+
+            // A line longer than 72 bytes goes on in the next line, which starts with one space.
+            if (line[0] == ' ' && key is not null)
+            {
+                values[key] += line[1..];
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            key = colon > 0 ? line[..colon].Trim() : null;
+            if (key is not null && !values.TryAdd(key, line[(colon + 1)..].Trim()))
+            {
+                key = null;
+            }
+        }
+
+        var symbolic = values.GetValueOrDefault("Bundle-SymbolicName")?.Split(';')[0].Trim() ?? string.Empty;
+        var dot = symbolic.LastIndexOf('.');
+        var group = Usable(values.GetValueOrDefault("Implementation-Vendor-Id")) ?? (dot > 0 ? Usable(symbolic[..dot]) : null);
+        var artifact = Usable(values.GetValueOrDefault("Implementation-Title")) ?? (dot > 0 ? Usable(symbolic[(dot + 1)..]) : null);
+        var version = Usable(values.GetValueOrDefault("Implementation-Version")) ?? Usable(values.GetValueOrDefault("Bundle-Version"));
+        if (group is null || artifact is null || version is null)
+        {
+            return null;
+        }
+
+        group = group.ToLowerInvariant();
+        artifact = artifact.ToLowerInvariant();
+        return new SoftwarePackage("maven", $"{group}:{artifact}", version, PackageUrl.Create("maven", group, artifact, version), location) { Namespace = group };
+
+        // Maven coordinates have no spaces; a title such as "Apache Commons Lang" is a name for people, not an artifact ID.
+        static string? Usable(string? value) => value is { Length: > 0 and <= 200 } && !value.Any(char.IsWhiteSpace) ? value : null;
     }
 
     /// <summary>The entry's bytes, or null when it holds more than <paramref name="limit"/>.</summary>

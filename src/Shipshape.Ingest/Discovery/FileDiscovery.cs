@@ -427,7 +427,8 @@ public static class FileDiscovery
 
         if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
-            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8));
+            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8))
+                || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd]);
             if (tarOrGzip && options.IsImageFile?.Invoke(fullPath) == true)
             {
                 return new Probe(ProbeKind.Image, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);

@@ -68,6 +68,37 @@ public sealed class ImageReaderTests
     }
 
     [Fact]
+    public void IsImageFile_ZstdCompressedDockerSave_IsRecognisedByContent()
+    {
+        using var tree = new TempTree();
+        var tar = ImageBuilder.Tar(ImageBuilder.DockerSave(new ImageSpec { Layers = [new LayerSpec([LayerEntrySpec.File("a", "b")])] }, legacy: false));
+        var path = tree.WriteBytes("anything.bin", ImageBuilder.Compress(tar, LayerCompression.Zstd));
+        var ordinary = tree.WriteBytes("src.tar.zst", ImageBuilder.Compress(ImageBuilder.Tar(new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { ["src/main.py"] = "print(1)\n"u8.ToArray() }), LayerCompression.Zstd));
+
+        Assert.True(ImageDetector.IsImageFile(path));
+        Assert.False(ImageDetector.IsImageFile(ordinary));
+    }
+
+    [Fact]
+    public void Scan_DirectoryHoldingATarZstImage_FindsTheImageAndCountsACutOneAsBinary()
+    {
+        using var tree = new TempTree();
+        var image = new ImageSpec { Layers = [new LayerSpec([LayerEntrySpec.File("etc/os-release", "ID=alpine\nVERSION_ID=3.19.1\n"), LayerEntrySpec.File("lib/apk/db/installed", "P:musl\nV:1.2.4-r2\nA:x86_64\n\n")])], Tags = ["app:1"] };
+        var zst = ImageBuilder.Compress(ImageBuilder.Tar(ImageBuilder.DockerSave(image, legacy: false)), LayerCompression.Zstd);
+        tree.WriteBytes("dist/app.tar.zst", zst);
+        tree.WriteBytes("dist/cut.tar.zst", zst[..(zst.Length / 2)]);
+
+        var report = new Shipshape.Engine.Scanner(Shipshape.Rules.RuleCatalog.CreateDefault())
+            .Scan(new Shipshape.Engine.ScanOptions { Paths = [tree.Root], Today = new DateOnly(2026, 12, 4) }).RelativeTo(tree.Root);
+
+        var inventory = Assert.Single(report.Inventories, i => i.Name == "app:1");
+        Assert.Equal(["pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1"], inventory.Packages.Select(p => p.Purl));
+        Assert.EndsWith("dist/app.tar.zst!layer 1/lib/apk/db/installed", inventory.Packages[0].Location, StringComparison.Ordinal);
+        // Cut before its layout shows, the damaged one is not an image to the detector: a binary file, counted as one, as a cut .tar.gz is.
+        Assert.Contains(report.Diagnostics, d => d.Message.StartsWith("1 binary files", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void IsImageFile_OrdinaryTar_IsNotAnImage()
     {
         using var tree = new TempTree();

@@ -92,14 +92,16 @@ public sealed class ImageScanTests
     [InlineData(true, false, "img.tar")]
     [InlineData(false, false, "img.tar")]
     [InlineData(false, true, "img.tar.gz")]
-    public void Scan_DockerSaveArchive_ReportsASecretAtItsLayerAndLine(bool legacy, bool gzip, string name)
+    [InlineData(false, true, "img.tar.zst")]
+    public void Scan_DockerSaveArchive_ReportsASecretAtItsLayerAndLine(bool legacy, bool compressed, string name)
     {
         using var tree = new TempTree();
         var image = Hardened with
         {
             Layers = [.. Hardened.Layers, new LayerSpec([LayerEntrySpec.File("app/deploy.sh", $"#!/bin/sh\nexport GH_TOKEN={GitHubToken}\n")], LayerCompression.Zstd)],
         };
-        tree.WriteBytes(name, ImageBuilder.Tar(ImageBuilder.DockerSave(image, legacy), gzip));
+        var tar = ImageBuilder.Tar(ImageBuilder.DockerSave(image, legacy));
+        tree.WriteBytes(name, compressed ? ImageBuilder.Compress(tar, name.EndsWith(".zst", StringComparison.Ordinal) ? LayerCompression.Zstd : LayerCompression.Gzip) : tar);
 
         var report = Scan(tree, name);
 

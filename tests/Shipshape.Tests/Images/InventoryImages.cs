@@ -90,7 +90,10 @@ internal static class InventoryImages
                 LayerEntrySpec.File("var/lib/dpkg/status.d/tzdata", DistrolessStatus),
                 LayerEntrySpec.File("var/lib/dpkg/status.d/tzdata.md5sums", "0123 usr/share/zoneinfo/UTC\n"),
                 LayerEntrySpec.File("lib/apk/db/installed", ApkInstalled),
-                LayerEntrySpec.File("var/lib/rpm/rpmdb.sqlite", "SQLite format 3"),
+                LayerEntrySpec.Binary("usr/lib/sysimage/rpm/rpmdb.sqlite", RpmDatabaseBuilder.Sqlite(
+                    new RpmSpec("bash", "5.1.8", "9.el9", "x86_64", License: "GPLv3+", SourceRpm: "bash-5.1.8-9.el9.src.rpm"),
+                    new RpmSpec("openssl-libs", "3.0.7", "27.el9", "x86_64", Epoch: 1))),
+                LayerEntrySpec.Binary("var/lib/rpm/Packages", [0, 0, 0, 0, 0x61, 0x15, 0x06, 0x00]),
             ]),
             new LayerSpec(
             [
@@ -105,6 +108,7 @@ internal static class InventoryImages
             [
                 LayerEntrySpec.Whiteout("app/node_modules/left-pad"),
                 LayerEntrySpec.Binary("app/shop.jar", SpringBootJar()),
+                LayerEntrySpec.Binary("usr/local/bin/shop-worker", GoBinaryBuilder.Elf(GoBinaryBuilder.BuildInfo("go1.22.3", GoBinaryBuilder.ModuleInfo)), octalMode: 493),
             ]),
         ],
     };

@@ -12,11 +12,18 @@ public sealed class InventoryTests
 {
     private static readonly RuleCatalog Catalog = RuleCatalog.CreateDefault();
 
-    internal static ScanReport ScanImage(TempTree tree)
+    internal static ScanReport ScanImage(TempTree tree) => ScanImage(tree, InventoryImages.Spec);
+
+    /// <summary>Scans <paramref name="spec"/> written as the OCI layout "img" in <paramref name="tree"/>.</summary>
+    internal static ScanReport ScanImage(TempTree tree, ImageSpec spec, long? maxFileBytes = null)
     {
-        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(InventoryImages.Spec), tree.PathOf("img"));
-        return new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("img")], Today = new DateOnly(2026, 12, 4), RequireImages = true }).RelativeTo(tree.Root);
+        ImageBuilder.WriteDirectory(ImageBuilder.OciLayout(spec), tree.PathOf("img"));
+        return new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.PathOf("img")], Today = new DateOnly(2026, 12, 4), RequireImages = true, MaxFileBytes = maxFileBytes })
+            .RelativeTo(tree.Root);
     }
+
+    /// <summary>Scans the source tree <paramref name="tree"/>.</summary>
+    internal static ScanReport ScanTree(TempTree tree) => new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root], Today = new DateOnly(2026, 12, 4) }).RelativeTo(tree.Root);
 
     [Fact]
     public void Scan_ImageWithPackageDatabases_ListsEveryInstalledPackageWithItsPurl()
@@ -36,17 +43,22 @@ public sealed class InventoryTests
             "pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?arch=amd64&distro=debian-12",
             "pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12",
             "pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=all&distro=debian-12",
+            "pkg:golang/github.com/acme/net-fork@v0.17.1-acme",
+            "pkg:golang/github.com/gorilla/mux@v1.8.1",
+            "pkg:golang/stdlib@1.22.3",
             "pkg:maven/com.acme/shop@2.0.1",
             "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
             "pkg:npm/%40aws-sdk/client-s3@3.600.0",
             "pkg:npm/express@4.19.2",
             "pkg:nuget/Newtonsoft.Json@13.0.3",
             "pkg:pypi/requests-toolbelt@1.0.0",
+            "pkg:rpm/debian/bash@5.1.8-9.el9?arch=x86_64&distro=debian-12",
+            "pkg:rpm/debian/openssl-libs@1:3.0.7-27.el9?arch=x86_64&distro=debian-12",
         ], inventory.Packages.Select(p => p.Purl));
     }
 
     [Fact]
-    public void Scan_ImageWithPackageDatabases_LocatesEachPackageInItsLayerAndSaysTheRpmDatabaseIsNotRead()
+    public void Scan_ImageWithPackageDatabases_LocatesEachPackageInItsLayerAndSaysTheBerkeleyDbRpmDatabaseIsNotRead()
     {
         using var tree = new TempTree();
 
@@ -58,7 +70,9 @@ public sealed class InventoryTests
         Assert.Equal("GPL-2.0-only", packages.Single(p => p.Name == "busybox").License);
         Assert.EndsWith("img!layer 3/app/shop.jar!BOOT-INF/lib/log4j-core-2.14.1.jar", packages.Single(p => p.Name == "org.apache.logging.log4j:log4j-core").Location, StringComparison.Ordinal);
         var rpm = Assert.Single(report.Diagnostics, d => d.Message.StartsWith("rpm database not read", StringComparison.Ordinal));
-        Assert.EndsWith("img!layer 1/var/lib/rpm/rpmdb.sqlite", rpm.Location.Path, StringComparison.Ordinal);
+        Assert.EndsWith("img!layer 1/var/lib/rpm/Packages", rpm.Location.Path, StringComparison.Ordinal);
+        Assert.Contains("Berkeley DB", rpm.Message, StringComparison.Ordinal);
+        Assert.EndsWith("img!layer 1/usr/lib/sysimage/rpm/rpmdb.sqlite", packages.Single(p => p.Name == "bash").Location, StringComparison.Ordinal);
         Assert.Equal(DiagnosticSeverity.Info, rpm.Severity);
     }
 

@@ -58,7 +58,11 @@ public sealed class SbomReportWriterTests
         Assert.Equal(("library", "@aws-sdk", "client-s3", "3.600.0"), (s3.GetProperty("type").GetString(), s3.GetProperty("group").GetString(), s3.GetProperty("name").GetString(), s3.GetProperty("version").GetString()));
         var curl = components.Single(c => c.GetProperty("name").GetString() == "curl");
         Assert.Equal("pkg:deb/debian/curl@7.88.1-10%2Bdeb12u5?arch=amd64&distro=debian-12", curl.GetProperty("bom-ref").GetString());
-        Assert.Equal(12, components.Count);
+        Assert.Equal(17, components.Count);
+        var mux = components.Single(c => c.GetProperty("name").GetString() == "mux");
+        Assert.Equal(("github.com/gorilla", "v1.8.1", "pkg:golang/github.com/gorilla/mux@v1.8.1"), (mux.GetProperty("group").GetString(), mux.GetProperty("version").GetString(), mux.GetProperty("purl").GetString()));
+        var bash = components.Single(c => c.GetProperty("name").GetString() == "bash").GetProperty("properties").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("value").GetString()));
+        Assert.Contains(("shipshape:source-package", "bash-5.1.8-9.el9.src.rpm"), bash);
         var log4j = components.Single(c => c.GetProperty("name").GetString() == "log4j-core");
         Assert.Equal(("org.apache.logging.log4j", "2.14.1"), (log4j.GetProperty("group").GetString(), log4j.GetProperty("version").GetString()));
     }
@@ -108,7 +112,8 @@ public sealed class SbomReportWriterTests
         Assert.Equal(("PACKAGE-MANAGER", "purl", "pkg:pypi/requests-toolbelt@1.0.0"),
             (purl.GetProperty("referenceCategory").GetString(), purl.GetProperty("referenceType").GetString(), purl.GetProperty("referenceLocator").GetString()));
         Assert.Contains((imageId, "CONTAINS", toolbelt.GetProperty("SPDXID").GetString()), relationships);
-        Assert.Equal(13, packages.Count);
+        Assert.Equal(18, packages.Count);
+        Assert.Equal("built from the source package bash-5.1.8-9.el9.src.rpm", packages.Single(p => p.GetProperty("name").GetString() == "bash").GetProperty("sourceInfo").GetString());
     }
 
     [Fact]

@@ -30,8 +30,31 @@ internal static class Targets
         ["dockerfile"] = new("Dockerfiles (DockerfileReader: DockerfileParser, shell splitting, stage adapter)", Dockerfile),
         ["gitleaks-toml"] = new("gitleaks TOML configuration (GitleaksConfigLoader.Parse, Merge over the built-in rules, SecretEngine.Create, a scan of the input's first lines)", GitleaksToml),
         ["archive"] = new("zip, tar, gzip and tar.gz archives, nested (ArchiveReader)", Archive),
+        ["inventory"] = new("package inventory readers: rpm's SQLite database (SqliteTable, RpmHeader), Go build information (ELF program headers, header search, module lines), yarn.lock, pnpm-lock.yaml, go.mod, go.sum, Java archives", Inventory),
         ["git-pack"] = new("git v2 pack index + pack with OFS/REF deltas (GitRepository on a temp repository; input = u32 BE index length, index, pack), commits and trees parsed", GitPackInput.Run),
     };
+
+    private static void Inventory(byte[] input)
+    {
+        _ = Images.Inventory.RpmDatabase.ParseSqlite(input, "fuzz", "rhel", "rhel-9");
+        foreach (var (offset, length) in Images.Inventory.GoBuildInfo.Locate(input, input.Length))
+        {
+            var segment = input.AsSpan((int)offset, (int)Math.Min(length, input.Length - offset));
+            if (Images.Inventory.GoBuildInfo.IndexOfHeader(segment) is var at and >= 0)
+            {
+                _ = Images.Inventory.GoBuildInfo.Parse(Images.Inventory.GoBuildInfo.Blob(segment[at..]), "fuzz");
+            }
+        }
+
+        _ = Images.Inventory.GoBuildInfo.Parse(input, "fuzz");
+        var text = Encoding.UTF8.GetString(input);
+        _ = Images.Inventory.NodeLockfiles.YarnLock(text, "fuzz").Count();
+        _ = Images.Inventory.NodeLockfiles.PnpmLock(text, "fuzz").Count();
+        _ = Images.Inventory.GoModules.GoMod(text, "fuzz").Count();
+        _ = Images.Inventory.GoModules.GoSum(text, "fuzz").Count();
+        _ = Images.Inventory.GoModules.IsComplete(text);
+        _ = Images.Inventory.JavaArchives.Parse(input, "fuzz");
+    }
 
     private static void YamlJson(byte[] input)
     {
