@@ -179,7 +179,9 @@ public static class GoBuildInfo
                 // A replacement stands for the module above it; what the binary holds is the replacement's code (Syft and
                 // Trivy list the replacement too). A local directory replacement has no version and names no module.
                 case "=>" when last is not null:
-                    packages.Remove(last);
+                    // The module above is the list's last entry: removed at the end, not searched for (a blob of tens of
+                    // thousands of replacements would make a search quadratic).
+                    packages.RemoveAt(packages.Count - 1);
                     if (fields.Length >= 3 && fields[2].Length > 0)
                     {
                         packages.Add(Module(fields[1], fields[2], location));

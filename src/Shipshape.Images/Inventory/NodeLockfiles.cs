@@ -51,7 +51,8 @@ public static class NodeLockfiles
             }
 
             var descriptor = line[..^1].Split(',')[0].Trim().Trim('"', '\'');
-            var at = descriptor.IndexOf('@', 1);
+            // A scoped name starts with '@': the version's '@' comes after the first character (an empty key has none).
+            var at = descriptor.Length > 1 ? descriptor.IndexOf('@', 1) : -1;
             var protocol = at > 0 ? descriptor[(at + 1)..] : string.Empty;
             name = at > 0 && !protocol.StartsWith("workspace:", StringComparison.Ordinal) && !protocol.StartsWith("link:", StringComparison.Ordinal)
                 && !protocol.StartsWith("portal:", StringComparison.Ordinal) ? descriptor[..at] : null;

@@ -21,9 +21,16 @@ internal static class CosignVerifier
 
     public static IEnumerable<ImageSignature> Verify(FoundSignature found, JsonElement manifest, IReadOnlyDictionary<string, Blob> blobs, SignatureTrust trust, SourceSpan span)
     {
-        var layers = manifest.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
+        var all = manifest.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
             ? l.EnumerateArray().Where(x => ImageReader.Str(x, "mediaType") == SignatureFinder.SimpleSigningMediaType).ToList()
             : [];
+        var layers = all.Take(SignatureLimits.MaxLayersPerManifest).ToList();
+        if (all.Count > layers.Count)
+        {
+            yield return new ImageSignature("cosign", found.Reference, ImageSignatureVerdict.Invalid,
+                $"it holds {all.Count} signature layers, more than the {SignatureLimits.MaxLayersPerManifest} a signature manifest is read for", null, span);
+        }
+
         foreach (var (layer, i) in layers.Select((x, i) => (x, i)))
         {
             var reference = layers.Count > 1 ? $"{found.Reference} (signature {i + 1})" : found.Reference;

@@ -16,16 +16,20 @@ internal sealed class ImageSignatures
     private readonly Dictionary<string, List<ImageSignature>> _bySubject;
     private readonly SignatureTrust _trust;
 
-    private ImageSignatures(Dictionary<string, List<ImageSignature>> bySubject, SignatureTrust trust)
+    private readonly int _notVerified;
+
+    private ImageSignatures(Dictionary<string, List<ImageSignature>> bySubject, SignatureTrust trust, int notVerified)
     {
         _bySubject = bySubject;
         _trust = trust;
+        _notVerified = notVerified;
     }
 
     public static ImageSignatures Find(IReadOnlyDictionary<string, Blob> blobs, string displayPath, SignatureTrust trust)
     {
         var bySubject = new Dictionary<string, List<ImageSignature>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var found in SignatureFinder.Find(blobs))
+        var all = SignatureFinder.Find(blobs);
+        foreach (var found in all.Take(SignatureLimits.MaxManifests))
         {
             if (!blobs.TryGetValue(found.ManifestName, out var blob) || blob.Json is null)
             {
@@ -53,7 +57,7 @@ internal sealed class ImageSignatures
             list.AddRange(verified);
         }
 
-        return new ImageSignatures(bySubject, trust);
+        return new ImageSignatures(bySubject, trust, Math.Max(0, all.Count - SignatureLimits.MaxManifests));
     }
 
     /// <summary>The signing facts of one image; a diagnostic when it has signatures nothing was given to verify.</summary>
@@ -65,6 +69,12 @@ internal sealed class ImageSignatures
             .ToImmutableArray();
         var signatures = digests.SelectMany(d => _bySubject.TryGetValue(d, out var list) ? list : []).ToImmutableArray();
         var span = SourceSpan.FileOnly(ImagePaths.Member(displayPath, manifest.Format == "docker-archive" ? "manifest.json" : manifest.ManifestName));
+        if (_notVerified > 0)
+        {
+            diagnostics.Add(Diagnostic.Partial(span, string.Create(CultureInfo.InvariantCulture,
+                $"{prefix}{_notVerified} signature manifests beyond the first {SignatureLimits.MaxManifests} in the input were not verified")));
+        }
+
         var unverified = signatures.Count(s => s.Verdict == ImageSignatureVerdict.NotVerified);
         if (unverified > 0)
         {

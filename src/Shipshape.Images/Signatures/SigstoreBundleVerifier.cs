@@ -23,9 +23,18 @@ internal static class SigstoreBundleVerifier
 
     public static IEnumerable<ImageSignature> Verify(FoundSignature found, JsonElement manifest, IReadOnlyDictionary<string, Blob> blobs, SignatureTrust trust, SourceSpan span)
     {
-        var layers = manifest.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
-            ? l.EnumerateArray().Where(x => ImageReader.Str(x, "mediaType")?.StartsWith(MediaTypePrefix, StringComparison.Ordinal) == true).ToList()
+        // Each bundle once (a manifest naming the same blob many times verifies it once), and at most a few per manifest.
+        var all = manifest.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
+            ? l.EnumerateArray().Where(x => ImageReader.Str(x, "mediaType")?.StartsWith(MediaTypePrefix, StringComparison.Ordinal) == true)
+                .DistinctBy(x => ImageReader.Str(x, "digest")).ToList()
             : [];
+        var layers = all.Take(SignatureLimits.MaxLayersPerManifest).ToList();
+        if (all.Count > layers.Count)
+        {
+            yield return new ImageSignature("cosign", found.Reference, ImageSignatureVerdict.Invalid,
+                $"it holds {all.Count} bundles, more than the {SignatureLimits.MaxLayersPerManifest} a signature manifest is read for", null, span);
+        }
+
         foreach (var (layer, i) in layers.Select((x, i) => (x, i)))
         {
             var reference = layers.Count > 1 ? $"{found.Reference} (bundle {i + 1})" : found.Reference;
@@ -110,6 +119,11 @@ internal static class SigstoreBundleVerifier
         if (signatures.Count == 0 || signatures.Any(x => x is null || x.Length == 0))
         {
             return (ImageSignatureVerdict.Invalid, "its DSSE envelope has no base64 signature", subjects[0]);
+        }
+
+        if (signatures.Count > SignatureLimits.MaxSignaturesPerEnvelope)
+        {
+            return (ImageSignatureVerdict.Invalid, $"its DSSE envelope holds {signatures.Count} signatures, more than the {SignatureLimits.MaxSignaturesPerEnvelope} that are verified", subjects[0]);
         }
 
         var signed = subjects.FirstOrDefault(x => string.Equals(x, found.Subject, StringComparison.OrdinalIgnoreCase)) ?? subjects[0];

@@ -427,15 +427,23 @@ public static class FileDiscovery
 
         if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
-            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8))
-                || head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd]);
+            var zstd = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd]);
+            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8)) || zstd;
             if (tarOrGzip && options.IsImageFile?.Invoke(fullPath) == true)
             {
                 return new Probe(ProbeKind.Image, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
             }
 
-            return options.KeepBinary?.Invoke(relative, head) == true
-                ? new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null)
+            if (options.KeepBinary?.Invoke(relative, head) == true)
+            {
+                return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
+            }
+
+            // zstd is read only as a container image's compression: one that is not a readable image (damaged, cut
+            // short, or some other zstd file) is named, not only counted among the binary files.
+            return zstd && options.IsImageFile is not null
+                ? new Probe(ProbeKind.Binary, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative),
+                    $"'{relative}' is zstd-compressed but could not be read as a container image (damaged, cut short, or not an image): its contents were not searched"))
                 : new Probe(ProbeKind.Binary, null, null);
         }
 

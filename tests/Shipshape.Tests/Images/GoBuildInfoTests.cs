@@ -30,6 +30,18 @@ public sealed class GoBuildInfoTests
         Assert.Equal(("golang", "v1.8.1", "github.com/gorilla"), (mux.Type, mux.Version, mux.Namespace));
     }
 
+    [Fact]
+    public void Parse_TensOfThousandsOfLocalReplacements_EachRemovesOnlyTheModuleAboveIt()
+    {
+        var modules = "path\tgithub.com/acme/app\nmod\tgithub.com/acme/app\t(devel)\t\ndep\tgithub.com/keep/me\tv1.2.3\th1:x\n"
+            + string.Concat(Enumerable.Range(0, 30_000).Select(i => $"dep\tgithub.com/local/m{i}\tv1.0.0\n=>\t./vendor/m{i}\t\t\n"));
+
+        var (packages, problem) = GoBuildInfo.Parse(GoBinaryBuilder.BuildInfo("go1.22.3", modules), "app");
+
+        Assert.Null(problem);
+        Assert.Equal(["pkg:golang/github.com/keep/me@v1.2.3", "pkg:golang/stdlib@1.22.3"], packages.Select(p => p.Purl).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(0x3000)]
     [InlineData(0x1000)]

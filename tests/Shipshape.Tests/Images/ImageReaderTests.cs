@@ -94,8 +94,12 @@ public sealed class ImageReaderTests
         var inventory = Assert.Single(report.Inventories, i => i.Name == "app:1");
         Assert.Equal(["pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19.1"], inventory.Packages.Select(p => p.Purl));
         Assert.EndsWith("dist/app.tar.zst!layer 1/lib/apk/db/installed", inventory.Packages[0].Location, StringComparison.Ordinal);
-        // Cut before its layout shows, the damaged one is not an image to the detector: a binary file, counted as one, as a cut .tar.gz is.
+        // Cut before its layout shows, the damaged one is not an image to the detector: counted as a binary file and
+        // named, since nothing else reads zstd.
         Assert.Contains(report.Diagnostics, d => d.Message.StartsWith("1 binary files", StringComparison.Ordinal));
+        var named = Assert.Single(report.Diagnostics, d => d.Location.Path.EndsWith("cut.tar.zst", StringComparison.Ordinal));
+        Assert.Contains("is zstd-compressed but could not be read as a container image", named.Message, StringComparison.Ordinal);
+        Assert.Equal(IncompleteKind.Skipped, named.Incomplete);
     }
 
     [Fact]

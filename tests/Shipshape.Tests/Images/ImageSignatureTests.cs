@@ -318,6 +318,27 @@ public sealed class ImageSignatureTests
     }
 
     [Fact]
+    public void Scan_SigstoreBundleRepeatedOrWithManySignatures_VerifiedWithinTheLimits()
+    {
+        using var tree = new TempTree();
+        using var signer = TestSigner.Create("P-256");
+        var (files, manifest) = Layout();
+        var statement = SignatureBuilder.InTotoStatement(manifest.Digest);
+        var signature = signer.SignCosign(SignatureBuilder.Pae(SignatureBuilder.InTotoPayloadType, statement));
+        // The same bundle named 40 times by one manifest is one bundle; an envelope of 17 signatures is more than are checked.
+        SignatureBuilder.AddSigstoreBundle(files, manifest, SignatureBuilder.DsseBundle(statement, signature), times: 40);
+        ImageBuilder.WriteDirectory(files, tree.PathOf("img"));
+        Assert.Empty(Scan(tree, keys: [signer.PublicKeyPem]).Findings);
+
+        var (many, subject) = Layout();
+        SignatureBuilder.AddSigstoreBundle(many, subject, SignatureBuilder.DsseBundle(statement, signature, copies: 17));
+        ImageBuilder.WriteDirectory(many, tree.PathOf("many"));
+        var report = Scan(tree, keys: [signer.PublicKeyPem], name: "many");
+
+        Assert.Contains(report.Findings, f => f.RuleId == "SHP-CTR-061" && f.Message.Contains("holds 17 signatures, more than the 16 that are verified", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Scan_CosignReferrer_IsFoundAndIsNotReadAsAnImage()
     {
         using var tree = new TempTree();

@@ -155,6 +155,14 @@ public sealed class LockfileTests
     }
 
     [Fact]
+    public void YarnLock_EntryWithAnEmptyKey_IsSkippedAndTheRestListed()
+    {
+        var packages = NodeLockfiles.YarnLock("\":\n  version \"1.0.0\"\n:\n\nlodash@^4.17.0:\n  version \"4.17.21\"\n", "yarn.lock");
+
+        Assert.Equal(["pkg:npm/lodash@4.17.21"], packages.Select(p => p.Purl));
+    }
+
+    [Fact]
     public void YarnLock_Berry_SkipsMetadataAndWorkspacesAndKeepsPatchedPackagesName()
     {
         var packages = NodeLockfiles.YarnLock(YarnBerry.Replace("\n", "\r\n", StringComparison.Ordinal), "yarn.lock");

@@ -238,7 +238,7 @@ internal static class SignatureBuilder
         [.. Encoding.UTF8.GetBytes($"DSSEv1 {Encoding.UTF8.GetByteCount(payloadType)} {payloadType} {payload.Length} "), .. payload];
 
     /// <summary>A Sigstore bundle v0.3 holding a DSSE envelope, with a certificate or a public-key hint as verification material.</summary>
-    public static byte[] DsseBundle(byte[] payload, byte[] signature, X509Certificate2? certificate = null) => Encoding.UTF8.GetBytes(new JsonObject
+    public static byte[] DsseBundle(byte[] payload, byte[] signature, X509Certificate2? certificate = null, int copies = 1) => Encoding.UTF8.GetBytes(new JsonObject
     {
         ["mediaType"] = "application/vnd.dev.sigstore.bundle.v0.3+json",
         ["verificationMaterial"] = Material(certificate),
@@ -246,7 +246,7 @@ internal static class SignatureBuilder
         {
             ["payload"] = Convert.ToBase64String(payload),
             ["payloadType"] = InTotoPayloadType,
-            ["signatures"] = new JsonArray(new JsonObject { ["sig"] = Convert.ToBase64String(signature) }),
+            ["signatures"] = new JsonArray([.. Enumerable.Range(0, copies).Select(_ => (JsonNode)new JsonObject { ["sig"] = Convert.ToBase64String(signature) })]),
         },
     }.ToJsonString());
 
@@ -267,7 +267,7 @@ internal static class SignatureBuilder
         : new JsonObject { ["certificate"] = new JsonObject { ["rawBytes"] = Convert.ToBase64String(certificate.RawData) }, ["tlogEntries"] = new JsonArray() };
 
     /// <summary>A Sigstore bundle attached as cosign's bundle specification says: an OCI 1.1 referrer with the bundle as its one layer.</summary>
-    public static string AddSigstoreBundle(SortedDictionary<string, byte[]> files, (string Digest, int Size) subject, byte[] bundle)
+    public static string AddSigstoreBundle(SortedDictionary<string, byte[]> files, (string Digest, int Size) subject, byte[] bundle, int times = 1)
     {
         const string bundleType = "application/vnd.dev.sigstore.bundle.v0.3+json";
         var bundleDigest = Add(files, bundle);
@@ -279,13 +279,13 @@ internal static class SignatureBuilder
             ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
             ["artifactType"] = bundleType,
             ["config"] = new JsonObject { ["mediaType"] = "application/vnd.oci.empty.v1+json", ["digest"] = "sha256:" + emptyDigest, ["size"] = empty.Length },
-            ["layers"] = new JsonArray(new JsonObject
+            ["layers"] = new JsonArray([.. Enumerable.Range(0, times).Select(_ => (JsonNode)new JsonObject
             {
                 ["mediaType"] = bundleType,
                 ["digest"] = "sha256:" + bundleDigest,
                 ["size"] = bundle.Length,
                 ["annotations"] = new JsonObject { ["org.opencontainers.image.title"] = $"sha256-{bundleDigest}.sigstore.json" },
-            }),
+            })]),
             ["subject"] = Descriptor(subject),
             ["annotations"] = new JsonObject { ["dev.sigstore.bundle.content"] = "dsse-envelope" },
         };
