@@ -232,6 +232,8 @@ public static class ShipshapeCommand
                 Platform = parse.GetValue(platform),
                 SignatureTrust = SignatureTrustOf(parse.GetValue(key), parse.GetValue(trustRoot), parse.GetValue(notationCert)),
                 RequireImages = imageVerb,
+                // A source tree's lockfiles are parsed only for an SBOM: no other report uses their packages.
+                ReadLockfiles = targets.Any(t => ReportWriters.Sbom.Contains(t.Format, StringComparer.Ordinal)),
                 MaxImageAgeDays = parse.GetValue(maxImageAge) is { } days
                     ? days >= 0 ? days : throw new ConfigException($"--max-image-age: {days} is not a number of days")
                     : null,

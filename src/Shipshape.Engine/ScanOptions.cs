@@ -48,6 +48,8 @@ public sealed record ScanOptions
     public Shipshape.Images.Signatures.SignatureTrust SignatureTrust { get; init; } = Shipshape.Images.Signatures.SignatureTrust.None;
     /// <summary>The <c>image</c> verb: every path must be a container image (an error otherwise).</summary>
     public bool RequireImages { get; init; }
+    /// <summary>Whether the scanned tree's lockfiles are read into a software inventory (the CLI asks only for an SBOM format).</summary>
+    public bool ReadLockfiles { get; init; } = true;
     /// <summary>Images created more than this many days before <see cref="Today"/> are reported (--max-image-age); null for the default.</summary>
     public int? MaxImageAgeDays { get; init; }
     /// <summary>

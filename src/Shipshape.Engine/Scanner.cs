@@ -334,7 +334,7 @@ public sealed class Scanner
                 $"{count - options.MaxFindingsPerFile} of its {count} findings were not reported: at most {options.MaxFindingsPerFile} findings are kept per file")));
         }
 
-        var sourceInventory = SourceInventory(roots, discovery.Files, maxFileBytes, diagnostics);
+        var sourceInventory = options.ReadLockfiles ? SourceInventory(roots, discovery.Files, maxFileBytes, diagnostics) : [];
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
 
         // Content rules evaluate files: every file of the working tree (and archive member) the secrets scanner read.

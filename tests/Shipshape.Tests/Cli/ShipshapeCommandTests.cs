@@ -126,6 +126,21 @@ public sealed class ShipshapeCommandTests
     }
 
     [Fact]
+    public async Task Scan_SourceLockfiles_ReadOnlyForAnSbom()
+    {
+        // An empty package-lock.json names no package: the SBOM says so; a plain report does not parse lockfiles at all.
+        using var tree = new TempTree();
+        tree.Write("web/package-lock.json", "{\"name\": \"web\", \"lockfileVersion\": 3, \"packages\": {}}\n");
+
+        var (_, json, _) = await CliRunner.RunAsync("scan", tree.Root, "--format", "json");
+        var (_, sbom, stderr) = await CliRunner.RunAsync("scan", tree.Root, "--format", "cyclonedx=" + tree.PathOf("bom.json"), "--format", "json");
+
+        Assert.DoesNotContain("lockfile names no package", json, StringComparison.Ordinal);
+        Assert.Contains("lockfile names no package", sbom, StringComparison.Ordinal);
+        Assert.True(File.Exists(tree.PathOf("bom.json")), stderr);
+    }
+
+    [Fact]
     public async Task Rules_JsonFormat_ListsEveryRuleWithPractice()
     {
         var (code, stdout, _) = await CliRunner.RunAsync("rules", "--format", "json");
