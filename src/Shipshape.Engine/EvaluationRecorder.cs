@@ -46,7 +46,8 @@ internal sealed class EvaluationRecorder
 
         // Each resource's identity (a number per distinct key), source and subjects once, not once per rule: a large scan
         // has many of both, and a rule's work per resource is then a few array reads (no string hashing, no allocation).
-        var subjectsByType = new Dictionary<Type, string[]>();
+        // Keyed by type and kind: some subjects name Kubernetes objects of given kinds (ModelSubjects.KubernetesKinds).
+        var subjectsByType = new Dictionary<(Type, string), string[]>();
         var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new int[resources.Count];
         var sources = new string[resources.Count];
@@ -57,7 +58,7 @@ internal sealed class EvaluationRecorder
         for (var i = 0; i < resources.Count; i++)
         {
             var resource = resources[i];
-            var type = resource.GetType();
+            var type = (resource.GetType(), resource.Kind);
             if (!subjectsByType.TryGetValue(type, out var names))
             {
                 subjectsByType[type] = names = [.. ModelSubjects.All.Where(s => ModelSubjects.Matches(resource, s))];

@@ -86,6 +86,59 @@ public sealed class ComplianceReportTests
         Assert.Equal(ComplianceVerdict.Manual, Requirement(report, "nist-800-190", "4.5.2").Verdict);
     }
 
+    // The Deployment of the Kubernetes documentation's "Deployments" page, which names no serviceAccountName.
+    private const string NginxDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: nginx-deployment
+          labels:
+            app: nginx
+        spec:
+          replicas: 3
+          selector:
+            matchLabels:
+              app: nginx
+          template:
+            metadata:
+              labels:
+                app: nginx
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.14.2
+                ports:
+                - containerPort: 80
+        """;
+
+    private static ScanReport ScanTree(params (string Name, string Content)[] files)
+    {
+        using var tree = new TempTree();
+        foreach (var (name, content) in files)
+        {
+            tree.Write(name, content);
+        }
+
+        return new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] });
+    }
+
+    [Theory]
+    [InlineData("4.1.1")]
+    [InlineData("4.1.2")]
+    [InlineData("4.1.3")]
+    [InlineData("4.1.4")]
+    [InlineData("4.1.5")]
+    [InlineData("4.1.8")]
+    public void Build_NamespaceWithoutRolesOrBindings_CisEksRbacRequirementIsNotApplicable(string id)
+    {
+        var report = ScanTree(("deployment.yaml", NginxDeployment), ("namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"));
+
+        var result = Requirement(report, "cis-eks", id);
+
+        Assert.Equal(ComplianceVerdict.NotApplicable, result.Verdict);
+        Assert.Equal(0, result.Counts.Checked);
+    }
+
     [Fact]
     public void Build_RequirementWithoutRules_IsManual()
     {
