@@ -28,6 +28,20 @@ public sealed record RuleHit(Resource Resource, SourceSpan Location, string? Pro
     /// </summary>
     public bool Undecided { get; init; }
 
+    /// <summary>
+    /// The resource fails the rule, but another rule's finding already says so (a Role granting "*" on resources grants
+    /// Secrets, and SHP-IAM-051 reports the wildcard): not a second finding for the same line, but the evaluation records
+    /// count the resource failed, naming this rule, so a compliance view does not call it passed. Made with <see cref="Covered"/>.
+    /// </summary>
+    public string? CoveredBy { get; init; }
+
+    /// <summary>The resource fails the rule at <paramref name="value"/>, which rule <paramref name="coveredBy"/> reports.</summary>
+    public static RuleHit Covered<T>(Resource resource, Value<T> value, string coveredBy, string message)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new RuleHit(resource, value.Span, value.Path, message) { CoveredBy = coveredBy };
+    }
+
     /// <summary>The rule cannot decide for <paramref name="resource"/> because <paramref name="value"/> is unresolved; <paramref name="reason"/> says what it would have checked.</summary>
     public static RuleHit Undecidable<T>(Resource resource, Value<T> value, string reason)
     {

@@ -139,6 +139,34 @@ public sealed class ComplianceReportTests
         Assert.Equal(0, result.Counts.Checked);
     }
 
+    [Theory]
+    [InlineData("4.1.2", "SHP-IAM-052")]
+    [InlineData("4.1.4", "SHP-IAM-057")]
+    [InlineData("4.1.8", "SHP-IAM-056")]
+    public void Build_ClusterRoleGrantingEverything_CisEksRequirementFailsCoveredByTheWildcardFinding(string id, string ruleId)
+    {
+        // The wildcard rule of the Kubernetes RBAC documentation ("*" API groups, resources and verbs).
+        var report = ScanTree(("everything.yaml", """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: everything
+            rules:
+            - apiGroups: ["*"]
+              resources: ["*"]
+              verbs: ["*"]
+            """));
+
+        var result = Requirement(report, "cis-eks", id);
+
+        Assert.Equal(ComplianceVerdict.Fail, result.Verdict);
+        var check = result.Rules.Single(r => r.RuleId == ruleId).Check!;
+        var failing = Assert.Single(check.Failing);
+        Assert.Equal("ClusterRole/everything", failing.Address);
+        Assert.Equal("SHP-IAM-051", failing.CoveredBy);
+        Assert.Equal("SHP-IAM-051", Assert.Single(report.Findings).RuleId);
+    }
+
     [Fact]
     public void Build_RequirementWithoutRules_IsManual()
     {
