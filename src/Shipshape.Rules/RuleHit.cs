@@ -29,9 +29,11 @@ public sealed record RuleHit(Resource Resource, SourceSpan Location, string? Pro
     public bool Undecided { get; init; }
 
     /// <summary>
-    /// The resource fails the rule, but another rule's finding already says so (a Role granting "*" on resources grants
-    /// Secrets, and SHP-IAM-051 reports the wildcard): not a second finding for the same line, but the evaluation records
-    /// count the resource failed, naming this rule, so a compliance view does not call it passed. Made with <see cref="Covered"/>.
+    /// The resource fails the rule, but another finding already says so: another rule's (a Role granting "*" on resources
+    /// grants Secrets, and SHP-IAM-051 reports the wildcard) or the rule's own on another resource (SHP-NET-050 reports a
+    /// namespace once, on its first workload). Not a second finding, but the evaluation records count the resource failed,
+    /// naming the rule whose finding covers it, so a compliance view does not call it passed. Made with <see cref="Covered"/>
+    /// or set directly.
     /// </summary>
     public string? CoveredBy { get; init; }
 

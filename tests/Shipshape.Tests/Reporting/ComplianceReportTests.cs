@@ -168,6 +168,22 @@ public sealed class ComplianceReportTests
     }
 
     [Fact]
+    public void Scan_K8sInsecure_EveryWorkloadOfTheNamespaceWithoutNetworkPolicyFailsNet050()
+    {
+        // samples/k8s-insecure: namespace 'shop' runs Deployment web (web.yaml) and CronJob report (worker.yaml) and has
+        // no NetworkPolicy; namespace 'default' runs DaemonSet node-agent (access.yaml), none either.
+        var report = Scan("k8s-insecure");
+
+        var check = report.Checks.Single(c => c.RuleId == "SHP-NET-050");
+        Assert.Equal(0, check.Counts.Pass);
+        Assert.Equal(
+            ["CronJob/shop/report", "DaemonSet/default/node-agent", "Deployment/shop/web"],
+            check.Failing.Select(f => f.Address).Order(StringComparer.Ordinal));
+        Assert.Equal("SHP-NET-050", check.Failing.Single(f => f.Address == "CronJob/shop/report").CoveredBy);
+        Assert.Equal(2, report.Findings.Count(f => f.RuleId == "SHP-NET-050"));
+    }
+
+    [Fact]
     public void Build_RequirementWithoutRules_IsManual()
     {
         var result = Requirement(Scan("ecs-hardened"), "hipaa", "164.312(d)");
