@@ -9,19 +9,32 @@ namespace Shipshape.Engine;
 /// subjects (metadata <c>subjects:</c>) is evaluated; it fails when the rule hit it (a hit on a container is a hit on its
 /// workload, the resource findings name), is not applicable when the rule's <c>sources:</c> do not include the
 /// resource's format, is unresolved when its file was not fully checked, the rule did not finish or the rule said it could
-/// not decide (a value it needs is unresolved: <c>RuleHit.Undecided</c>), and passes otherwise.
+/// not decide (a value it needs is unresolved: <c>RuleHit.Undecided</c>), and passes otherwise. A failure another rule's
+/// finding covers (<c>RuleHit.CoveredBy</c>) fails too, its resource listed with that rule's ID.
 /// </summary>
 internal sealed class EvaluationRecorder
 {
     private readonly Dictionary<string, HashSet<string>> _hits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _undecided = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unfinished = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>> _covered = new(StringComparer.Ordinal);
 
     /// <summary>The identity of a resource across the model and the hits: file, kind, address and root module.</summary>
     internal static string Key(Resource resource) =>
         string.Join('\0', resource.Span.Path, resource.Kind, resource.Address, resource.Module?.RootDirectory);
 
     public void Hit(string ruleId, Resource resource) => Add(_hits, ruleId, resource);
+
+    /// <summary>The resource fails the rule without a finding of its own: rule <paramref name="coveredBy"/>'s finding reports it.</summary>
+    public void Covered(string ruleId, Resource resource, string coveredBy)
+    {
+        if (!_covered.TryGetValue(ruleId, out var byKey))
+        {
+            _covered[ruleId] = byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        byKey.TryAdd(Key(resource), coveredBy);
+    }
 
     /// <summary>The rule could not decide for the resource (a value it needs is unresolved): unresolved unless it also failed.</summary>
     public void Undecided(string ruleId, Resource resource) => Add(_undecided, ruleId, resource);
@@ -46,7 +59,8 @@ internal sealed class EvaluationRecorder
 
         // Each resource's identity (a number per distinct key), source and subjects once, not once per rule: a large scan
         // has many of both, and a rule's work per resource is then a few array reads (no string hashing, no allocation).
-        var subjectsByType = new Dictionary<Type, string[]>();
+        // Keyed by type and kind: some subjects name Kubernetes objects of given kinds (ModelSubjects.KubernetesKinds).
+        var subjectsByType = new Dictionary<(Type, string), string[]>();
         var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var ids = new int[resources.Count];
         var sources = new string[resources.Count];
@@ -57,7 +71,7 @@ internal sealed class EvaluationRecorder
         for (var i = 0; i < resources.Count; i++)
         {
             var resource = resources[i];
-            var type = resource.GetType();
+            var type = (resource.GetType(), resource.Kind);
             if (!subjectsByType.TryGetValue(type, out var names))
             {
                 subjectsByType[type] = names = [.. ModelSubjects.All.Where(s => ModelSubjects.Matches(resource, s))];
@@ -106,6 +120,8 @@ internal sealed class EvaluationRecorder
             ruleNumber++;
             var hits = IdsOf(_hits.GetValueOrDefault(rule.Id));
             var undecided = IdsOf(_undecided.GetValueOrDefault(rule.Id));
+            var covered = _covered.GetValueOrDefault(rule.Id)?
+                .Where(c => keyIds.ContainsKey(c.Key)).ToDictionary(c => keyIds[c.Key], c => c.Value);
             var counts = new int[4];
             var byKind = new Dictionary<string, int[]>(StringComparer.Ordinal);
             var failing = new List<CheckedResource>();
@@ -125,7 +141,9 @@ internal sealed class EvaluationRecorder
 
                 seenBy[id] = ruleNumber;
                 var resource = resources[i];
-                var verdict = hits?.Contains(id) == true ? CheckVerdict.Fail
+                var hit = hits?.Contains(id) == true;
+                var coveredBy = hit ? null : covered?.GetValueOrDefault(id);
+                var verdict = hit || coveredBy is not null ? CheckVerdict.Fail
                     : !rule.Sources.Contains(sources[i]) ? CheckVerdict.NotApplicable
                     : unresolvedFile[i] || unfinished || undecided?.Contains(id) == true ? CheckVerdict.Unresolved
                     : CheckVerdict.Pass;
@@ -138,7 +156,7 @@ internal sealed class EvaluationRecorder
                 kindCounts[(int)verdict]++;
                 if (verdict == CheckVerdict.Fail)
                 {
-                    failing.Add(new CheckedResource(resource.Span.Path, resource.Address, resource.Kind));
+                    failing.Add(new CheckedResource(resource.Span.Path, resource.Address, resource.Kind, coveredBy));
                 }
 
                 if (verdict != CheckVerdict.NotApplicable)

@@ -42,7 +42,7 @@ public sealed class ReportRedactor
     public RuleCheck Redact(RuleCheck check) => check with
     {
         ByKind = check.ByKind.ToImmutableSortedDictionary(k => Redact(k.Key), k => k.Value, StringComparer.Ordinal),
-        Failing = [.. check.Failing.Select(f => new CheckedResource(RedactPath(Redact(f.Path)), RedactPath(Redact(f.Address)), Redact(f.Kind)))],
+        Failing = [.. check.Failing.Select(f => new CheckedResource(RedactPath(Redact(f.Path)), RedactPath(Redact(f.Address)), Redact(f.Kind), f.CoveredBy))],
     };
 
     public Diagnostic Redact(Diagnostic diagnostic) => diagnostic with { Message = Redact(diagnostic.Message), Location = Redact(diagnostic.Location) };

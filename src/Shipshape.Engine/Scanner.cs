@@ -231,6 +231,13 @@ public sealed class Scanner
                 return;
             }
 
+            // A failure another rule's finding reports: failed in the records, no second finding.
+            if (hit.CoveredBy is { } coveredBy)
+            {
+                records.Covered(rule.Id, hit.Resource, coveredBy);
+                return;
+            }
+
             // The evaluation records see every hit, before caps and filters: a capped or filtered finding still failed.
             records.Hit(rule.Id, hit.Resource);
 

@@ -51,6 +51,11 @@ internal static class CheckJson
             json.WriteString("path", resource.Path);
             json.WriteString("address", resource.Address);
             json.WriteString("kind", resource.Kind);
+            if (resource.CoveredBy is { } coveredBy)
+            {
+                json.WriteString("coveredBy", coveredBy);
+            }
+
             json.WriteEndObject();
         }
 

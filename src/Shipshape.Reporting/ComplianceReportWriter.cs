@@ -73,7 +73,7 @@ public sealed class ComplianceReportWriter : IReportWriter
         report.Rules.TryGetValue(ruleId, out var metadata) ? metadata.Title : "(did not run)";
 
     private static IEnumerable<string> Failing(RuleCheck check) =>
-        check.Failing.Take(ResourcesShown).Select(f => $"{f.Path}  {f.Address} ({f.Kind})")
+        check.Failing.Take(ResourcesShown).Select(f => $"{f.Path}  {f.Address} ({f.Kind}){(f.CoveredBy is null ? string.Empty : $", covered by {f.CoveredBy}")}")
             .Concat(check.Failing.Length + check.FailingOmitted > ResourcesShown
                 ? [$"… and {check.Failing.Length + check.FailingOmitted - ResourcesShown} more (the findings list them)"] : []);
 

@@ -28,6 +28,22 @@ public sealed record RuleHit(Resource Resource, SourceSpan Location, string? Pro
     /// </summary>
     public bool Undecided { get; init; }
 
+    /// <summary>
+    /// The resource fails the rule, but another finding already says so: another rule's (a Role granting "*" on resources
+    /// grants Secrets, and SHP-IAM-051 reports the wildcard) or the rule's own on another resource (SHP-NET-050 reports a
+    /// namespace once, on its first workload). Not a second finding, but the evaluation records count the resource failed,
+    /// naming the rule whose finding covers it, so a compliance view does not call it passed. Made with <see cref="Covered"/>
+    /// or set directly.
+    /// </summary>
+    public string? CoveredBy { get; init; }
+
+    /// <summary>The resource fails the rule at <paramref name="value"/>, which rule <paramref name="coveredBy"/> reports.</summary>
+    public static RuleHit Covered<T>(Resource resource, Value<T> value, string coveredBy, string message)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new RuleHit(resource, value.Span, value.Path, message) { CoveredBy = coveredBy };
+    }
+
     /// <summary>The rule cannot decide for <paramref name="resource"/> because <paramref name="value"/> is unresolved; <paramref name="reason"/> says what it would have checked.</summary>
     public static RuleHit Undecidable<T>(Resource resource, Value<T> value, string reason)
     {

@@ -19,18 +19,26 @@ public sealed class RbacEscalationRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var role in RbacGrants.Roles(model))
         {
+            var found = false;
             foreach (var rule in role.Rules)
             {
                 if (RbacGrants.Verb(rule, EscalationVerbs) is { } verb)
                 {
+                    found = true;
                     yield return RuleText.Hit(role, verb,
                         $"{role.Kind} '{role.Address}' grants the '{verb.Current}' verb, which lets its subjects obtain permissions they do not have.");
                 }
                 else if (RbacGrants.Grant(rule, RbacResources, WriteVerbs) is { } grant)
                 {
+                    found = true;
                     yield return RuleText.Hit(role, grant.Resource,
                         $"{role.Kind} '{role.Address}' can {string.Join('/', grant.Verbs)} {grant.Resource.Current}, so its subjects can grant themselves any permission.");
                 }
+            }
+
+            if (!found && RbacGrants.CoveredByWildcard(role, Id, [.. EscalationVerbs, .. WriteVerbs], "roles and role bindings") is { } covered)
+            {
+                yield return covered;
             }
         }
     }

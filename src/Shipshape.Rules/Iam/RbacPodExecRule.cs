@@ -17,13 +17,20 @@ public sealed class RbacPodExecRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var role in RbacGrants.Roles(model))
         {
+            var found = false;
             foreach (var rule in role.Rules)
             {
                 if (RbacGrants.Grant(rule, Resources, Verbs) is { } grant)
                 {
+                    found = true;
                     yield return RuleText.Hit(role, grant.Resource,
                         $"{role.Kind} '{role.Address}' grants {string.Join('/', grant.Verbs)} on {grant.Resource.Current}: its subjects can run commands in any pod they reach, with that pod's service account and secrets.");
                 }
+            }
+
+            if (!found && RbacGrants.CoveredByWildcard(role, Id, Verbs, "pods/exec and pods/attach") is { } covered)
+            {
+                yield return covered;
             }
         }
     }

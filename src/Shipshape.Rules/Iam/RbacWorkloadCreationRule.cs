@@ -20,13 +20,20 @@ public sealed class RbacWorkloadCreationRule : IRule
         ArgumentNullException.ThrowIfNull(model);
         foreach (var role in RbacGrants.Roles(model))
         {
+            var found = false;
             foreach (var rule in role.Rules)
             {
                 if (RbacGrants.Grant(rule, WorkloadResources, CreateVerbs) is { } grant)
                 {
+                    found = true;
                     yield return RuleText.Hit(role, grant.Resource,
                         $"{role.Kind} '{role.Address}' can create {grant.Resource.Current}: its subjects can run pods that mount any Secret and use any service account {(role.Kind == "ClusterRole" ? "where it is bound" : "of the namespace")}.");
                 }
+            }
+
+            if (!found && RbacGrants.CoveredByWildcard(role, Id, CreateVerbs, "pods") is { } covered)
+            {
+                yield return covered;
             }
         }
     }

@@ -5,7 +5,8 @@ namespace Shipshape.Rules.Network;
 /// <summary>
 /// SHP-NET-050: a Kubernetes namespace runs workloads but no NetworkPolicy in the scanned manifests selects
 /// anything in it, so every pod accepts traffic from every other pod in the cluster. Reported once per
-/// namespace, on its first workload.
+/// namespace, on its first workload; the namespace's other workloads fail too, as failures that finding covers (one
+/// finding per namespace is enough to fix it, but every one of its workloads accepts the traffic).
 /// </summary>
 public sealed class NamespaceWithoutNetworkPolicyRule : IRule
 {
@@ -24,10 +25,15 @@ public sealed class NamespaceWithoutNetworkPolicyRule : IRule
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in byNamespace)
         {
-            var first = group.OrderBy(w => w.Span.Path, StringComparer.Ordinal).ThenBy(w => w.Span.StartLine).First();
-            var count = group.Count();
+            var ordered = group.OrderBy(w => w.Span.Path, StringComparer.Ordinal).ThenBy(w => w.Span.StartLine).ToList();
+            var first = ordered[0];
             yield return new RuleHit(first, first.Span, "metadata.namespace",
-                $"Namespace '{group.Key}' runs {count} workload{(count == 1 ? string.Empty : "s")} but has no NetworkPolicy, so its pods accept traffic from any pod in the cluster.");
+                $"Namespace '{group.Key}' runs {ordered.Count} workload{(ordered.Count == 1 ? string.Empty : "s")} but has no NetworkPolicy, so its pods accept traffic from any pod in the cluster.");
+            foreach (var other in ordered.Skip(1))
+            {
+                yield return new RuleHit(other, other.Span, "metadata.namespace",
+                    $"Namespace '{group.Key}' has no NetworkPolicy (reported on {first.Address}).") { CoveredBy = Id };
+            }
         }
     }
 }

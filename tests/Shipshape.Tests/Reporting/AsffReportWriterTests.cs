@@ -45,7 +45,7 @@ public sealed class AsffReportWriterTests
         var record = ById(Asff(Insecure), AsffReportWriter.FindingId(finding.Fingerprint));
 
         Assert.Contains("CIS-AWS:2.4.1", record.GetProperty("Compliance").GetProperty("RelatedRequirements").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(["standards/aws-foundational-security-best-practices/v/1.0.0", "standards/pci-dss/v/4.0.1", "standards/cis-aws-foundations-benchmark/v/3.0.0"],
+        Assert.Equal(["standards/aws-foundational-security-best-practices/v/1.0.0", "standards/cis-aws-foundations-benchmark/v/3.0.0"],
             record.GetProperty("Compliance").GetProperty("AssociatedStandards").EnumerateArray().Select(s => s.GetProperty("StandardsId").GetString()));
         Assert.Contains("Software and Configuration Checks/Industry and Regulatory Standards/CIS AWS Foundations Benchmark",
             record.GetProperty("Types").EnumerateArray().Select(t => t.GetString()));
@@ -68,7 +68,7 @@ public sealed class AsffReportWriterTests
             record.GetProperty("Types").EnumerateArray().Select(t => t.GetString()));
         var compliance = record.GetProperty("Compliance");
         Assert.Equal("FAILED", compliance.GetProperty("Status").GetString());
-        Assert.Equal(["AWS-FSBP:ECS.4", "PCI-DSS-4.0:2.2.6", "CIS-EKS:4.2.1"], compliance.GetProperty("RelatedRequirements").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["AWS-FSBP:ECS.4", "PCI-DSS-4.0:2.2.6", "CIS-EKS:4.2.1", "CIS-DOCKER:5.5"], compliance.GetProperty("RelatedRequirements").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["standards/aws-foundational-security-best-practices/v/1.0.0", "standards/pci-dss/v/4.0.1"],
             compliance.GetProperty("AssociatedStandards").EnumerateArray().Select(s => s.GetProperty("StandardsId").GetString()));
         var resource = Assert.Single(record.GetProperty("Resources").EnumerateArray());

@@ -86,6 +86,103 @@ public sealed class ComplianceReportTests
         Assert.Equal(ComplianceVerdict.Manual, Requirement(report, "nist-800-190", "4.5.2").Verdict);
     }
 
+    // The Deployment of the Kubernetes documentation's "Deployments" page, which names no serviceAccountName.
+    private const string NginxDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: nginx-deployment
+          labels:
+            app: nginx
+        spec:
+          replicas: 3
+          selector:
+            matchLabels:
+              app: nginx
+          template:
+            metadata:
+              labels:
+                app: nginx
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.14.2
+                ports:
+                - containerPort: 80
+        """;
+
+    private static ScanReport ScanTree(params (string Name, string Content)[] files)
+    {
+        using var tree = new TempTree();
+        foreach (var (name, content) in files)
+        {
+            tree.Write(name, content);
+        }
+
+        return new Scanner(Catalog).Scan(new ScanOptions { Paths = [tree.Root] });
+    }
+
+    [Theory]
+    [InlineData("4.1.1")]
+    [InlineData("4.1.2")]
+    [InlineData("4.1.3")]
+    [InlineData("4.1.4")]
+    [InlineData("4.1.5")]
+    [InlineData("4.1.8")]
+    public void Build_NamespaceWithoutRolesOrBindings_CisEksRbacRequirementIsNotApplicable(string id)
+    {
+        var report = ScanTree(("deployment.yaml", NginxDeployment), ("namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n"));
+
+        var result = Requirement(report, "cis-eks", id);
+
+        Assert.Equal(ComplianceVerdict.NotApplicable, result.Verdict);
+        Assert.Equal(0, result.Counts.Checked);
+    }
+
+    [Theory]
+    [InlineData("4.1.2", "SHP-IAM-052")]
+    [InlineData("4.1.4", "SHP-IAM-057")]
+    [InlineData("4.1.8", "SHP-IAM-056")]
+    public void Build_ClusterRoleGrantingEverything_CisEksRequirementFailsCoveredByTheWildcardFinding(string id, string ruleId)
+    {
+        // The wildcard rule of the Kubernetes RBAC documentation ("*" API groups, resources and verbs).
+        var report = ScanTree(("everything.yaml", """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: everything
+            rules:
+            - apiGroups: ["*"]
+              resources: ["*"]
+              verbs: ["*"]
+            """));
+
+        var result = Requirement(report, "cis-eks", id);
+
+        Assert.Equal(ComplianceVerdict.Fail, result.Verdict);
+        var check = result.Rules.Single(r => r.RuleId == ruleId).Check!;
+        var failing = Assert.Single(check.Failing);
+        Assert.Equal("ClusterRole/everything", failing.Address);
+        Assert.Equal("SHP-IAM-051", failing.CoveredBy);
+        Assert.Equal("SHP-IAM-051", Assert.Single(report.Findings).RuleId);
+    }
+
+    [Fact]
+    public void Scan_K8sInsecure_EveryWorkloadOfTheNamespaceWithoutNetworkPolicyFailsNet050()
+    {
+        // samples/k8s-insecure: namespace 'shop' runs Deployment web (web.yaml) and CronJob report (worker.yaml) and has
+        // no NetworkPolicy; namespace 'default' runs DaemonSet node-agent (access.yaml), none either.
+        var report = Scan("k8s-insecure");
+
+        var check = report.Checks.Single(c => c.RuleId == "SHP-NET-050");
+        Assert.Equal(0, check.Counts.Pass);
+        Assert.Equal(
+            ["CronJob/shop/report", "DaemonSet/default/node-agent", "Deployment/shop/web"],
+            check.Failing.Select(f => f.Address).Order(StringComparer.Ordinal));
+        Assert.Equal("SHP-NET-050", check.Failing.Single(f => f.Address == "CronJob/shop/report").CoveredBy);
+        Assert.Equal(2, report.Findings.Count(f => f.RuleId == "SHP-NET-050"));
+    }
+
     [Fact]
     public void Build_RequirementWithoutRules_IsManual()
     {

@@ -192,8 +192,8 @@ public sealed class OcsfReportWriterTests
         var e = Events(Insecure).Single(x => x.GetProperty("finding_info").GetProperty("uid").GetString() == AsffReportWriter.FindingId(finding.Fingerprint));
 
         var compliance = e.GetProperty("unmapped").GetProperty("compliance");
-        Assert.Equal(["AWS-FSBP", "PCI-DSS-4.0", "CIS-EKS"], compliance.GetProperty("standards").EnumerateArray().Select(s => s.GetString()));
-        Assert.Equal(["AWS-FSBP:ECS.4", "PCI-DSS-4.0:2.2.6", "CIS-EKS:4.2.1"], compliance.GetProperty("requirements").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["AWS-FSBP", "PCI-DSS-4.0", "CIS-EKS", "CIS-DOCKER"], compliance.GetProperty("standards").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["AWS-FSBP:ECS.4", "PCI-DSS-4.0:2.2.6", "CIS-EKS:4.2.1", "CIS-DOCKER:5.5"], compliance.GetProperty("requirements").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

@@ -86,6 +86,40 @@ public sealed class FrameworkTests
     }
 
     [Fact]
+    public void CisDocker_Sections_MapTheRulesThatCheckEachRecommendation()
+    {
+        // CIS Docker Benchmark v1.6.0: all 11 recommendations of section 4, and the section 5 runtime recommendations
+        // rules check, under the benchmark's numbers (5.5 privileged, 5.10 host network, 5.32 the Docker socket).
+        var framework = Frameworks.Find("cis-docker")!;
+
+        Assert.Equal([("4", 11), ("5", 12)], framework.Sections.Select(s => (s.Id, s.Requirements.Length)));
+        Assert.Equal("Ensure that privileged containers are not used", framework.Requirements.Single(r => r.Id == "5.5").Title);
+        Assert.Equal("Ensure that the host's network namespace is not shared", framework.Requirements.Single(r => r.Id == "5.10").Title);
+
+        var rules = Frameworks.RulesFor(framework);
+        Assert.Equal("SHP-CTR-116", Assert.Single(rules["4.7"]));
+        Assert.Equal("SHP-CTR-043", Assert.Single(rules["4.8"]));
+        Assert.Equal("SHP-CTR-111", Assert.Single(rules["4.9"]));
+        Assert.Equal("SHP-CTR-110", Assert.Single(rules["4.11"]));
+        Assert.Equal("SHP-CTR-001", Assert.Single(rules["5.5"]));
+        Assert.Equal("SHP-NET-001", Assert.Single(rules["5.10"]));
+        Assert.Equal("SHP-CTR-011", Assert.Single(rules["5.32"]));
+        Assert.All(framework.Sections.Single(s => s.Id == "5").Requirements, r => Assert.NotEmpty(rules[r.Id]));
+    }
+
+    [Fact]
+    public void PciDss_CardDataRequirements_MapOnlyRulesThatFindCardData()
+    {
+        // 3.3.1 is sensitive authentication data (CVV, PIN, track data), which no rule looks for; 3.5.1 is PAN rendered
+        // unreadable where stored: the PAN rule, not storage-level encryption of ECR, log groups or EFS.
+        var rules = Frameworks.RulesFor(Frameworks.Find("pci-dss-4.0")!);
+
+        Assert.Empty(rules["3.3.1"]);
+        Assert.Equal("SHP-CMP-100", Assert.Single(rules["3.5.1"]));
+        Assert.Equal("SHP-NET-015", Assert.Single(Frameworks.RulesFor(Frameworks.Find("aws-fsbp")!)["ELB.1"]));
+    }
+
+    [Fact]
     public void AwsFoundational_ContainerServiceSections_ListTheSecurityHubControls()
     {
         var framework = Frameworks.Find("aws-fsbp")!;

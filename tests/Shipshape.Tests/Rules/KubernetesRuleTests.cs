@@ -69,10 +69,15 @@ public sealed class KubernetesRuleTests
         var yaml = string.Join("---\n", Pod("a", "shop", Plain), Pod("b", "shop", Plain), Pod("c", "ops", Plain),
             "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: ops\nspec:\n  podSelector: {}\n");
 
-        var hit = Assert.Single(Run(new NamespaceWithoutNetworkPolicyRule(), yaml));
+        var hits = Run(new NamespaceWithoutNetworkPolicyRule(), yaml);
 
+        // One finding, on the namespace's first workload; its other workload fails as a failure that finding covers.
+        var hit = Assert.Single(hits, h => h.CoveredBy is null);
         Assert.Equal("Pod/shop/a", hit.Resource.Address);
         Assert.StartsWith("Namespace 'shop' runs 2 workloads", hit.Message, StringComparison.Ordinal);
+        var covered = Assert.Single(hits, h => h.CoveredBy is not null);
+        Assert.Equal("Pod/shop/b", covered.Resource.Address);
+        Assert.Equal("SHP-NET-050", covered.CoveredBy);
     }
 
     [Theory]
