@@ -145,16 +145,17 @@ internal static class LayerReader
             return;
         }
 
+        // The member is read once, whole: the Go build information is then searched in memory, and the bytes kept for
+        // other readers (a Java archive, an rpm database, a lockfile) are the member's own.
         var content = new byte[size];
+        ReadExactly(reader, content);
         var probe = (int)Math.Min(size, BinaryProbeBytes);
-        ReadExactly(reader, content.AsSpan(0, probe));
         if (content.AsSpan(0, probe).IndexOf((byte)0) >= 0)
         {
-            ReadGoBuildInfo(reader, path, size, content.AsSpan(0, probe), summary);
+            ReadGoBuildInfo(reader, path, size, content, summary);
             if (inventory && Inventory.InventoryPaths.IsBinary(path))
             {
                 // A Java archive or an rpm database: read at the end, from the final filesystem's copy.
-                ReadExactly(reader, content.AsSpan(probe));
                 summary.InventoryFiles[path] = content;
             }
 
@@ -162,7 +163,6 @@ internal static class LayerReader
             return;
         }
 
-        ReadExactly(reader, content.AsSpan(probe));
         if (inventory)
         {
             summary.InventoryFiles[path] = content;
@@ -192,7 +192,7 @@ internal static class LayerReader
     /// <paramref name="head"/> (the bytes already read) locate, are searched as the file streams past, one buffer at a
     /// time; the bytes between are skipped, never kept, and only the build information blob is.
     /// </summary>
-    private static void ReadGoBuildInfo(TarStreamReader reader, string path, long size, ReadOnlySpan<byte> head, LayerSummary summary)
+    private static void ReadGoBuildInfo(TarStreamReader reader, string path, long size, byte[] head, LayerSummary summary)
     {
         var segments = Inventory.GoBuildInfo.Locate(head, size);
         if (segments.Count == 0)
@@ -200,7 +200,7 @@ internal static class LayerReader
             return;
         }
 
-        var cursor = new FileCursor(reader, head.ToArray());
+        var cursor = new FileCursor(reader, head);
         // A shared library's writable segment is a few KiB: the buffer is no larger than the largest segment needs.
         var buffer = new byte[(int)Math.Min(Inventory.GoBuildInfo.MaxBlobBytes, (segments.Max(s => s.Length) + 63) & ~15L)];
         foreach (var (offset, length) in segments)
@@ -314,11 +314,17 @@ internal static class LayerReader
         return true;
     }
 
+    /// <summary>Fills <paramref name="buffer"/> from the member; a member that ends first is an error, never a loop.</summary>
     private static void ReadExactly(TarStreamReader reader, Span<byte> buffer)
     {
         while (!buffer.IsEmpty)
         {
             var read = reader.ReadData(buffer);
+            if (read == 0)
+            {
+                throw new EndOfStreamException("a member's data ends before its recorded size");
+            }
+
             buffer = buffer[read..];
         }
     }

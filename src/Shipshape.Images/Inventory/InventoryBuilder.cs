@@ -45,7 +45,7 @@ public static class InventoryBuilder
             packages.AddRange(found ?? []);
         }
 
-        packages.AddRange(Lockfiles([.. all.Where(f => InventoryPaths.IsImageLockfile(f.Path))], problems));
+        packages.AddRange(Lockfiles([.. all.Where(f => InventoryPaths.IsImageLockfile(f.Path))], problems, MaxImageLockfileBytes));
         foreach (var binary in goBuildInfo.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             var (modules, problem) = GoBuildInfo.Parse(binary.Content.Span, binary.Location);
@@ -65,6 +65,12 @@ public static class InventoryBuilder
         return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.ContainerKind, Version = version, OperatingSystem = os, Packages = Ordered(packages) }, problems.ToImmutable());
     }
 
+    /// <summary>Packages listed from one lockfile at most (like rpm's 200,000 rows); a large monorepo's lockfile has a few thousand.</summary>
+    public const int MaxLockfilePackages = 100_000;
+
+    /// <summary>Bytes of lockfiles one image's inventory reads at most (the layer limit bounds each layer, not the image).</summary>
+    public const long MaxImageLockfileBytes = 64L * 1024 * 1024;
+
     /// <summary>Whether a source-tree file is a lockfile the inventory reads (<see cref="InventoryPaths.IsLockfileName"/>).</summary>
     public static bool IsLockfile(string path)
     {
@@ -77,7 +83,7 @@ public static class InventoryBuilder
     {
         ArgumentNullException.ThrowIfNull(lockfiles);
         var problems = ImmutableArray.CreateBuilder<(string, string)>();
-        var packages = Lockfiles(lockfiles.ToList(), problems);
+        var packages = Lockfiles(lockfiles.ToList(), problems, long.MaxValue);
         return (new SoftwareInventory { Name = name, Kind = SoftwareInventory.SourceKind, Packages = Ordered(packages) }, problems.ToImmutable());
     }
 
@@ -85,7 +91,8 @@ public static class InventoryBuilder
     /// The packages of each lockfile; go.sum only where no go.mod of Go 1.17 or later beside it lists the build's modules.
     /// A lockfile that names no package is reported: malformed, or a project without dependencies.
     /// </summary>
-    private static List<SoftwarePackage> Lockfiles(List<InventoryFile> files, ImmutableArray<(string, string)>.Builder problems)
+    /// <param name="byteBudget">Bytes of lockfiles read at most (an image's are bounded; a source tree's files by the tree's own limits).</param>
+    private static List<SoftwarePackage> Lockfiles(List<InventoryFile> files, ImmutableArray<(string, string)>.Builder problems, long byteBudget)
     {
         var packages = new List<SoftwarePackage>();
         var completeGoMods = files.Where(f => FileName(f.Path) == "go.mod" && GoModules.IsComplete(Text(f))).Select(f => Directory(f.Path)).ToHashSet(StringComparer.Ordinal);
@@ -97,6 +104,13 @@ public static class InventoryBuilder
                 continue;
             }
 
+            if (file.Content.Length > byteBudget)
+            {
+                problems.Add((file.Location, $"lockfile not read: the image's lockfiles add up to more than {MaxImageLockfileBytes / (1024 * 1024)} MiB; the inventory does not list its packages"));
+                continue;
+            }
+
+            byteBudget -= file.Content.Length;
             var found = (fileName switch
             {
                 "package-lock.json" or "npm-shrinkwrap.json" => LanguagePackages.NpmLockfile(file.Content, file.Location),
@@ -106,7 +120,13 @@ public static class InventoryBuilder
                 "go.mod" => GoModules.GoMod(Text(file), file.Location),
                 "go.sum" => GoModules.GoSum(Text(file), file.Location),
                 _ => LanguagePackages.Requirements(Text(file), file.Location),
-            }).ToList();
+            }).Take(MaxLockfilePackages + 1).ToList();
+            if (found.Count > MaxLockfilePackages)
+            {
+                found.RemoveAt(MaxLockfilePackages);
+                problems.Add((file.Location, $"lockfile not fully read: more than {MaxLockfilePackages} packages; the rest are not listed"));
+            }
+
             if (found.Count == 0)
             {
                 problems.Add((file.Location, "lockfile names no package (malformed, or a project without dependencies)"));

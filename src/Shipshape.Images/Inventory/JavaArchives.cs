@@ -25,6 +25,9 @@ public static class JavaArchives
 
     private const int MaxDepth = 2;
 
+    /// <summary>Problems named in the diagnostic of one archive at most.</summary>
+    private const int MaxProblemsNamed = 10;
+
     /// <returns>The artifacts, and a problem when the archive is not a readable zip.</returns>
     public static (List<SoftwarePackage> Packages, string? Problem) Parse(ReadOnlyMemory<byte> content, string location)
     {
@@ -43,7 +46,14 @@ public static class JavaArchives
             run.Problems.Add($"more than {MaxEntries} entries: the rest are not read");
         }
 
-        return (run.Packages, run.Problems.Count == 0 ? null : string.Join("; ", run.Problems));
+        // One line a nested archive could be thousands: the first few are named, the rest counted.
+        var problem = run.Problems.Count switch
+        {
+            0 => null,
+            <= MaxProblemsNamed => string.Join("; ", run.Problems),
+            _ => string.Join("; ", run.Problems.Take(MaxProblemsNamed)) + $"; and {run.Problems.Count - MaxProblemsNamed} more",
+        };
+        return (run.Packages, problem);
     }
 
     private static void Read(byte[] bytes, string location, int depth, Run run)

@@ -17,7 +17,6 @@ public static class NodeLockfiles
     public static IEnumerable<SoftwarePackage> YarnLock(string text, string location)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var packages = new List<SoftwarePackage>();
         string? name = null, version = null;
         var soft = false;
         foreach (var raw in text.Split('\n').Append(string.Empty))
@@ -40,7 +39,7 @@ public static class NodeLockfiles
 
             if (name is { Length: > 0 } && version is { Length: > 0 } && !soft)
             {
-                packages.Add(LanguagePackages.Npm(name, version, location));
+                yield return LanguagePackages.Npm(name, version, location);
             }
 
             name = version = null;
@@ -57,8 +56,6 @@ public static class NodeLockfiles
             name = at > 0 && !protocol.StartsWith("workspace:", StringComparison.Ordinal) && !protocol.StartsWith("link:", StringComparison.Ordinal)
                 && !protocol.StartsWith("portal:", StringComparison.Ordinal) ? descriptor[..at] : null;
         }
-
-        return packages;
     }
 
     /// <summary>
@@ -69,7 +66,6 @@ public static class NodeLockfiles
     public static IEnumerable<SoftwarePackage> PnpmLock(string text, string location)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var packages = new List<SoftwarePackage>();
         var version5 = false;
         var inPackages = false;
         foreach (var raw in text.Split('\n'))
@@ -114,10 +110,8 @@ public static class NodeLockfiles
             // Tarball and git dependencies ("name@https://…", "github.com/…") have no registry version.
             if (char.IsAsciiDigit(version[0]))
             {
-                packages.Add(LanguagePackages.Npm(key[..split], version, location));
+                yield return LanguagePackages.Npm(key[..split], version, location);
             }
         }
-
-        return packages;
     }
 }

@@ -19,6 +19,9 @@ internal static class SqliteTable
 
     private const int MaxDepth = 64;
 
+    /// <summary>Payload bytes one database may yield beyond its own size (cells and overflow pages are each read once, so a sound file never needs more).</summary>
+    private const long PayloadSlackBytes = 1024 * 1024;
+
     /// <summary>The values of each row of the table named <paramref name="table"/>, or a problem that says why they could not be read.</summary>
     public static (List<object?[]> Rows, string? Problem) Read(ReadOnlyMemory<byte> file, string table)
     {
@@ -74,6 +77,9 @@ internal static class SqliteTable
     {
         private readonly HashSet<long> visited = [];
 
+        /// <summary>Payload bytes still allowed: the file's size and a little more, so no file yields more rows than it holds.</summary>
+        private long budget = file.Length + PayloadSlackBytes;
+
         private long PageCount => file.Length / pageSize;
 
         /// <summary>Every row of the table B-tree rooted at <paramref name="root"/>, in rowid order, until <paramref name="take"/> says stop.</summary>
@@ -127,10 +133,14 @@ internal static class SqliteTable
                     continue;
                 }
 
+                // Each byte of the page belongs to one cell at most: cell pointers that repeat or overlap would read the same bytes
+                // as many rows.
+                var used = new bool[usable];
+                used.AsSpan(0, pointers + (2 * cells)).Fill(true);
                 for (var i = 0; i < cells; i++)
                 {
                     var offset = BinaryPrimitives.ReadUInt16BigEndian(page[(pointers + (2 * i))..]);
-                    var (payload, problem) = Payload(page, number, offset);
+                    var (payload, problem) = Payload(page, number, offset, used);
                     if (problem is not null)
                     {
                         return problem;
@@ -153,7 +163,7 @@ internal static class SqliteTable
         }
 
         /// <summary>A table leaf cell's payload, its overflow pages appended.</summary>
-        private (byte[]? Payload, string? Problem) Payload(ReadOnlySpan<byte> page, long number, int offset)
+        private (byte[]? Payload, string? Problem) Payload(ReadOnlySpan<byte> page, long number, int offset, bool[] used)
         {
             var at = offset;
             if (at >= usable || !Varint(page[..usable], ref at, out var size) || !Varint(page[..usable], ref at, out _))
@@ -179,6 +189,18 @@ internal static class SqliteTable
             if (at + local + (local < size ? 4 : 0) > usable)
             {
                 return (null, $"page {number}: payload runs past the page");
+            }
+
+            if (used.AsSpan(offset, at + local + (local < size ? 4 : 0) - offset).Contains(true))
+            {
+                return (null, $"page {number}: cell at {offset} repeats or overlaps another cell or the page header");
+            }
+
+            used.AsSpan(offset, at + local + (local < size ? 4 : 0) - offset).Fill(true);
+            budget -= size;
+            if (budget < 0)
+            {
+                return (null, $"rows add up to more bytes than the database holds ({file.Length}): the rest are not read");
             }
 
             var payload = new byte[size];

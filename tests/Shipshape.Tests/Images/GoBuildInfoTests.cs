@@ -81,6 +81,38 @@ public sealed class GoBuildInfoTests
         Assert.Equal(Expected, report.Inventories[0].Packages.Select(p => p.Purl));
     }
 
+    [Theory]
+    [InlineData("app/lib/tool.jar")]
+    [InlineData("var/lib/rpm/rpmdb.sqlite")]
+    public async Task Scan_ExecutableNamedAsAnArchiveOrRpmDatabase_EndsAndNamesTheFile(string path)
+    {
+        // An ELF executable of 20,000 bytes, one writable PT_LOAD at offset 9000: the Go search reads past the probe,
+        // and the member is also kept for the Java or rpm reader.
+        var elf = new byte[20000];
+        new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1 }.CopyTo(elf, 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(16), 2);
+        BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(18), 62);
+        BinaryPrimitives.WriteUInt32LittleEndian(elf.AsSpan(20), 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(elf.AsSpan(32), 64);
+        BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(52), 64);
+        BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(54), 56);
+        BinaryPrimitives.WriteUInt16LittleEndian(elf.AsSpan(56), 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(elf.AsSpan(64), 1);
+        BinaryPrimitives.WriteUInt32LittleEndian(elf.AsSpan(68), 6);
+        BinaryPrimitives.WriteUInt64LittleEndian(elf.AsSpan(72), 9000);
+        BinaryPrimitives.WriteUInt64LittleEndian(elf.AsSpan(96), 100);
+        BinaryPrimitives.WriteUInt64LittleEndian(elf.AsSpan(104), 100);
+        BinaryPrimitives.WriteUInt64LittleEndian(elf.AsSpan(112), 0x1000);
+        using var tree = new TempTree();
+
+        var scan = Task.Run(() => Scan(tree, maxFileBytes: null, LayerEntrySpec.File("etc/os-release", "ID=fedora\n"), LayerEntrySpec.Binary(path, elf, octalMode: 493)));
+
+        // A hang fails the test (TimeoutException) rather than the whole run.
+        var report = await scan.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains(report.Diagnostics, d => d.Location.Path.EndsWith("img!layer 1/" + path, StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Diagnostics, d => d.Message.Contains("internal error", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void Scan_Go117Executable_SaysItsModulesWereNotReadNamingTheFile()
     {

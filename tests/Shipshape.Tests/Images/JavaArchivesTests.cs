@@ -35,6 +35,23 @@ public sealed class JavaArchivesTests
     }
 
     [Fact]
+    public void Parse_ManyDamagedNestedArchives_NamesTheFirstTenAndCountsTheRest()
+    {
+        var pom = Encoding.UTF8.GetBytes("groupId=org.example\nartifactId=app\nversion=1.2.3\n");
+        var entries = Enumerable.Range(0, 500).Select(i => ($"lib/broken{i:D3}.jar", "not a zip at all"u8.ToArray())).Prepend(("META-INF/maven/org.example/app/pom.properties", pom));
+        var jar = Zip([.. entries]);
+
+        var (packages, problem) = JavaArchives.Parse(jar, "img!layer 1/app.jar");
+
+        Assert.Single(packages);
+        Assert.NotNull(problem);
+        Assert.Equal(10, problem.Split("; ").Count(p => p.Contains("not a readable Java archive", StringComparison.Ordinal)));
+        Assert.Contains("lib/broken009.jar", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("lib/broken010.jar", problem, StringComparison.Ordinal);
+        Assert.EndsWith("; and 490 more", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NoPomPropertiesButAManifest_NamesTheArtifactFromTheManifest()
     {
         var manifest = "Manifest-Version: 1.0\r\nImplementation-Title: jackson-databind\r\nImplementation-Version: 2.15.2\r\n"

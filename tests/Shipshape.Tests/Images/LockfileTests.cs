@@ -226,4 +226,38 @@ public sealed class LockfileTests
         Assert.EndsWith("img!layer 1/app/yarn.lock", report.Inventories[0].Packages.Single(p => p.Name == "lodash").Location, StringComparison.Ordinal);
         Assert.DoesNotContain(report.Diagnostics, d => d.Severity != DiagnosticSeverity.Info && d.Location.Path.Contains("lock", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Scan_ImageWithManyHugeLockfiles_CapsEachLockfilesPackagesAndTheImagesLockfileBytesNamingEachFile()
+    {
+        // A Berry lockfile of one package more than the cap, padded with comments to 14 MiB: five of them, one a layer, are
+        // more than the image's 64 MiB of lockfiles.
+        var text = new System.Text.StringBuilder("__metadata:\n  version: 6\n\n");
+        for (var i = 0; i <= InventoryBuilder.MaxLockfilePackages; i++)
+        {
+            text.Append("\"p").Append(i).Append("@npm:^1\":\n  version: 1.0.").Append(i).Append('\n');
+        }
+
+        var comment = "# " + new string('x', 1000) + "\n";
+        while (text.Length < 14 * 1024 * 1024)
+        {
+            text.Append(comment);
+        }
+
+        var lockfile = text.ToString();
+        using var tree = new TempTree();
+        var layers = Enumerable.Range(1, 5).Select(n => new LayerSpec([LayerEntrySpec.File($"app{n}/yarn.lock", lockfile)])).ToList();
+
+        var report = InventoryTests.ScanImage(tree, new ImageSpec { Layers = layers });
+
+        for (var n = 1; n <= 4; n++)
+        {
+            Assert.Contains(report.Diagnostics, d => d.Location.Path.EndsWith($"img!layer {n}/app{n}/yarn.lock", StringComparison.Ordinal)
+                && d.Message.Contains($"more than {InventoryBuilder.MaxLockfilePackages} packages", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(report.Diagnostics, d => d.Location.Path.EndsWith("img!layer 5/app5/yarn.lock", StringComparison.Ordinal)
+            && d.Message.StartsWith("lockfile not read: the image's lockfiles add up to more than 64 MiB", StringComparison.Ordinal));
+        Assert.Equal(InventoryBuilder.MaxLockfilePackages, report.Inventories[0].Packages.Length);
+    }
 }

@@ -74,6 +74,29 @@ public sealed class RpmDatabaseTests
     }
 
     [Fact]
+    public void ParseSqlite_CellPointersThatRepeat_AreRejectedNotReadAsManyRows()
+    {
+        var db = RpmDatabaseBuilder.Sqlite(Bash with { Padding = 1500 });
+        var pageSize = BinaryPrimitives.ReadUInt16BigEndian(db.AsSpan(16));
+        var leaf = Enumerable.Range(2, (db.Length / pageSize) - 1).First(p => db[(p - 1) * pageSize] == 13
+            && db.AsSpan((p - 1) * pageSize, pageSize).IndexOf("bash"u8) >= 0);
+        var page = db.AsSpan((leaf - 1) * pageSize, pageSize);
+        var offset = BinaryPrimitives.ReadUInt16BigEndian(page[8..]);
+        // Every pointer that fits before the cell names the same cell: one copy of the header, read as hundreds of rows.
+        var cells = (offset - 8) / 2;
+        BinaryPrimitives.WriteUInt16BigEndian(page[3..], (ushort)cells);
+        for (var i = 0; i < cells; i++)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(page[(8 + (2 * i))..], offset);
+        }
+
+        var (packages, problem) = RpmDatabase.ParseSqlite(db, "db", "rhel", null);
+
+        Assert.True(packages.Count <= 1);
+        Assert.Contains("repeats or overlaps another cell", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ParseSqlite_RandomlyDamagedFiles_NeverThrow()
     {
         var db = RpmDatabaseBuilder.Sqlite(Enumerable.Range(0, 30).Select(i => new RpmSpec($"p{i}", "1", "1", "x86_64") { Padding = 2000 }).ToArray());
