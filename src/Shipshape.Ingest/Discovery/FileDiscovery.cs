@@ -20,6 +20,10 @@ public static class FileDiscovery
 
     private const string GitignoreFileName = ".gitignore";
 
+    // How names in a listing compare with names looked up by path: exactly on Linux, ignoring case where the file
+    // system usually does (macOS, Windows).
+    private static readonly StringComparer NameComparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+
     // The bytes MostlyNotText counts against a file: C0 controls except \t \n \v \f \r and ESC, and DEL.
     private static readonly System.Buffers.SearchValues<byte> ControlBytes = System.Buffers.SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\v' or '\f' or '\r' or 0x1b)).Select(b => (byte)b), (byte)0x7f]);
@@ -171,14 +175,6 @@ public static class FileDiscovery
         {
             run.CancellationToken.ThrowIfCancellationRequested();
             var frame = pending.Pop();
-            var gitignores = frame.Gitignores;
-            if (run.Options.UseGitignore &&
-                ReadIgnoreFile(run, Path.Join(frame.FullPath, GitignoreFileName), frame.RelativePath) is { } local)
-            {
-                gitignores = gitignores.Push(local);
-            }
-
-            var ignore = new Matcher(overrides, gitignores);
             FileSystemInfo[] entries;
             try
             {
@@ -191,6 +187,26 @@ public static class FileDiscovery
                 continue;
             }
 
+            // The listing says which of the files looked for in every directory are there: asking the file system for
+            // each by path cost a few failed lookups per directory, on the walk's one thread.
+            var names = entries.Select(e => e.Name).ToHashSet(NameComparer);
+
+            // A directory below the root that holds an image layout (docker save or OCI, unpacked) is one image input.
+            if (frame.RelativePath.Length > 0 && (names.Contains("oci-layout") || names.Contains("manifest.json"))
+                && run.Options.IsImageDirectory?.Invoke(frame.FullPath) == true)
+            {
+                run.Images.Add(new DiscoveredFile(frame.FullPath, frame.RelativePath, root, 0, InputFormat.Binary));
+                continue;
+            }
+
+            var gitignores = frame.Gitignores;
+            if (run.Options.UseGitignore && names.Contains(GitignoreFileName) &&
+                ReadIgnoreFile(run, Path.Join(frame.FullPath, GitignoreFileName), frame.RelativePath) is { } local)
+            {
+                gitignores = gitignores.Push(local);
+            }
+
+            var ignore = new Matcher(overrides, gitignores);
             Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
             var subdirectories = new List<Frame>();
             foreach (var entry in entries)
@@ -218,10 +234,6 @@ public static class FileDiscovery
                     if (ignore.IsIgnored(relative, isDirectory: true))
                     {
                         run.SkippedIgnored++;
-                    }
-                    else if (run.Options.IsImageDirectory?.Invoke(directory.FullName) == true)
-                    {
-                        run.Images.Add(new DiscoveredFile(directory.FullName, relative, root, 0, InputFormat.Binary));
                     }
                     else
                     {
