@@ -168,17 +168,17 @@ public static class FileDiscovery
         var files = new List<DiscoveredFile>();
         // Files are probed while the walk goes on: the walk is one thread's work, the probes fill the other cores.
         var candidates = new ProbeQueue(run);
-        var links = new List<(FileSystemInfo Link, string RelativePath, Matcher Ignore)>();
+        var links = new List<(string Link, string RelativePath, Matcher Ignore)>();
         var pending = new Stack<Frame>();
         pending.Push(new Frame(root, string.Empty, []));
         while (pending.Count > 0)
         {
             run.CancellationToken.ThrowIfCancellationRequested();
             var frame = pending.Pop();
-            FileSystemInfo[] entries;
+            List<ListedEntry> entries;
             try
             {
-                entries = new DirectoryInfo(frame.FullPath).GetFileSystemInfos("*", ListOneDirectory);
+                entries = DirectoryListing.TryList(frame.FullPath) ?? ListWithDotNet(frame.FullPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -207,7 +207,7 @@ public static class FileDiscovery
             }
 
             var ignore = new Matcher(overrides, gitignores);
-            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
             var subdirectories = new List<Frame>();
             foreach (var entry in entries)
             {
@@ -225,11 +225,13 @@ public static class FileDiscovery
                     continue;
                 }
 
-                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
+                var fullPath = Path.Join(frame.FullPath, entry.Name);
+                var type = entry.Type == EntryType.Unknown ? TypeOf(fullPath) : entry.Type;
+                if (type == EntryType.SymbolicLink)
                 {
-                    links.Add((entry, relative, ignore));
+                    links.Add((fullPath, relative, ignore));
                 }
-                else if (entry is DirectoryInfo directory)
+                else if (type == EntryType.Directory)
                 {
                     if (ignore.IsIgnored(relative, isDirectory: true))
                     {
@@ -237,10 +239,10 @@ public static class FileDiscovery
                     }
                     else
                     {
-                        subdirectories.Add(new Frame(directory.FullName, relative, gitignores));
+                        subdirectories.Add(new Frame(fullPath, relative, gitignores));
                     }
                 }
-                else if (entry is FileInfo file)
+                else if (type is EntryType.File or EntryType.Special)
                 {
                     if (ignore.IsIgnored(relative, isDirectory: false))
                     {
@@ -248,7 +250,8 @@ public static class FileDiscovery
                     }
                     else
                     {
-                        TryAddFile(run, candidates, file.FullName, relative, root, file.Length);
+                        // The size comes with the probe's stat: the listing does not stat each entry.
+                        TryAddFile(run, candidates, fullPath, relative, root, UnknownLength);
                     }
                 }
             }
@@ -272,9 +275,28 @@ public static class FileDiscovery
         run.Files.AddRange(files);
     }
 
-    private static void VisitSymlink(Run run, ProbeQueue candidates, FileSystemInfo link, string relative, string root, string physicalRoot, Matcher ignore)
+    /// <summary>A candidate's length when the walk did not learn it: the probe's stat gives it.</summary>
+    private const long UnknownLength = -1;
+
+    // .NET's listing, where DirectoryListing has none: the type of each entry costs a stat, as it always did here.
+    private static List<ListedEntry> ListWithDotNet(string directory) =>
+        [.. new DirectoryInfo(directory).GetFileSystemInfos("*", ListOneDirectory).Select(e => new ListedEntry(e.Name,
+            e.Attributes.HasFlag(FileAttributes.ReparsePoint) && e.LinkTarget is not null ? EntryType.SymbolicLink
+            : e is DirectoryInfo ? EntryType.Directory
+            : EntryType.File))];
+
+    // An entry whose type the directory did not record (DT_UNKNOWN, on some file systems): a stat of the entry itself.
+    private static EntryType TypeOf(string path)
     {
-        var target = PathResolver.RealPath(link.FullName);
+        var info = new FileInfo(path);
+        return info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is not null ? EntryType.SymbolicLink
+            : info.Attributes.HasFlag(FileAttributes.Directory) ? EntryType.Directory
+            : EntryType.File;
+    }
+
+    private static void VisitSymlink(Run run, ProbeQueue candidates, string link, string relative, string root, string physicalRoot, Matcher ignore)
+    {
+        var target = PathResolver.RealPath(link);
         var isDirectory = target is not null && Directory.Exists(target);
         if (ignore.IsIgnored(relative, isDirectory))
         {
@@ -399,10 +421,23 @@ public static class FileDiscovery
     {
         var options = run.Options;
         var (fullPath, relative, root, length) = candidate;
-        var kind = FileKind.Of(fullPath);
+        var kind = FileKind.Of(fullPath, out var statSize);
         if (kind is not (FileKindResult.Regular or FileKindResult.Unknown))
         {
             return new Probe(ProbeKind.Special, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it is {FileKind.Describe(kind)}, and only regular files are read"));
+        }
+
+        if (length == UnknownLength)
+        {
+            // The walk listed the file without a stat: its size is the probe's (or .NET's where the stat is not read here).
+            try
+            {
+                length = kind == FileKindResult.Regular && statSize >= 0 ? statSize : new FileInfo(fullPath).Length;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new Probe(ProbeKind.Unreadable, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"File '{relative}' could not be read and was skipped: {e.Message}"));
+            }
         }
 
         // An image archive is larger than any configuration file: the size limit applies to the files in its layers.

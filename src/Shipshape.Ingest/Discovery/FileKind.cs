@@ -19,9 +19,16 @@ public static partial class FileKind
         ? RuntimeInformation.ProcessArchitecture switch { Architecture.X64 => 24, Architecture.Arm64 => 16, _ => -1 }
         : OperatingSystem.IsMacOS() ? 4 : -1;
 
+    // st_size in struct stat: offset 48 on Linux x86-64 and arm64 (-1 where it is not known here).
+    private static readonly int SizeOffset = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64 ? 48 : -1;
+
     /// <summary>Classifies the object the path leads to (symlinks followed).</summary>
-    public static FileKindResult Of(string path)
+    public static FileKindResult Of(string path) => Of(path, out _);
+
+    /// <summary>Classifies the object the path leads to (symlinks followed), with its size from the same stat (-1 when unknown).</summary>
+    public static FileKindResult Of(string path, out long size)
     {
+        size = -1;
         if (OperatingSystem.IsWindows())
         {
             return Directory.Exists(path) ? FileKindResult.Directory : File.Exists(path) ? FileKindResult.Regular : FileKindResult.Unknown;
@@ -47,6 +54,11 @@ public static partial class FileKind
         }
 
         var mode = OperatingSystem.IsMacOS() ? BitConverter.ToUInt16(buffer, ModeOffset) : BitConverter.ToUInt32(buffer, ModeOffset);
+        if (SizeOffset >= 0)
+        {
+            size = BitConverter.ToInt64(buffer, SizeOffset);
+        }
+
         return (mode & TypeMask) switch
         {
             RegularType => FileKindResult.Regular,

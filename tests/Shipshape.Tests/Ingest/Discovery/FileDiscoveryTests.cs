@@ -285,6 +285,27 @@ public sealed class FileDiscoveryTests
     }
 
     [Fact]
+    public void Discover_DirectoryTree_EachFileWithItsTypeAndSizeFromTheListingAndProbe()
+    {
+        // The walk takes entry types from the directory listing and sizes from the probe's stat: sizes, nested
+        // directories, links to files inside (read under the link's name) and to directories (skipped) come out as a
+        // stat of every entry would have said.
+        using var tree = new TempTree();
+        tree.Write("a/b/c/deep.yaml", "kind: Pod\n");
+        tree.WriteBytes("big.json", [.. "{\"k\": \""u8, .. Enumerable.Repeat((byte)'x', 70_000), .. "\"}"u8]);
+        tree.Write("empty.tf", string.Empty);
+        File.CreateSymbolicLink(tree.PathOf("linked.yaml"), tree.PathOf("a/b/c/deep.yaml"));
+        Directory.CreateSymbolicLink(tree.PathOf("linked-dir"), tree.PathOf("a"));
+
+        var result = Discover(tree.Root);
+
+        Assert.Equal(
+            [("a/b/c/deep.yaml", 10L), ("big.json", 70_009L), ("empty.tf", 0L)],
+            result.Files.Select(f => (f.RelativePath, f.Length)).Where(f => f.RelativePath != "linked.yaml"));
+        Assert.DoesNotContain(result.Files, f => f.RelativePath.StartsWith("linked-dir", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Discover_FileRoot_UsesFileNameAsRelativePath()
     {
         using var tree = new TempTree();
