@@ -21,14 +21,10 @@ internal static class CosignVerifier
 
     public static IEnumerable<ImageSignature> Verify(FoundSignature found, JsonElement manifest, IReadOnlyDictionary<string, Blob> blobs, SignatureTrust trust, SourceSpan span)
     {
-        var all = manifest.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
-            ? l.EnumerateArray().Where(x => ImageReader.Str(x, "mediaType") == SignatureFinder.SimpleSigningMediaType).ToList()
-            : [];
-        var layers = all.Take(SignatureLimits.MaxLayersPerManifest).ToList();
-        if (all.Count > layers.Count)
+        var (layers, total) = SignatureLayers.Select(manifest, t => t == SignatureFinder.SimpleSigningMediaType);
+        if (total > layers.Count)
         {
-            yield return new ImageSignature("cosign", found.Reference, ImageSignatureVerdict.Invalid,
-                $"it holds {all.Count} signature layers, more than the {SignatureLimits.MaxLayersPerManifest} a signature manifest is read for", null, span);
+            yield return new ImageSignature("cosign", found.Reference, ImageSignatureVerdict.Invalid, SignatureLayers.TooMany(total, "signature layers"), null, span);
         }
 
         foreach (var (layer, i) in layers.Select((x, i) => (x, i)))
@@ -42,18 +38,11 @@ internal static class CosignVerifier
     private static (ImageSignatureVerdict Verdict, string Detail, string? Signed) Check(JsonElement layer, FoundSignature found, IReadOnlyDictionary<string, Blob> blobs, SignatureTrust trust)
     {
         var annotations = layer.TryGetProperty("annotations", out var a) && a.ValueKind == JsonValueKind.Object ? a : default;
-        if (ImageReader.Str(layer, "digest") is not { } payloadDigest || ImageReader.BlobName(payloadDigest) is not { } payloadName
-            || !blobs.TryGetValue(payloadName, out var payloadBlob) || payloadBlob.Json is null)
+        if (SignatureLayers.Content(layer, blobs, "simple-signing payload", out var problem) is not { } payload)
         {
-            return (ImageSignatureVerdict.Invalid, "its simple-signing payload is not in the image", null);
+            return (ImageSignatureVerdict.Invalid, problem!, null);
         }
 
-        if (!string.Equals(payloadDigest, "sha256:" + payloadBlob.Digest, StringComparison.Ordinal))
-        {
-            return (ImageSignatureVerdict.Invalid, $"its payload has SHA-256 sha256:{payloadBlob.Digest}, not the {payloadDigest} the signature manifest names: the payload was changed", null);
-        }
-
-        var payload = payloadBlob.Json;
         var signed = SignedDigest(payload);
         if (signed is null)
         {

@@ -43,17 +43,12 @@ internal static class NotationVerifier
                 : (ImageSignatureVerdict.Untrusted, $"its envelope is {mediaType ?? "missing"}, and only JWS ({JwsMediaType}) envelopes are verified", null);
         }
 
-        if (ImageReader.Str(layer, "digest") is not { } digest || ImageReader.BlobName(digest) is not { } name || !blobs.TryGetValue(name, out var blob) || blob.Json is null)
+        if (SignatureLayers.Content(layer, blobs, "signature envelope", out var missing) is not { } envelopeJson)
         {
-            return (ImageSignatureVerdict.Invalid, "its signature envelope is not in the image", null);
+            return (ImageSignatureVerdict.Invalid, missing!, null);
         }
 
-        if (!string.Equals(digest, "sha256:" + blob.Digest, StringComparison.Ordinal))
-        {
-            return (ImageSignatureVerdict.Invalid, $"its envelope has SHA-256 sha256:{blob.Digest}, not the {digest} the signature manifest names: it was changed", null);
-        }
-
-        using var envelope = SignatureFinder.TryParse(blob.Json);
+        using var envelope = SignatureFinder.TryParse(envelopeJson);
         var root = envelope?.RootElement ?? default;
         if (ImageReader.Str(root, "protected") is not { } protectedText || ImageReader.Str(root, "payload") is not { } payloadText || ImageReader.Str(root, "signature") is not { } signatureText
             || Base64Url(protectedText) is not { } protectedBytes || Base64Url(payloadText) is not { } payloadBytes || Base64Url(signatureText) is not { } signature)

@@ -24,15 +24,10 @@ internal static class SigstoreBundleVerifier
     public static IEnumerable<ImageSignature> Verify(FoundSignature found, JsonElement manifest, IReadOnlyDictionary<string, Blob> blobs, SignatureTrust trust, SourceSpan span)
     {
         // Each bundle once (a manifest naming the same blob many times verifies it once), and at most a few per manifest.
-        var all = manifest.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array
-            ? l.EnumerateArray().Where(x => ImageReader.Str(x, "mediaType")?.StartsWith(MediaTypePrefix, StringComparison.Ordinal) == true)
-                .DistinctBy(x => ImageReader.Str(x, "digest")).ToList()
-            : [];
-        var layers = all.Take(SignatureLimits.MaxLayersPerManifest).ToList();
-        if (all.Count > layers.Count)
+        var (layers, total) = SignatureLayers.Select(manifest, t => t?.StartsWith(MediaTypePrefix, StringComparison.Ordinal) == true, distinctBlobs: true);
+        if (total > layers.Count)
         {
-            yield return new ImageSignature("cosign", found.Reference, ImageSignatureVerdict.Invalid,
-                $"it holds {all.Count} bundles, more than the {SignatureLimits.MaxLayersPerManifest} a signature manifest is read for", null, span);
+            yield return new ImageSignature("cosign", found.Reference, ImageSignatureVerdict.Invalid, SignatureLayers.TooMany(total, "bundles"), null, span);
         }
 
         foreach (var (layer, i) in layers.Select((x, i) => (x, i)))
@@ -48,18 +43,12 @@ internal static class SigstoreBundleVerifier
     // Null for a bundle that is an attestation rather than a signature.
     private static (ImageSignatureVerdict Verdict, string Detail, string? Signed)? Check(JsonElement layer, FoundSignature found, IReadOnlyDictionary<string, Blob> blobs, SignatureTrust trust)
     {
-        if (ImageReader.Str(layer, "digest") is not { } bundleDigest || ImageReader.BlobName(bundleDigest) is not { } bundleName
-            || !blobs.TryGetValue(bundleName, out var bundleBlob) || bundleBlob.Json is null)
+        if (SignatureLayers.Content(layer, blobs, "Sigstore bundle", out var problem) is not { } bundleJson)
         {
-            return (ImageSignatureVerdict.Invalid, "its Sigstore bundle is not in the image", null);
+            return (ImageSignatureVerdict.Invalid, problem!, null);
         }
 
-        if (!string.Equals(bundleDigest, "sha256:" + bundleBlob.Digest, StringComparison.Ordinal))
-        {
-            return (ImageSignatureVerdict.Invalid, $"its bundle has SHA-256 sha256:{bundleBlob.Digest}, not the {bundleDigest} the signature manifest names: the bundle was changed", null);
-        }
-
-        using var document = SignatureFinder.TryParse(bundleBlob.Json);
+        using var document = SignatureFinder.TryParse(bundleJson);
         if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return (ImageSignatureVerdict.Invalid, "its Sigstore bundle is not JSON", null);
