@@ -226,7 +226,7 @@ public static class FileDiscovery
                 }
 
                 var fullPath = Path.Join(frame.FullPath, entry.Name);
-                var type = entry.Type == EntryType.Unknown ? TypeOf(fullPath) : entry.Type;
+                var type = entry.Type == EntryType.Unknown ? TypeOf(new FileInfo(fullPath)) : entry.Type;
                 if (type == EntryType.SymbolicLink)
                 {
                     links.Add((fullPath, relative, ignore));
@@ -280,19 +280,13 @@ public static class FileDiscovery
 
     // .NET's listing, where DirectoryListing has none: the type of each entry costs a stat, as it always did here.
     private static List<ListedEntry> ListWithDotNet(string directory) =>
-        [.. new DirectoryInfo(directory).GetFileSystemInfos("*", ListOneDirectory).Select(e => new ListedEntry(e.Name,
-            e.Attributes.HasFlag(FileAttributes.ReparsePoint) && e.LinkTarget is not null ? EntryType.SymbolicLink
-            : e is DirectoryInfo ? EntryType.Directory
-            : EntryType.File))];
+        [.. new DirectoryInfo(directory).GetFileSystemInfos("*", ListOneDirectory).Select(e => new ListedEntry(e.Name, TypeOf(e)))];
 
-    // An entry whose type the directory did not record (DT_UNKNOWN, on some file systems): a stat of the entry itself.
-    private static EntryType TypeOf(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Attributes.HasFlag(FileAttributes.ReparsePoint) && info.LinkTarget is not null ? EntryType.SymbolicLink
-            : info.Attributes.HasFlag(FileAttributes.Directory) ? EntryType.Directory
-            : EntryType.File;
-    }
+    // An entry typed by a stat of the entry itself: .NET's listing, or a DT_UNKNOWN entry of some file systems.
+    private static EntryType TypeOf(FileSystemInfo entry) =>
+        entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null ? EntryType.SymbolicLink
+        : entry.Attributes.HasFlag(FileAttributes.Directory) ? EntryType.Directory
+        : EntryType.File;
 
     private static void VisitSymlink(Run run, ProbeQueue candidates, string link, string relative, string root, string physicalRoot, Matcher ignore)
     {
