@@ -250,8 +250,9 @@ public static class FileDiscovery
                     }
                     else
                     {
-                        // The size comes with the probe's stat: the listing does not stat each entry.
-                        TryAddFile(run, candidates, fullPath, relative, root, UnknownLength);
+                        // The size comes with the probe's stat: the listing does not stat each entry. A file the listing
+                        // itself typed as regular is opened without a stat first (a FIFO or device could block or act on open).
+                        TryAddFile(run, candidates, fullPath, relative, root, UnknownLength, listedRegular: entry.Type == EntryType.File);
                     }
                 }
             }
@@ -328,7 +329,7 @@ public static class FileDiscovery
 
     // Files are queued during the walk and probed (stat, first bytes, format) in batches on the thread pool while the
     // walk goes on: on a tree of many small files the probes are most of discovery's time, and each is independent.
-    private static void TryAddFile(Run run, ProbeQueue candidates, string fullPath, string relative, string root, long length)
+    private static void TryAddFile(Run run, ProbeQueue candidates, string fullPath, string relative, string root, long length, bool listedRegular = false)
     {
         if (!run.Seen.Add(fullPath))
         {
@@ -336,7 +337,7 @@ public static class FileDiscovery
             return;
         }
 
-        candidates.Add(new Candidate(fullPath, relative, root, length));
+        candidates.Add(new Candidate(fullPath, relative, root, length, listedRegular));
     }
 
     /// <summary>Waits for the queued files' probes and records the outcomes in queue order, so the result does not depend on scheduling.</summary>
@@ -414,8 +415,20 @@ public static class FileDiscovery
     private static Probe ProbeFile(Run run, Candidate candidate)
     {
         var options = run.Options;
-        var (fullPath, relative, root, length) = candidate;
-        var kind = FileKind.Of(fullPath, out var statSize);
+        var (fullPath, relative, root, length, listedRegular) = candidate;
+        // A file listed as regular is opened and read at once, its type and size taken from the open descriptor.
+        byte[]? head = null;
+        FileKindResult kind;
+        long statSize;
+        if (listedRegular && FileHead.IsSupported && ReadHeadFast(fullPath) is { } fast)
+        {
+            (head, kind, statSize) = fast;
+        }
+        else
+        {
+            kind = FileKind.Of(fullPath, out statSize);
+        }
+
         if (kind is not (FileKindResult.Regular or FileKindResult.Unknown))
         {
             return new Probe(ProbeKind.Special, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it is {FileKind.Describe(kind)}, and only regular files are read"));
@@ -449,10 +462,9 @@ public static class FileDiscovery
 
         // Empty files are not opened: there is nothing to sniff, and special files such as FIFOs report
         // length 0, so this also keeps discovery from blocking on them.
-        byte[] head;
         try
         {
-            head = length == 0 ? [] : ReadHead(fullPath);
+            head ??= length == 0 ? [] : ReadHead(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -504,7 +516,8 @@ public static class FileDiscovery
         return Interlocked.Add(ref run.RetainedBytes, head.Length) <= run.Options.MaxRetainedBytes ? head : null;
     }
 
-    private sealed record Candidate(string FullPath, string RelativePath, string Root, long Length);
+    /// <param name="ListedRegular">The directory listing typed the entry as a regular file (d_type), so it may be opened without a stat first.</param>
+    private sealed record Candidate(string FullPath, string RelativePath, string Root, long Length, bool ListedRegular);
 
     private enum ProbeKind
     {
@@ -598,6 +611,13 @@ public static class FileDiscovery
         }
 
         return buffer;
+    }
+
+    // The head, type and size of a file the listing typed as regular, from one open; null when the fast path cannot say.
+    private static (byte[] Head, FileKindResult Kind, long Size)? ReadHeadFast(string fullPath)
+    {
+        Span<byte> buffer = stackalloc byte[BinaryProbeBytes];
+        return FileHead.TryRead(fullPath, buffer, out var read, out var kind, out var size) ? (buffer[..read].ToArray(), kind, size) : null;
     }
 
     // Read into a pooled buffer and copied out at its real length: one allocation of the file's size per small file.

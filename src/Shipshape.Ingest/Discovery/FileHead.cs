@@ -1,0 +1,158 @@
+using System.Runtime.InteropServices;
+
+namespace Shipshape.Ingest.Discovery;
+
+/// <summary>
+/// Reads the first bytes of a file that its directory listed as a regular file, on Linux, with one open, one fstat and
+/// as many reads as the bytes need: the type and size come from the open descriptor, so there is no stat by path
+/// before the open, no second lookup of the path, and no read past the end to learn that it is the end. .NET's file
+/// handle costs a path stat, an fstat for the handle and an fstat for the length on top of that, which was a third of
+/// discovery's system time on a tree of many small files.
+/// </summary>
+/// <remarks>
+/// The open never blocks or follows a link: O_NONBLOCK (a FIFO put in the file's place since the listing opens at once
+/// and fstat reports it), O_NOFOLLOW (a symbolic link put in its place fails to open), O_NOCTTY. Where the calls are
+/// missing or anything fails, <see cref="TryRead"/> returns false and the caller reads the file the general way, which
+/// names the problem in .NET's words.
+/// </remarks>
+internal static unsafe partial class FileHead
+{
+    private const int ReadOnly = 0;
+    private const int NoControllingTerminal = 0x100;
+    private const int NonBlocking = 0x800;
+    private const int CloseOnExec = 0x80000;
+    private const int Interrupted = 4;
+
+    // struct stat on Linux: st_mode at 24 (x86-64) or 16 (arm64); st_size at 48 on both. 144 and 128 bytes long.
+    private const int StatBufferBytes = 256;
+    private const int SizeOffset = 48;
+    private const uint TypeMask = 0xF000;
+
+    private static readonly bool Supported = OperatingSystem.IsLinux() && Environment.Is64BitProcess
+        && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+
+    private static readonly int ModeOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16;
+
+    // O_NOFOLLOW is 0400000 on x86-64 and 0100000 on arm64 (the generic value).
+    private static readonly int NoFollow = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 0x20000 : 0x8000;
+
+    private static bool s_unavailable;
+
+    /// <summary>Whether <see cref="TryRead"/> can answer on this platform.</summary>
+    public static bool IsSupported => Supported && !s_unavailable;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and, when it is a regular file, fills <paramref name="buffer"/> from its start until
+    /// the buffer is full or the file's size (as fstat gives it) is read. False when the fast path cannot answer: the
+    /// caller then reads the file the general way.
+    /// </summary>
+    /// <param name="read">The bytes read into <paramref name="buffer"/>; 0 when the file is not regular.</param>
+    /// <param name="kind">What the descriptor is.</param>
+    /// <param name="size">The file's size from fstat.</param>
+    public static bool TryRead(string path, Span<byte> buffer, out int read, out FileKindResult kind, out long size)
+    {
+        read = 0;
+        kind = FileKindResult.Unknown;
+        size = -1;
+        if (!IsSupported)
+        {
+            return false;
+        }
+
+        int fd;
+        try
+        {
+            fd = Open(path, ReadOnly | NoControllingTerminal | NonBlocking | CloseOnExec | NoFollow);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            s_unavailable = true;
+            return false;
+        }
+
+        if (fd < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var stat = stackalloc byte[StatBufferBytes];
+            try
+            {
+                if (FileStatus(fd, stat) != 0)
+                {
+                    return false;
+                }
+            }
+            catch (EntryPointNotFoundException)
+            {
+                // glibc before 2.33 exports fstat only as __fxstat.
+                s_unavailable = true;
+                return false;
+            }
+
+            var mode = *(uint*)(stat + ModeOffset);
+            size = *(long*)(stat + SizeOffset);
+            kind = (mode & TypeMask) switch
+            {
+                0x8000 => FileKindResult.Regular,
+                0x4000 => FileKindResult.Directory,
+                0x1000 => FileKindResult.Fifo,
+                0xC000 => FileKindResult.Socket,
+                0x2000 => FileKindResult.CharacterDevice,
+                0x6000 => FileKindResult.BlockDevice,
+                _ => FileKindResult.Unknown,
+            };
+            if (kind != FileKindResult.Regular)
+            {
+                return true;
+            }
+
+            // A regular file's read is short only at its end; the size says where that is without a read that returns 0.
+            var wanted = (int)Math.Min(buffer.Length, Math.Max(size, 0));
+            fixed (byte* start = buffer)
+            {
+                while (read < wanted)
+                {
+                    var n = Read(fd, start + read, wanted - read);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    if (n < 0)
+                    {
+                        if (Marshal.GetLastPInvokeError() == Interrupted)
+                        {
+                            continue;
+                        }
+
+                        read = 0;
+                        return false;
+                    }
+
+                    read += (int)n;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fstat")]
+    private static partial int FileStatus(int fd, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static partial nint Read(int fd, byte* buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+}
