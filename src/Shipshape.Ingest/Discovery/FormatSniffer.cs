@@ -16,8 +16,8 @@ public static class FormatSniffer
     public static InputFormat Sniff(string relativePath, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
-        var slash = relativePath.LastIndexOfAny(['/', '\\']);
-        var name = slash < 0 ? relativePath : relativePath[(slash + 1)..];
+        // Spans, not strings: discovery sniffs every file of the tree.
+        var name = relativePath.AsSpan(relativePath.AsSpan().LastIndexOfAny('/', '\\') + 1);
         var extension = Path.GetExtension(name);
 
         if (IsDockerfileName(name))
@@ -69,7 +69,9 @@ public static class FormatSniffer
             return InputFormat.Unknown;
         }
 
-        var text = Utf8.GetString(head).AsSpan();
+        // Decoded on the stack (UTF-8 never gives more characters than bytes): only the first lines are looked at.
+        Span<char> buffer = stackalloc char[HeadBytes];
+        ReadOnlySpan<char> text = buffer[..Utf8.GetChars(head, buffer)];
         var trimmed = text.TrimStart();
         if (trimmed.IsEmpty)
         {
@@ -119,14 +121,14 @@ public static class FormatSniffer
         return InputFormat.Text;
     }
 
-    private static bool IsDockerfileName(string name) =>
+    private static bool IsDockerfileName(ReadOnlySpan<char> name) =>
         Is(name, "Dockerfile") || Is(name, "Containerfile") ||
         name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) ||
         name.StartsWith("Containerfile.", StringComparison.OrdinalIgnoreCase) ||
         name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase) ||
         name.EndsWith(".containerfile", StringComparison.OrdinalIgnoreCase);
 
-    private static bool Is(string value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(ReadOnlySpan<char> value, string expected) => value.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsInstruction(ReadOnlySpan<char> line, string keyword) =>
         line.Length > keyword.Length &&
