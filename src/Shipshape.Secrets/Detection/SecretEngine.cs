@@ -258,15 +258,25 @@ public sealed class SecretEngine
 
     private void Scan(string text, string path, string? commit, int depth, EncodedContext? encoded, ImmutableArray<SecretHit>.Builder hits, FileScan scan)
     {
-        var active = ActiveRules(text);
+        // Rented per call (the search recurses into decoded segments): two arrays of a few hundred entries per file
+        // were most of the engine's allocations.
+        var active = ArrayPool<List<Range>?>.Shared.Rent(_rules.Length);
         var textScan = new TextScan(text);
-        for (var index = 0; index < active.Length; index++)
+        try
         {
-            if (active[index] is { } windows)
+            ActiveRules(text, active);
+            for (var index = 0; index < _rules.Length; index++)
             {
-                scan.CancellationToken.ThrowIfCancellationRequested();
-                RunRule(_rules[index], textScan, windows, path, commit, encoded, hits, scan);
+                if (active[index] is { } windows)
+                {
+                    scan.CancellationToken.ThrowIfCancellationRequested();
+                    RunRule(_rules[index], textScan, windows, path, commit, encoded, hits, scan);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<List<Range>?>.Shared.Return(active, clearArray: true);
         }
 
         if (depth >= MaxDecodeDepth)
@@ -286,10 +296,10 @@ public sealed class SecretEngine
 
     // One pass over the text for every keyword of every rule. A rule runs only where its keywords occur: on
     // each line holding one (or, for rules whose matches span lines, from the first such line to the end).
-    // The result is indexed by rule: null for a rule that does not run, else its windows in text order.
-    private List<Range>?[] ActiveRules(string text)
+    // The result, in active (cleared, at least as long as the rules), is indexed by rule: null for a rule that does
+    // not run, else its windows in text order.
+    private void ActiveRules(string text, List<Range>?[] active)
     {
-        var active = new List<Range>?[_rules.Length];
         foreach (var rule in _alwaysRun)
         {
             active[rule] = [Range.All];
@@ -297,7 +307,7 @@ public sealed class SecretEngine
 
         if (_keywords.Length == 0)
         {
-            return active;
+            return;
         }
 
         var span = text.AsSpan();
@@ -306,8 +316,8 @@ public sealed class SecretEngine
         var lineStartKnown = 0;
         var lineEndKnown = -1;
         // The line each keyword was last seen on: the same keyword again on the same line activates nothing new.
-        var keywordLine = new int[_keywords.Length];
-        Array.Fill(keywordLine, -1);
+        var keywordLine = ArrayPool<int>.Shared.Rent(_keywords.Length);
+        keywordLine.AsSpan(0, _keywords.Length).Fill(-1);
         while (at < span.Length)
         {
             at = NextKeywordCandidate(span, at);
@@ -380,7 +390,7 @@ public sealed class SecretEngine
             at++;
         }
 
-        return active;
+        ArrayPool<int>.Shared.Return(keywordLine);
     }
 
     /// <summary>The first position from <paramref name="from"/> where a keyword may start, or -1.</summary>
