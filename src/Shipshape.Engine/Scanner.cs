@@ -390,7 +390,7 @@ public sealed class Scanner
         {
             try
             {
-                lockfiles.Add(new InventoryFile(file.RelativePath, file.DisplayPath, file.Content ?? FileDiscovery.ReadRegularFile(file.FullPath, maxFileBytes)));
+                lockfiles.Add(new InventoryFile(file.RelativePath, file.DisplayPath, file.ReadBytes(maxFileBytes)));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -502,7 +502,7 @@ public sealed class Scanner
         try
         {
             // A small file the format probe read whole is not opened again.
-            bytes = file.Content ?? FileDiscovery.ReadRegularFile(file.FullPath, options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
+            bytes = file.ReadBytes(options.MaxFileBytes ?? DiscoveryOptions.DefaultMaxFileBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

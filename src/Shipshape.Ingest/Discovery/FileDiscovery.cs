@@ -505,7 +505,7 @@ public static class FileDiscovery
     }
 
     /// <summary>The probe's bytes when they are the whole file and the scan's budget for kept files allows them.</summary>
-    private static byte[]? Retain(Run run, byte[] head)
+    private static ReadOnlyMemory<byte>? Retain(Run run, byte[] head)
     {
         // Shorter than the probe: the read met the end of the file, so these bytes are all of it.
         if (head.Length == 0 || head.Length >= BinaryProbeBytes)
@@ -513,7 +513,47 @@ public static class FileDiscovery
             return null;
         }
 
-        return Interlocked.Add(ref run.RetainedBytes, head.Length) <= run.Options.MaxRetainedBytes ? head : null;
+        if (Interlocked.Add(ref run.RetainedBytes, head.Length) > run.Options.MaxRetainedBytes)
+        {
+            // Over the budget: read again when scanned (a null array would convert to empty memory, not to no content).
+            return null;
+        }
+
+        return run.Kept.Keep(head);
+    }
+
+    /// <summary>
+    /// Whole small files kept from their probe until the scan reads them, copied into shared chunks of a mebibyte: kept
+    /// one array each, thousands of them lived through the collections that ran while the rest of the tree was probed,
+    /// and each collection copied them again (a fifth of discovery's time went to the collector).
+    /// </summary>
+    private sealed class KeptFiles
+    {
+        private const int ChunkBytes = 1024 * 1024;
+        private readonly Lock _lock = new();
+        private byte[]? _chunk;
+        private int _used;
+
+        public ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> bytes)
+        {
+            byte[] chunk;
+            int at;
+            lock (_lock)
+            {
+                if (_chunk is null || ChunkBytes - _used < bytes.Length)
+                {
+                    // Large enough for the large-object heap, which does not move what it holds; written before it is read.
+                    _chunk = GC.AllocateUninitializedArray<byte>(ChunkBytes);
+                    _used = 0;
+                }
+
+                (chunk, at) = (_chunk, _used);
+                _used += bytes.Length;
+            }
+
+            bytes.CopyTo(chunk.AsSpan(at));
+            return chunk.AsMemory(at, bytes.Length);
+        }
     }
 
     /// <param name="ListedRegular">The directory listing typed the entry as a regular file (d_type), so it may be opened without a stat first.</param>
@@ -617,22 +657,7 @@ public static class FileDiscovery
     private static (byte[] Head, FileKindResult Kind, long Size)? ReadHeadFast(string fullPath)
     {
         Span<byte> buffer = stackalloc byte[BinaryProbeBytes];
-        return FileHead.TryRead(fullPath, buffer, out var read, out var kind, out var size) ? (Copy(buffer[..read]), kind, size) : null;
-    }
-
-    // A head shorter than the probe is the whole file and is kept for the scan (see Retain), usually while thousands
-    // more are probed: on the pinned heap it is never copied by the collections that run meanwhile, which otherwise
-    // promoted every kept file twice (a fifth of discovery's time went to the collector).
-    private static byte[] Copy(ReadOnlySpan<byte> head)
-    {
-        if (head.Length is 0 or >= BinaryProbeBytes)
-        {
-            return head.ToArray();
-        }
-
-        var copy = GC.AllocateUninitializedArray<byte>(head.Length, pinned: true);
-        head.CopyTo(copy);
-        return copy;
+        return FileHead.TryRead(fullPath, buffer, out var read, out var kind, out var size) ? (buffer[..read].ToArray(), kind, size) : null;
     }
 
     // Read into a pooled buffer and copied out at its real length: one allocation of the file's size per small file.
@@ -657,7 +682,7 @@ public static class FileDiscovery
                 total += read;
             }
 
-            return Copy(buffer.AsSpan(0, total));
+            return buffer.AsSpan(0, total).ToArray();
         }
         finally
         {
@@ -738,6 +763,7 @@ public static class FileDiscovery
 #pragma warning disable CA1051 // Added to with Interlocked from the parallel probes.
         public long RetainedBytes;
 #pragma warning restore CA1051
+        public KeptFiles Kept { get; } = new();
         public int SkippedBinary { get; set; }
         public int SkippedIgnored { get; set; }
         public int SkippedOversize { get; set; }

@@ -447,7 +447,7 @@ public sealed class FileDiscoveryTests
 
         var files = Discover(tree.Root).Files.ToDictionary(f => f.RelativePath);
 
-        Assert.Equal("apiVersion: v1\nkind: ConfigMap\n"u8.ToArray(), files["small.yaml"].Content);
+        Assert.Equal("apiVersion: v1\nkind: ConfigMap\n"u8.ToArray(), files["small.yaml"].Content?.ToArray());
         // Longer than the probe: the probe saw only its head, so it is read whole when it is scanned.
         Assert.Null(files["large.yaml"].Content);
     }
