@@ -17,7 +17,7 @@ internal sealed class CompiledAllowlist
     public CompiledAllowlist(SecretAllowlist source, string where)
     {
         _condition = source.Condition;
-        _paths = [.. source.Paths.Select(p => PatternCompiler.CompilePath(p, where + " allowlist path"))];
+        _paths = PatternCompiler.CompilePaths(source.Paths, where + " allowlist path");
         _regexes = [.. source.Regexes.Select(p => PatternCompiler.Compile(p, where + " allowlist regex"))];
         _target = source.RegexTarget;
         _stopWords = source.StopWords;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Shipshape.Secrets.Config;
 
@@ -33,6 +34,31 @@ internal static class PatternCompiler
         catch (ArgumentException)
         {
             return Compile(pattern, where);
+        }
+    }
+
+    /// <summary>
+    /// Path patterns that allow a path when any of them matches: one alternation of them all when every one runs
+    /// NonBacktracking (one call per file instead of one per pattern; each call's start-up was most of its cost), else each.
+    /// </summary>
+    /// <exception cref="SecretConfigException">A pattern is not a valid regex (named alone, not as part of the alternation).</exception>
+    public static ImmutableArray<Regex> CompilePaths(IReadOnlyList<string> patterns, string where)
+    {
+        var each = patterns.Select(p => CompilePath(p, where)).ToImmutableArray();
+        if (each.Length < 2 || each.Any(r => !r.Options.HasFlag(RegexOptions.NonBacktracking)))
+        {
+            return each;
+        }
+
+        try
+        {
+            // An inline option such as (?i) at the start of one pattern reaches the end of its own group only.
+            var alternation = string.Join('|', each.Select(r => "(?:" + r + ")"));
+            return [new Regex(alternation, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Timeout)];
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        {
+            return each;
         }
     }
 

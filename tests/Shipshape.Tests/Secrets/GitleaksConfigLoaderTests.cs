@@ -125,4 +125,26 @@ public sealed class GitleaksConfigLoaderTests
 
         Assert.Equal([3], result.Secrets.Select(h => h.Line));
     }
+
+    // The paths of one allowlist are searched as one alternation; each keeps its own flags, as gitleaks (Go RE2) reads
+    // it on its own: the (?i) of one pattern does not make another case-insensitive.
+    [Fact]
+    public void Scan_GlobalAllowlistPaths_EachPatternKeepsItsOwnFlags()
+    {
+        var engine = LoadEngine("""
+            [extend]
+            useDefault = true
+
+            [allowlist]
+            paths = ['''(?i)\.fixture$''', '''^testdata/''', '''(?:^|/)mocks/[a-z]+\.env$''']
+            """);
+        const string Text = "GH_TOKEN=ghp_4Rk9ZqT2mX7vB1nC8dE5fG3hJ6kL0pQ2sW1x\n";
+
+        Assert.Empty(engine.Scan(Text, "app/creds.FIXTURE"));
+        Assert.Empty(engine.Scan(Text, "testdata/app.env"));
+        Assert.Empty(engine.Scan(Text, "svc/mocks/dev.env"));
+        Assert.Single(engine.Scan(Text, "TESTDATA/app.env"));
+        Assert.Single(engine.Scan(Text, "svc/mocks/DEV.env"));
+        Assert.Single(engine.Scan(Text, "src/app.env"));
+    }
 }
