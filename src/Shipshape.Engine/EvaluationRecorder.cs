@@ -14,14 +14,18 @@ namespace Shipshape.Engine;
 /// </summary>
 internal sealed class EvaluationRecorder
 {
-    private readonly Dictionary<string, HashSet<string>> _hits = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _undecided = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<ResourceKey>> _hits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<ResourceKey>> _undecided = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unfinished = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, string>> _covered = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<ResourceKey, string>> _covered = new(StringComparer.Ordinal);
 
     /// <summary>The identity of a resource across the model and the hits: file, kind, address and root module.</summary>
-    internal static string Key(Resource resource) =>
-        string.Join('\0', resource.Span.Path, resource.Kind, resource.Address, resource.Module?.RootDirectory);
+    /// <remarks>A value of the four strings compared ordinally, not one string joined from them: a scan of many files
+    /// has a resource per file, and joining their keys was most of the single-threaded work after the scan.</remarks>
+    private readonly record struct ResourceKey(string Path, string Kind, string Address, string? Root);
+
+    private static ResourceKey Key(Resource resource) =>
+        new(resource.Span.Path, resource.Kind, resource.Address, resource.Module?.RootDirectory);
 
     public void Hit(string ruleId, Resource resource) => Add(_hits, ruleId, resource);
 
@@ -30,7 +34,7 @@ internal sealed class EvaluationRecorder
     {
         if (!_covered.TryGetValue(ruleId, out var byKey))
         {
-            _covered[ruleId] = byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+            _covered[ruleId] = byKey = [];
         }
 
         byKey.TryAdd(Key(resource), coveredBy);
@@ -39,11 +43,11 @@ internal sealed class EvaluationRecorder
     /// <summary>The rule could not decide for the resource (a value it needs is unresolved): unresolved unless it also failed.</summary>
     public void Undecided(string ruleId, Resource resource) => Add(_undecided, ruleId, resource);
 
-    private static void Add(Dictionary<string, HashSet<string>> byRule, string ruleId, Resource resource)
+    private static void Add(Dictionary<string, HashSet<ResourceKey>> byRule, string ruleId, Resource resource)
     {
         if (!byRule.TryGetValue(ruleId, out var keys))
         {
-            byRule[ruleId] = keys = new HashSet<string>(StringComparer.Ordinal);
+            byRule[ruleId] = keys = [];
         }
 
         keys.Add(Key(resource));
@@ -61,7 +65,7 @@ internal sealed class EvaluationRecorder
         // has many of both, and a rule's work per resource is then a few array reads (no string hashing, no allocation).
         // Keyed by type and kind: some subjects name Kubernetes objects of given kinds (ModelSubjects.KubernetesKinds).
         var subjectsByType = new Dictionary<(Type, string), string[]>();
-        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyIds = new Dictionary<ResourceKey, int>(resources.Count);
         var ids = new int[resources.Count];
         var sources = new string[resources.Count];
         var unresolvedFile = new bool[resources.Count];
@@ -107,7 +111,7 @@ internal sealed class EvaluationRecorder
             return indices;
         }
 
-        HashSet<int>? IdsOf(HashSet<string>? keys) =>
+        HashSet<int>? IdsOf(HashSet<ResourceKey>? keys) =>
             keys is null ? null : [.. keys.Select(k => keyIds.TryGetValue(k, out var id) ? id : -1).Where(id => id >= 0)];
 
         var checks = ImmutableArray.CreateBuilder<RuleCheck>();
