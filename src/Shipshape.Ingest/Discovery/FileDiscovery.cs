@@ -418,11 +418,26 @@ public static class FileDiscovery
         var (fullPath, relative, root, length, listedRegular) = candidate;
         // A file listed as regular is opened and read at once, its type and size taken from the open descriptor.
         byte[]? head = null;
-        FileKindResult kind;
-        long statSize;
-        if (listedRegular && FileHead.IsSupported && ReadHeadFast(fullPath) is { } fast)
+        var kind = FileKindResult.Unknown;
+        var statSize = -1L;
+        var read = 0;
+        Span<byte> buffer = stackalloc byte[BinaryProbeBytes];
+        var fast = HeadResult.Fallback;
+        if (listedRegular)
         {
-            (head, kind, statSize) = fast;
+            fast = FileHead.TryRead(fullPath, buffer, options.MaxFileBytes, out read, out kind, out statSize);
+        }
+
+        if (fast == HeadResult.BecameLink)
+        {
+            // Replaced by a link since the walk listed it: following it now could leave the root, and links are resolved
+            // only by the walk, which checks where they lead.
+            return new Probe(ProbeKind.Special, null, Diagnostic.Skipped(SourceSpan.FileOnly(relative), $"'{relative}' was skipped: it was replaced by a symbolic link while the tree was being scanned"));
+        }
+
+        if (fast == HeadResult.Read)
+        {
+            head = kind == FileKindResult.Regular && statSize > 0 && statSize <= options.MaxFileBytes ? buffer[..read].ToArray() : null;
         }
         else
         {
@@ -651,13 +666,6 @@ public static class FileDiscovery
         }
 
         return buffer;
-    }
-
-    // The head, type and size of a file the listing typed as regular, from one open; null when the fast path cannot say.
-    private static (byte[] Head, FileKindResult Kind, long Size)? ReadHeadFast(string fullPath)
-    {
-        Span<byte> buffer = stackalloc byte[BinaryProbeBytes];
-        return FileHead.TryRead(fullPath, buffer, out var read, out var kind, out var size) ? (buffer[..read].ToArray(), kind, size) : null;
     }
 
     // Read into a pooled buffer and copied out at its real length: one allocation of the file's size per small file.

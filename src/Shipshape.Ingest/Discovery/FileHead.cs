@@ -4,16 +4,19 @@ namespace Shipshape.Ingest.Discovery;
 
 /// <summary>
 /// Reads the first bytes of a file that its directory listed as a regular file, on Linux, with one open, one fstat and
-/// as many reads as the bytes need: the type and size come from the open descriptor, so there is no stat by path
-/// before the open, no second lookup of the path, and no read past the end to learn that it is the end. .NET's file
-/// handle costs a path stat, an fstat for the handle and an fstat for the length on top of that, which was a third of
-/// discovery's system time on a tree of many small files.
+/// (for a file shorter than the buffer) one read: the type and size come from the open descriptor, so there is no stat
+/// by path before the open and no second lookup of the path. .NET's file handle costs a path stat, an fstat for the
+/// handle and an fstat for the length on top of that, which was a third of discovery's system time on a tree of many
+/// small files.
 /// </summary>
 /// <remarks>
 /// The open never blocks or follows a link: O_NONBLOCK (a FIFO put in the file's place since the listing opens at once
-/// and fstat reports it), O_NOFOLLOW (a symbolic link put in its place fails to open), O_NOCTTY. Where the calls are
-/// missing or anything fails, <see cref="TryRead"/> returns false and the caller reads the file the general way, which
-/// names the problem in .NET's words.
+/// and fstat reports it), O_NOFOLLOW (a symbolic link put in its place fails to open, and is reported as
+/// <see cref="HeadResult.BecameLink"/>, never followed), O_NOCTTY. A read that returns less than it asked for, once the
+/// size fstat gave is reached, is the end of the file: no further read that returns 0 is needed to learn it, and a file
+/// longer than fstat said (appended to, or on a file system whose sizes lag) is still read to its end within the buffer.
+/// Where the calls are missing or anything else fails, the result is <see cref="HeadResult.Fallback"/> and the caller
+/// reads the file the general way, which names the problem in .NET's words.
 /// </remarks>
 internal static unsafe partial class FileHead
 {
@@ -22,6 +25,7 @@ internal static unsafe partial class FileHead
     private const int NonBlocking = 0x800;
     private const int CloseOnExec = 0x80000;
     private const int Interrupted = 4;
+    private const int TooManyLinks = 40;
 
     // struct stat on Linux: st_mode at 24 (x86-64) or 16 (arm64); st_size at 48 on both. 144 and 128 bytes long.
     private const int StatBufferBytes = 256;
@@ -42,21 +46,20 @@ internal static unsafe partial class FileHead
     public static bool IsSupported => Supported && !s_unavailable;
 
     /// <summary>
-    /// Opens <paramref name="path"/> and, when it is a regular file, fills <paramref name="buffer"/> from its start until
-    /// the buffer is full or the file's size (as fstat gives it) is read. False when the fast path cannot answer: the
-    /// caller then reads the file the general way.
+    /// Opens <paramref name="path"/> and, when it is a regular file no larger than <paramref name="maxBytes"/>, fills
+    /// <paramref name="buffer"/> from its start until the buffer is full or the file ends.
     /// </summary>
-    /// <param name="read">The bytes read into <paramref name="buffer"/>; 0 when the file is not regular.</param>
+    /// <param name="read">The bytes read into <paramref name="buffer"/>; 0 when the file is not regular or is over <paramref name="maxBytes"/>.</param>
     /// <param name="kind">What the descriptor is.</param>
     /// <param name="size">The file's size from fstat.</param>
-    public static bool TryRead(string path, Span<byte> buffer, out int read, out FileKindResult kind, out long size)
+    public static HeadResult TryRead(string path, Span<byte> buffer, long maxBytes, out int read, out FileKindResult kind, out long size)
     {
         read = 0;
         kind = FileKindResult.Unknown;
         size = -1;
         if (!IsSupported)
         {
-            return false;
+            return HeadResult.Fallback;
         }
 
         int fd;
@@ -67,12 +70,12 @@ internal static unsafe partial class FileHead
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
             s_unavailable = true;
-            return false;
+            return HeadResult.Fallback;
         }
 
         if (fd < 0)
         {
-            return false;
+            return Marshal.GetLastPInvokeError() == TooManyLinks ? HeadResult.BecameLink : HeadResult.Fallback;
         }
 
         try
@@ -82,14 +85,14 @@ internal static unsafe partial class FileHead
             {
                 if (FileStatus(fd, stat) != 0)
                 {
-                    return false;
+                    return HeadResult.Fallback;
                 }
             }
             catch (EntryPointNotFoundException)
             {
                 // glibc before 2.33 exports fstat only as __fxstat.
                 s_unavailable = true;
-                return false;
+                return HeadResult.Fallback;
             }
 
             var mode = *(uint*)(stat + ModeOffset);
@@ -104,23 +107,19 @@ internal static unsafe partial class FileHead
                 0x6000 => FileKindResult.BlockDevice,
                 _ => FileKindResult.Unknown,
             };
-            if (kind != FileKindResult.Regular)
+
+            // An empty file is not read (as the general path does not open one); an oversized one is not read at all.
+            if (kind != FileKindResult.Regular || size <= 0 || size > maxBytes)
             {
-                return true;
+                return HeadResult.Read;
             }
 
-            // A regular file's read is short only at its end; the size says where that is without a read that returns 0.
-            var wanted = (int)Math.Min(buffer.Length, Math.Max(size, 0));
             fixed (byte* start = buffer)
             {
-                while (read < wanted)
+                while (read < buffer.Length)
                 {
-                    var n = Read(fd, start + read, wanted - read);
-                    if (n == 0)
-                    {
-                        break;
-                    }
-
+                    var wanted = buffer.Length - read;
+                    var n = Read(fd, start + read, wanted);
                     if (n < 0)
                     {
                         if (Marshal.GetLastPInvokeError() == Interrupted)
@@ -129,14 +128,19 @@ internal static unsafe partial class FileHead
                         }
 
                         read = 0;
-                        return false;
+                        return HeadResult.Fallback;
                     }
 
                     read += (int)n;
+                    // A regular file's read is short only at its end: past the size fstat gave, that is where it ends.
+                    if (n == 0 || (n < wanted && read >= size))
+                    {
+                        break;
+                    }
                 }
             }
 
-            return true;
+            return HeadResult.Read;
         }
         finally
         {
@@ -144,7 +148,7 @@ internal static unsafe partial class FileHead
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "fstat")]
@@ -155,4 +159,17 @@ internal static unsafe partial class FileHead
 
     [LibraryImport("libc", EntryPoint = "close")]
     private static partial int Close(int fd);
+}
+
+/// <summary>What <see cref="FileHead.TryRead"/> could do.</summary>
+internal enum HeadResult
+{
+    /// <summary>The file was opened: its kind and size are known, and a regular file's head was read.</summary>
+    Read,
+
+    /// <summary>The fast path cannot say: read the file the general way.</summary>
+    Fallback,
+
+    /// <summary>The path is now a symbolic link (it was listed as a regular file): it is not followed.</summary>
+    BecameLink,
 }
