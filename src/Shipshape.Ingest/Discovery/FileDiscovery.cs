@@ -416,8 +416,9 @@ public static class FileDiscovery
     {
         var options = run.Options;
         var (fullPath, relative, root, length, listedRegular) = candidate;
-        // A file listed as regular is opened and read at once, its type and size taken from the open descriptor.
-        byte[]? head = null;
+        // A file listed as regular is opened and read at once, its type and size taken from the open descriptor. Its head
+        // stays on the stack (the bytes of every file of the tree passed through it): only a kept file is copied out.
+        var haveHead = false;
         var kind = FileKindResult.Unknown;
         var statSize = -1L;
         var read = 0;
@@ -437,7 +438,7 @@ public static class FileDiscovery
 
         if (fast == HeadResult.Read)
         {
-            head = kind == FileKindResult.Regular && statSize > 0 && statSize <= options.MaxFileBytes ? buffer[..read].ToArray() : null;
+            haveHead = kind == FileKindResult.Regular && statSize > 0 && statSize <= options.MaxFileBytes;
         }
         else
         {
@@ -477,9 +478,10 @@ public static class FileDiscovery
 
         // Empty files are not opened: there is nothing to sniff, and special files such as FIFOs report
         // length 0, so this also keeps discovery from blocking on them.
+        scoped ReadOnlySpan<byte> head;
         try
         {
-            head ??= length == 0 ? [] : ReadHead(fullPath);
+            head = haveHead ? buffer[..read] : length == 0 ? [] : ReadHead(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -489,20 +491,20 @@ public static class FileDiscovery
         // UTF-16 and UTF-32 text is full of NUL bytes but is text: its byte order mark says so.
         if (TextDecoding.FromByteOrderMark(head) is not null)
         {
-            var decoded = TextDecoding.ToUtf8(head);
+            var decoded = TextDecoding.ToUtf8(head.ToArray());
             return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, FormatSniffer.Sniff(relative, decoded.AsSpan(0, Math.Min(decoded.Length, FormatSniffer.HeadBytes)))), null);
         }
 
-        if (Array.IndexOf(head, (byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
+        if (head.IndexOf((byte)0) >= 0 || (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || MostlyNotText(head))
         {
-            var zstd = head.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd]);
-            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.AsSpan(257, 5).SequenceEqual("ustar"u8)) || zstd;
+            var zstd = head.StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd]);
+            var tarOrGzip = (head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b) || (head.Length >= 262 && head.Slice(257, 5).SequenceEqual("ustar"u8)) || zstd;
             if (tarOrGzip && options.IsImageFile?.Invoke(fullPath) == true)
             {
                 return new Probe(ProbeKind.Image, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
             }
 
-            if (options.KeepBinary?.Invoke(relative, head) == true)
+            if (options.KeepBinary?.Invoke(relative, head.ToArray()) == true)
             {
                 return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, InputFormat.Binary), null);
             }
@@ -515,12 +517,12 @@ public static class FileDiscovery
                 : new Probe(ProbeKind.Binary, null, null);
         }
 
-        var format = FormatSniffer.Sniff(relative, head.AsSpan(0, Math.Min(head.Length, FormatSniffer.HeadBytes)));
+        var format = FormatSniffer.Sniff(relative, head[..Math.Min(head.Length, FormatSniffer.HeadBytes)]);
         return new Probe(ProbeKind.File, new DiscoveredFile(fullPath, relative, root, length, format) { Content = Retain(run, head) }, null);
     }
 
     /// <summary>The probe's bytes when they are the whole file and the scan's budget for kept files allows them.</summary>
-    private static ReadOnlyMemory<byte>? Retain(Run run, byte[] head)
+    private static ReadOnlyMemory<byte>? Retain(Run run, ReadOnlySpan<byte> head)
     {
         // Shorter than the probe: the read met the end of the file, so these bytes are all of it.
         if (head.Length == 0 || head.Length >= BinaryProbeBytes)
