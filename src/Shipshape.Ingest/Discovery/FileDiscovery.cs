@@ -189,10 +189,16 @@ public static class FileDiscovery
 
             // The listing says which of the files looked for in every directory are there: asking the file system for
             // each by path cost a few failed lookups per directory, on the walk's one thread.
-            var names = entries.Select(e => e.Name).ToHashSet(NameComparer);
+            // (One pass over the entries for the three names: a set of every name per directory cost more than the lookups.)
+            var (hasLayout, hasGitignore) = (false, false);
+            foreach (var entry in entries)
+            {
+                hasLayout |= NameComparer.Equals(entry.Name, "oci-layout") || NameComparer.Equals(entry.Name, "manifest.json");
+                hasGitignore |= NameComparer.Equals(entry.Name, GitignoreFileName);
+            }
 
             // A directory below the root that holds an image layout (docker save or OCI, unpacked) is one image input.
-            if (frame.RelativePath.Length > 0 && (names.Contains("oci-layout") || names.Contains("manifest.json"))
+            if (frame.RelativePath.Length > 0 && hasLayout
                 && run.Options.IsImageDirectory?.Invoke(frame.FullPath) == true)
             {
                 run.Images.Add(new DiscoveredFile(frame.FullPath, frame.RelativePath, root, 0, InputFormat.Binary));
@@ -200,7 +206,7 @@ public static class FileDiscovery
             }
 
             var gitignores = frame.Gitignores;
-            if (run.Options.UseGitignore && names.Contains(GitignoreFileName) &&
+            if (run.Options.UseGitignore && hasGitignore &&
                 ReadIgnoreFile(run, Path.Join(frame.FullPath, GitignoreFileName), frame.RelativePath) is { } local)
             {
                 gitignores = gitignores.Push(local);
