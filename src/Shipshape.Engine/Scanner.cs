@@ -345,8 +345,9 @@ public sealed class Scanner
         var ruleMetadata = rules.ToImmutableSortedDictionary(r => r.Id, r => _catalog.Get(r.Id), StringComparer.Ordinal);
 
         // Content rules evaluate files: every file of the working tree (and archive member) the secrets scanner read.
-        var scannedFiles = content is null ? [] : outcomes.SelectMany(o => o.Members.Insert(0, o))
-            .Where(o => o.Scanned && o.Content.Commit is null).Select(o => o.Path).Distinct(StringComparer.Ordinal).Select(SourceFile.At);
+        // Listed once (a Distinct enumerated twice built its set twice, on the one thread after the scan).
+        List<Resource> scannedFiles = content is null ? [] : [.. outcomes.SelectMany(WithMembers)
+            .Where(o => o.Scanned && o.Content.Commit is null).Select(o => o.Path).Distinct(StringComparer.Ordinal).Select(SourceFile.At)];
         var (checks, checkedByPractice) = records.Build(ruleMetadata.Values, [.. model.Resources, .. scannedFiles],
             diagnostics.Where(d => d.Incomplete is not null || d.Severity == DiagnosticSeverity.Error));
 
@@ -459,7 +460,7 @@ public sealed class Scanner
 
         var reported = findings.Where(f => f.Practice == Practice.Secrets).Select(f => (f.Location.Path, f.Location.StartLine)).ToHashSet();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var outcome in outcomes.SelectMany(o => o.Members.Insert(0, o)).Where(o => !o.Content.IsEmpty))
+        foreach (var outcome in outcomes.SelectMany(WithMembers).Where(o => !o.Content.IsEmpty))
         {
             var file = SourceFile.At(outcome.Path);
             foreach (var rule in contentRules)
@@ -481,6 +482,16 @@ public sealed class Scanner
                     add(rule, hit);
                 }
             }
+        }
+    }
+
+    /// <summary>A file's outcome, then its archive members' (without an array built per file).</summary>
+    private static IEnumerable<FileOutcome> WithMembers(FileOutcome outcome)
+    {
+        yield return outcome;
+        foreach (var member in outcome.Members)
+        {
+            yield return member;
         }
     }
 
