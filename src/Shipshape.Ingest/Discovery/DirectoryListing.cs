@@ -32,7 +32,8 @@ internal static unsafe partial class DirectoryListing
     private const byte DtRegular = 8;
     private const byte DtLink = 10;
 
-    private static readonly bool Supported = OperatingSystem.IsLinux() && Environment.Is64BitProcess
+    /// <summary>Linux on x86-64 or arm64: the platforms whose libc struct layouts (dirent, stat) and flags this reader and <see cref="FileHead"/> know.</summary>
+    internal static readonly bool Supported = OperatingSystem.IsLinux() && Environment.Is64BitProcess
         && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
     private static bool s_unavailable;

@@ -27,15 +27,8 @@ internal static unsafe partial class FileHead
     private const int Interrupted = 4;
     private const int TooManyLinks = 40;
 
-    // struct stat on Linux: st_mode at 24 (x86-64) or 16 (arm64); st_size at 48 on both. 144 and 128 bytes long.
+    // struct stat is 144 bytes on Linux x86-64 and 128 on arm64; its offsets are FileKind's.
     private const int StatBufferBytes = 256;
-    private const int SizeOffset = 48;
-    private const uint TypeMask = 0xF000;
-
-    private static readonly bool Supported = OperatingSystem.IsLinux() && Environment.Is64BitProcess
-        && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
-
-    private static readonly int ModeOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16;
 
     // O_NOFOLLOW is 0400000 on x86-64 and 0100000 on arm64 (the generic value).
     private static readonly int NoFollow = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 0x20000 : 0x8000;
@@ -43,7 +36,7 @@ internal static unsafe partial class FileHead
     private static bool s_unavailable;
 
     /// <summary>Whether <see cref="TryRead"/> can answer on this platform.</summary>
-    public static bool IsSupported => Supported && !s_unavailable;
+    public static bool IsSupported => DirectoryListing.Supported && !s_unavailable;
 
     /// <summary>
     /// Opens <paramref name="path"/> and, when it is a regular file no larger than <paramref name="maxBytes"/>, fills
@@ -95,18 +88,8 @@ internal static unsafe partial class FileHead
                 return HeadResult.Fallback;
             }
 
-            var mode = *(uint*)(stat + ModeOffset);
-            size = *(long*)(stat + SizeOffset);
-            kind = (mode & TypeMask) switch
-            {
-                0x8000 => FileKindResult.Regular,
-                0x4000 => FileKindResult.Directory,
-                0x1000 => FileKindResult.Fifo,
-                0xC000 => FileKindResult.Socket,
-                0x2000 => FileKindResult.CharacterDevice,
-                0x6000 => FileKindResult.BlockDevice,
-                _ => FileKindResult.Unknown,
-            };
+            size = *(long*)(stat + FileKind.SizeOffset);
+            kind = FileKind.FromMode(*(uint*)(stat + FileKind.ModeOffset));
 
             // An empty file is not read (as the general path does not open one); an oversized one is not read at all.
             if (kind != FileKindResult.Regular || size <= 0 || size > maxBytes)

@@ -15,12 +15,13 @@ public static partial class FileKind
     private const uint RegularType = 0x8000;
     private const uint DirectoryType = 0x4000;
 
-    private static readonly int ModeOffset = OperatingSystem.IsLinux()
+    /// <summary>st_mode's offset in struct stat (-1 where it is not known here).</summary>
+    internal static readonly int ModeOffset = OperatingSystem.IsLinux()
         ? RuntimeInformation.ProcessArchitecture switch { Architecture.X64 => 24, Architecture.Arm64 => 16, _ => -1 }
         : OperatingSystem.IsMacOS() ? 4 : -1;
 
     // st_size in struct stat: offset 48 on Linux x86-64 and arm64 (-1 where it is not known here).
-    private static readonly int SizeOffset = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64 ? 48 : -1;
+    internal static readonly int SizeOffset = OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64 ? 48 : -1;
 
     /// <summary>Classifies the object the path leads to (symlinks followed).</summary>
     public static FileKindResult Of(string path) => Of(path, out _);
@@ -59,17 +60,20 @@ public static partial class FileKind
             size = BitConverter.ToInt64(buffer, SizeOffset);
         }
 
-        return (mode & TypeMask) switch
-        {
-            RegularType => FileKindResult.Regular,
-            DirectoryType => FileKindResult.Directory,
-            0x1000 => FileKindResult.Fifo,
-            0xC000 => FileKindResult.Socket,
-            0x2000 => FileKindResult.CharacterDevice,
-            0x6000 => FileKindResult.BlockDevice,
-            _ => FileKindResult.Unknown,
-        };
+        return FromMode(mode);
     }
+
+    /// <summary>The kind a stat's st_mode gives (its S_IFMT bits, the same on Linux and macOS).</summary>
+    internal static FileKindResult FromMode(uint mode) => (mode & TypeMask) switch
+    {
+        RegularType => FileKindResult.Regular,
+        DirectoryType => FileKindResult.Directory,
+        0x1000 => FileKindResult.Fifo,
+        0xC000 => FileKindResult.Socket,
+        0x2000 => FileKindResult.CharacterDevice,
+        0x6000 => FileKindResult.BlockDevice,
+        _ => FileKindResult.Unknown,
+    };
 
     /// <summary>A name for messages: "a FIFO", "a socket", …</summary>
     public static string Describe(FileKindResult kind) => kind switch
