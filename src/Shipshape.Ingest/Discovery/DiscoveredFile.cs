@@ -20,9 +20,9 @@ public sealed record DiscoveredFile(string FullPath, string RelativePath, string
     /// </summary>
     public ReadOnlyMemory<byte>? Content { get; init; }
 
-    /// <summary>The file's bytes: a copy of <see cref="Content"/> when discovery kept it, else read now (see <see cref="FileDiscovery.ReadRegularFile"/>).</summary>
+    /// <summary>The file's bytes: a copy of <see cref="Content"/> when discovery kept it, else read now (see <see cref="FileDiscovery.ReadListedFile"/>).</summary>
     /// <exception cref="IOException">The file is no longer a regular file, has grown past <paramref name="maxBytes"/>, or cannot be read.</exception>
-    public byte[] ReadBytes(long maxBytes) => Content is { } kept ? kept.ToArray() : FileDiscovery.ReadRegularFile(FullPath, maxBytes);
+    public byte[] ReadBytes(long maxBytes) => Content is { } kept ? kept.ToArray() : FileDiscovery.ReadListedFile(FullPath, maxBytes);
 
     /// <summary>The path reports show: <see cref="DisplayRoot"/> joined with <see cref="RelativePath"/>, so files under two scanned paths never share one.</summary>
     public string DisplayPath => DisplayPaths.Join(DisplayRoot, RelativePath);

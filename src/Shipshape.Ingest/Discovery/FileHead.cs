@@ -48,6 +48,76 @@ internal static unsafe partial class FileHead
     public static HeadResult TryRead(string path, Span<byte> buffer, long maxBytes, out int read, out FileKindResult kind, out long size)
     {
         read = 0;
+        var result = OpenAndStat(path, out var fd, out kind, out size);
+        if (result != HeadResult.Read)
+        {
+            return result;
+        }
+
+        try
+        {
+            // An empty file is not read (as the general path does not open one); an oversized one is not read at all.
+            if (kind != FileKindResult.Regular || size <= 0 || size > maxBytes)
+            {
+                return HeadResult.Read;
+            }
+
+            read = ReadInto(fd, buffer, size);
+            if (read < 0)
+            {
+                read = 0;
+                return HeadResult.Fallback;
+            }
+
+            return HeadResult.Read;
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and, when it is a regular file no larger than <paramref name="maxBytes"/>, reads
+    /// it whole (up to the size fstat gave, as a scan of a listed file does).
+    /// </summary>
+    /// <param name="bytes">The file's bytes; null when it is not regular or is over <paramref name="maxBytes"/>.</param>
+    public static HeadResult TryReadAll(string path, long maxBytes, out byte[]? bytes, out FileKindResult kind, out long size)
+    {
+        bytes = null;
+        var result = OpenAndStat(path, out var fd, out kind, out size);
+        if (result != HeadResult.Read)
+        {
+            return result;
+        }
+
+        try
+        {
+            if (kind != FileKindResult.Regular || size > maxBytes)
+            {
+                return HeadResult.Read;
+            }
+
+            var buffer = new byte[size];
+            var read = size == 0 ? 0 : ReadInto(fd, buffer, size);
+            if (read < 0)
+            {
+                return HeadResult.Fallback;
+            }
+
+            bytes = read == buffer.Length ? buffer : buffer[..read];
+            return HeadResult.Read;
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    // The descriptor (closed by the caller) and what fstat says of it, when the result is Read.
+    private static HeadResult OpenAndStat(string path, out int fd, out FileKindResult kind, out long size)
+    {
+        fd = -1;
         kind = FileKindResult.Unknown;
         size = -1;
         if (!IsSupported)
@@ -55,7 +125,6 @@ internal static unsafe partial class FileHead
             return HeadResult.Fallback;
         }
 
-        int fd;
         try
         {
             fd = Open(path, ReadOnly | NoControllingTerminal | NonBlocking | CloseOnExec | NoFollow);
@@ -71,64 +140,61 @@ internal static unsafe partial class FileHead
             return Marshal.GetLastPInvokeError() == TooManyLinks ? HeadResult.BecameLink : HeadResult.Fallback;
         }
 
+        var stat = stackalloc byte[StatBufferBytes];
+        int status;
         try
         {
-            var stat = stackalloc byte[StatBufferBytes];
-            try
-            {
-                if (FileStatus(fd, stat) != 0)
-                {
-                    return HeadResult.Fallback;
-                }
-            }
-            catch (EntryPointNotFoundException)
-            {
-                // glibc before 2.33 exports fstat only as __fxstat.
-                s_unavailable = true;
-                return HeadResult.Fallback;
-            }
-
-            size = *(long*)(stat + FileKind.SizeOffset);
-            kind = FileKind.FromMode(*(uint*)(stat + FileKind.ModeOffset));
-
-            // An empty file is not read (as the general path does not open one); an oversized one is not read at all.
-            if (kind != FileKindResult.Regular || size <= 0 || size > maxBytes)
-            {
-                return HeadResult.Read;
-            }
-
-            fixed (byte* start = buffer)
-            {
-                while (read < buffer.Length)
-                {
-                    var wanted = buffer.Length - read;
-                    var n = Read(fd, start + read, wanted);
-                    if (n < 0)
-                    {
-                        if (Marshal.GetLastPInvokeError() == Interrupted)
-                        {
-                            continue;
-                        }
-
-                        read = 0;
-                        return HeadResult.Fallback;
-                    }
-
-                    read += (int)n;
-                    // A regular file's read is short only at its end: past the size fstat gave, that is where it ends.
-                    if (n == 0 || (n < wanted && read >= size))
-                    {
-                        break;
-                    }
-                }
-            }
-
-            return HeadResult.Read;
+            status = FileStatus(fd, stat);
         }
-        finally
+        catch (EntryPointNotFoundException)
+        {
+            // glibc before 2.33 exports fstat only as __fxstat.
+            s_unavailable = true;
+            status = -1;
+        }
+
+        if (status != 0)
         {
             _ = Close(fd);
+            fd = -1;
+            return HeadResult.Fallback;
         }
+
+        size = *(long*)(stat + FileKind.SizeOffset);
+        kind = FileKind.FromMode(*(uint*)(stat + FileKind.ModeOffset));
+        return HeadResult.Read;
+    }
+
+    // Fills the buffer from the file's start until it is full or the file ends; -1 on a read error.
+    private static int ReadInto(int fd, Span<byte> buffer, long size)
+    {
+        var read = 0;
+        fixed (byte* start = buffer)
+        {
+            while (read < buffer.Length)
+            {
+                var wanted = buffer.Length - read;
+                var n = Read(fd, start + read, wanted);
+                if (n < 0)
+                {
+                    if (Marshal.GetLastPInvokeError() == Interrupted)
+                    {
+                        continue;
+                    }
+
+                    return -1;
+                }
+
+                read += (int)n;
+                // A regular file's read is short only at its end: past the size fstat gave, that is where it ends.
+                if (n == 0 || (n < wanted && read >= size))
+                {
+                    break;
+                }
+            }
+        }
+
+        return read;
     }
 
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]

@@ -128,4 +128,81 @@ public sealed class FileHeadTests
 
         Assert.Equal(HeadResult.Fallback, FileHead.TryRead(tree.PathOf("gone.yaml"), new byte[Buffer], long.MaxValue, out _, out _, out _));
     }
+
+    [Fact]
+    public void TryReadAll_ReadsTheWholeFile()
+    {
+        if (!Supported)
+        {
+            return;
+        }
+
+        using var tree = new TempTree();
+        var content = Enumerable.Range(0, 70_000).Select(i => (byte)('0' + (i % 10))).ToArray();
+        var path = tree.WriteBytes("data.txt", content);
+
+        var result = FileHead.TryReadAll(path, long.MaxValue, out var bytes, out var kind, out var size);
+
+        Assert.Equal(HeadResult.Read, result);
+        Assert.Equal(FileKindResult.Regular, kind);
+        Assert.Equal(70_000, size);
+        Assert.Equal(content, bytes);
+    }
+
+    [Fact]
+    public void TryReadAll_FileOverTheLimit_ReturnsNoBytes()
+    {
+        if (!Supported)
+        {
+            return;
+        }
+
+        using var tree = new TempTree();
+        var path = tree.Write("big.yaml", new string('y', 3000));
+
+        var result = FileHead.TryReadAll(path, 2048, out var bytes, out _, out var size);
+
+        Assert.Equal(HeadResult.Read, result);
+        Assert.Equal(3000, size);
+        Assert.Null(bytes);
+    }
+
+    // The scan reads a listed file again: a link put in its place since the listing is refused, not followed out of the tree.
+    [Fact]
+    public void ReadListedFile_ReplacedByALink_IsRefused()
+    {
+        if (!Supported)
+        {
+            return;
+        }
+
+        using var tree = new TempTree();
+        using var outside = new TempTree();
+        var secret = outside.Write("id_rsa", "-----BEGIN OPENSSH PRIVATE KEY-----\n");
+        File.CreateSymbolicLink(tree.PathOf("config.yaml"), secret);
+
+        var error = Assert.Throws<IOException>(() => FileDiscovery.ReadListedFile(tree.PathOf("config.yaml"), 1 << 20));
+
+        Assert.Contains("symbolic link", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadListedFile_NamedPipe_IsRefusedWithoutBlocking()
+    {
+        if (!Supported || !File.Exists("/usr/bin/mkfifo"))
+        {
+            return;
+        }
+
+        using var tree = new TempTree();
+        using (var mkfifo = System.Diagnostics.Process.Start("/usr/bin/mkfifo", tree.PathOf("values.yaml")))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var error = await Task.Run(() => Assert.Throws<IOException>(() => FileDiscovery.ReadListedFile(tree.PathOf("values.yaml"), 1 << 20)))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains("FIFO", error.Message, StringComparison.Ordinal);
+    }
 }
