@@ -14,7 +14,7 @@ internal static partial class GeneratedPatterns
 {
     private const int TimeoutMilliseconds = 250;
     /// <summary>The pattern of the built-in rule <c>generic-api-key</c>.</summary>
-    internal const string GenericApiKeyPattern = @"(?i)(?:access|auth|api|credential|creds|key|secret|token)(?:[ \t\w.\-]{0,20})[\s'""]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'""\s=]{0,5}([\w.=\-]{10,150}|[a-z0-9][a-z0-9+/]{11,}={0,3})(?:[\x60'""\s;,)\]}]|\\[nrt]|$)";
+    internal const string GenericApiKeyPattern = @"(?i)(?:access|auth|api|credential|creds|key|secret|token)(?:[ \t\w.\-]{0,20})[\s'""]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'""\s=]{0,5}([\w.=\-]{10,150}|[a-z0-9][a-z0-9+/]{11,}={0,3})(?:[\x60'""\s;,)\]}@&<>|#?*]|\\[nrt""']|$)";
     /// <summary>The pattern of the built-in rule <c>generic-secret-quoted</c>.</summary>
     internal const string GenericSecretQuotedPattern = @"(?i)(?:secret|token|api[_.\-]?key|auth[_.\-]?key|private[_.\-]?key|access[_.\-]?key|salt)(?:[_.\-]?(?:key|secret|token|value))?['""]?[ \t]{0,12}(?:=|:=|:|=>|,)[ \t]{0,12}['""]([^'""\s]{16,200})['""]";
     /// <summary>The pattern of the built-in rule <c>generic-password-unquoted</c>.</summary>
@@ -28,7 +28,7 @@ internal static partial class GeneratedPatterns
     /// <summary>The pattern of the built-in rule <c>http-url-credentials</c>.</summary>
     internal const string HttpUrlCredentialsPattern = @"(?i)\b(?:https?)://[^:/?#@\s'""\x60]{0,64}:([^@/?#\s'""\x60]{3,128})@[a-z0-9.\-\[\]]+";
     /// <summary>The pattern of the built-in rule <c>aws-secret-access-key</c>.</summary>
-    internal const string AwsSecretAccessKeyPattern = @"(?i)(?:aws)?[\w.\-]{0,20}(?:secret[_.\-]?access[_.\-]?key|secret[_.\-]?key)[\w.\-]{0,10}[\s'""]{0,3}(?:=|:|=>)[\s'""\x60]{0,5}([A-Za-z0-9/+=]{40})(?:[\x60'""\s;,)\]}]|\\[nrt]|$)";
+    internal const string AwsSecretAccessKeyPattern = @"(?i)(?:aws)?[\w.\-]{0,20}(?:secret[_.\-]?access[_.\-]?key|secret[_.\-]?key)[\w.\-]{0,10}[\s'""]{0,3}(?:=|:|=>)[\s'""\x60]{0,5}([A-Za-z0-9/+=]{40})(?:[\x60'""\s;,)\]}@&<>|#?*]|\\[nrt""']|$)";
     /// <summary>Every pattern with a generated form, by its text.</summary>
     internal static IReadOnlyList<string> Patterns { get; } =
     [

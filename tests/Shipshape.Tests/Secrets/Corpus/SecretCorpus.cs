@@ -359,6 +359,25 @@ internal static class SecretCorpus
         yield return Negative(Binary, "data/blob.bin", [.. Fake.Bytes("no-nul", 600).Select(b => (byte)(b | 0x80)), .. embedded, .. Fake.Bytes("no-nul-2", 600).Select(b => (byte)(b | 0x81))]);
         yield return Negative(Binary, "app/__pycache__/settings.cpython-312.pyc", [0xcb, 0x0d, 0x0d, 0x0a, 0, 0, 0, 0, .. embedded, .. Fake.Bytes("pyc", 128)]);
 
+        // Command lines and code that pass a password without holding one.
+        yield return Negative(StoreReferences, "scripts/login.sh", """
+            #!/bin/sh
+            echo "$REGISTRY_TOKEN" | docker login -u ci --password-stdin registry.example.com
+            mysql -u root -p -e 'show databases'
+            mysql --password="$DB_PASSWORD" -h db.internal app < dump.sql
+            PGPASSWORD=${PG_PASSWORD} psql -h pg.internal -U report
+            """);
+        yield return Negative(StoreReferences, "app/clients.py", """
+            from django.conf import settings
+            api_key = settings.API_KEY
+            auth = (settings.SYNC_USER, settings.SYNC_PASSWORD)
+            ds.setPassword(password)
+            """);
+        // Stripe documents publishable keys as safe to put in web pages.
+        yield return Negative(NonCredentials, "web/.env.production", $$"""
+            STRIPE_PUBLISHABLE_KEY={{Fake.Join("pk_", "live_", Fake.Chars("stripe-pk", 24))}}
+            """);
+
         // The vendors' own documentation examples.
         yield return Negative(VendorExamples, "docs/aws-cli.md", $$"""
             ```
@@ -376,6 +395,18 @@ internal static class SecretCorpus
             """);
         yield return Negative(VendorExamples, "docs/slack.md", $$"""
             SLACK_BOT_TOKEN={{Fake.Join("xo", "xb-", "17653672481-19874698323-", "pdFZKVeTuE8sk7oOcBrzbqgy")}}
+            """);
+        // Microsoft documents the Azure Storage emulator's (Azurite's) account key: every local setup has it.
+        yield return Negative(VendorExamples, "api/local.settings.json", $$"""
+            {
+              "Values": {
+                "AzureWebJobsStorage": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={{Fake.Join("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq", "/K1SZFPTOtr/KBHBeksoGMGw==")}};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"
+              }
+            }
+            """);
+        // A placeholder in the provider's own format, as Slack's documentation writes it.
+        yield return Negative(VendorExamples, "docs/notifications.md", """
+            Set `SLACK_WEBHOOK` to a webhook like `https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX`.
             """);
         yield return Negative(VendorExamples, "docs/jwt.md", $$"""
             Authorization: Bearer {{Fake.Join("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", ".", "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ", ".", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")}}
@@ -425,6 +456,15 @@ internal static class SecretCorpus
             push:
             	docker login -u $(REGISTRY_USER) -p $(REGISTRY_PASSWORD)
             """, pw("make"));
+
+        // Passwords on command lines: the client's own flags, and the variables clients read.
+        yield return Positive(Assignments, "scripts/db-tools.sh", $$"""
+            #!/bin/sh
+            mysql -u root -p{{pw("mysql-flag")}} -e 'show databases'
+            PGPASSWORD={{pw("pg-env")}} psql -h pg.internal -U report -c 'select 1'
+            docker login -u ci -p {{Fake.Chars("docker-login", 20)}} registry.example.com
+            sshpass -p '{{pw("sshpass")}}' ssh ops@10.0.0.5 uptime
+            """, pw("mysql-flag"), pw("pg-env"), Fake.Chars("docker-login", 20), pw("sshpass"));
 
         // YAML and TOML values.
         yield return Positive(YamlToml, "config/database.yml", $$"""
@@ -505,6 +545,23 @@ internal static class SecretCorpus
               apiKey: "{{Fake.Chars("js-key", 32)}}",
             };
             """, pw("js"), Fake.Chars("js-key", 32));
+
+        // Passwords handed to credential APIs as literals.
+        yield return Positive(ConfigMaps, "src/main/java/app/Mailer.java", $$"""
+            DataSource ds = new DataSource();
+            ds.setUser("mailer");
+            ds.setPassword("{{pw("java-setter")}}");
+            """, pw("java-setter"));
+        yield return Positive(ConfigMaps, "Tools/Ftp.cs", $$"""
+            static readonly NetworkCredential Cred = new NetworkCredential("uploader", "{{pw("dotnet-cred")}}");
+            """, pw("dotnet-cred"));
+        yield return Positive(ConfigMaps, "scripts/sync.py", $$"""
+            import requests
+            r = requests.get("https://api.partner.example/v1/items", auth=("svc-sync", "{{pw("py-auth")}}"))
+            """, pw("py-auth"));
+        yield return Positive(ConfigMaps, "deploy/setup.ps1", $$"""
+            $securePwd = ConvertTo-SecureString "{{pw("ps-secure")}}" -AsPlainText -Force
+            """, pw("ps-secure"));
 
         // Connection strings.
         yield return Positive(ConnectionStrings, "src/main/resources/db.properties", $$"""
