@@ -109,7 +109,8 @@ public static class NonCredential
         }
 
         // One character repeated ("aaaaaaaa") or mostly so, or a run of six ascending characters ("123456", "abcdef").
-        if (value.Distinct().Count() <= Math.Max(2, value.Length / 8))
+        // (At most six distinct characters however long: a random hex key of 128 characters has all sixteen digits.)
+        if (value.Distinct().Count() <= Math.Min(Math.Max(2, value.Length / 8), 6))
         {
             return true;
         }

@@ -457,6 +457,12 @@ internal static class SecretCorpus
             	docker login -u $(REGISTRY_USER) -p $(REGISTRY_PASSWORD)
             """, pw("make"));
 
+        // A long hex key has every hex digit but no more: it is not a "mostly repeated" placeholder.
+        yield return Positive(Assignments, "rails/.env", $$"""
+            RAILS_ENV=production
+            SECRET_KEY_BASE={{Fake.Chars("rails-skb", 128, "0123456789abcdef")}}
+            """, Fake.Chars("rails-skb", 128, "0123456789abcdef"));
+
         // Passwords on command lines: the client's own flags, and the variables clients read.
         yield return Positive(Assignments, "scripts/db-tools.sh", $$"""
             #!/bin/sh
