@@ -18,7 +18,7 @@ internal static partial class GeneratedPatterns
     /// <summary>The pattern of the built-in rule <c>generic-secret-quoted</c>.</summary>
     internal const string GenericSecretQuotedPattern = @"(?i)(?:secret|token|api[_.\-]?key|auth[_.\-]?key|private[_.\-]?key|access[_.\-]?key|salt)(?:[_.\-]?(?:key|secret|token|value))?['""]?[ \t]{0,12}(?:=|:=|:|=>|,)[ \t]{0,12}['""]([^'""\s]{16,200})['""]";
     /// <summary>The pattern of the built-in rule <c>generic-password-unquoted</c>.</summary>
-    internal const string GenericPasswordUnquotedPattern = @"(?im)(?:^|[\s;,{(\[]|\\[nrt])(?:export[ \t]+)?[""']?[\w.\-]{0,40}(?:password|passwd|passphrase|pwd)[""']?[ \t]{0,3}(?:=|:=|::=|\?=|:)[ \t]{0,3}([^\s'""\x60#;,{}\[\]<>()\\]{6,128})(?:[ \t]*[;,#]|[ \t]*\r?$|\\[nrt])";
+    internal const string GenericPasswordUnquotedPattern = @"(?im)(?:^|[\s;,{(\[]|\\[nrt])(?:export[ \t]+)?[""']?[\w.\-]{0,40}(?:password|passwd|passphrase|pwd|pass)[""']?[ \t]{0,3}(?:=|:=|::=|\?=|:)[ \t]{0,3}([^\s'""\x60#;,{}\[\]<>()\\]{6,128})(?:[ \t]*[;,#]|[ \t]*\r?$|\\[nrt])";
     /// <summary>The pattern of the built-in rule <c>generic-password</c>.</summary>
     internal const string GenericPasswordPattern = @"(?i)(?:password|passwd|passphrase|pwd)(?:[\w.\-]{0,20})[\s'""]{0,3}(?:=|:=|:|=>)\s{0,3}['""]([^'""\s]{8,64})['""]";
     /// <summary>The pattern of the built-in rule <c>xml-password-property</c>.</summary>
