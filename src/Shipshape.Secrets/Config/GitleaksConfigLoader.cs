@@ -210,7 +210,6 @@ public static class GitleaksConfigLoader
                 Path = path,
                 SecretGroup = (int)Number(table, "secretGroup", where),
                 Entropy = Number(table, "entropy", where),
-                SpanLines = Math.Max(0, (int)Number(table, "spanLines", where)),
                 Keywords = [.. Strings(table, "keywords", where).Select(k => k.ToLowerInvariant())],
                 Tags = Strings(table, "tags", where),
                 Allowlists = allowlists.ToImmutable(),

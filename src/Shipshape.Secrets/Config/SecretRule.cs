@@ -14,13 +14,6 @@ public sealed record SecretRule
     public int SecretGroup { get; init; }
     /// <summary>Minimum Shannon entropy (bits per character) of the secret; 0 disables the check.</summary>
     public double Entropy { get; init; }
-
-    /// <summary>
-    /// For a rule whose matches span lines: how many lines after its keyword's line a match may reach (Shipshape's own
-    /// key, not gitleaks'); 0 searches to the end of the text. A bound keeps a spanning rule with a common keyword
-    /// from searching the rest of every file.
-    /// </summary>
-    public int SpanLines { get; init; }
     /// <summary>Lower-case words of which at least one must occur in the content before the regex runs; empty means always run.</summary>
     public ImmutableArray<string> Keywords { get; init; } = [];
     /// <summary>A regex the file path must match (with <see cref="Regex"/>), or alone: a rule that reports the file itself.</summary>

@@ -29,10 +29,6 @@ internal static partial class GeneratedPatterns
     internal const string HttpUrlCredentialsPattern = @"(?i)\b(?:https?)://[^:/?#@\s'""\x60]{0,64}:([^@/?#\s'""\x60]{3,128})@[a-z0-9.\-\[\]]+";
     /// <summary>The pattern of the built-in rule <c>aws-secret-access-key</c>.</summary>
     internal const string AwsSecretAccessKeyPattern = @"(?i)(?:aws)?[\w.\-]{0,20}(?:secret[_.\-]?access[_.\-]?key|secret[_.\-]?key)[\w.\-]{0,10}[\s'""]{0,3}(?:=|:|=>)[\s'""\x60]{0,5}([A-Za-z0-9/+=]{40})(?:[\x60'""\s;,)\]}@&<>|#?*]|\\[nrt""']|$)";
-    /// <summary>The pattern of the built-in rule <c>terraform-secret-variable-default</c>.</summary>
-    internal const string TerraformSecretVariableDefaultPattern = @"(?i)(?:password|passwd|secret|token|api_?key|private_?key)(?![a-z0-9_\-]*(?:name|arn|id|ids|path|file|ttl|length|version|type|rotation|days|count|enabled|policy|kms|prefix|suffix|location|url|uri|endpoint|store|parameter|ref)"")(?:[a-z0-9_\-]{0,30})""[ \t]*\{[^{}""]{0,300}?\bdefault[ \t]*=[ \t]*""([^""\r\n$]{6,128})""";
-    /// <summary>The pattern of the built-in rule <c>cloudformation-secret-parameter-default</c>.</summary>
-    internal const string CloudFormationSecretParameterDefaultPattern = @"(?i)(?:password|passwd|secret|token|apikey|api_key|privatekey)""?[ \t]*:[ \t]*\{?[ \t]*\r?\n(?:[ \t]+""?(?:Type|Description|NoEcho|MinLength|MaxLength|AllowedPattern|AllowedValues|ConstraintDescription|MinValue|MaxValue)""?[ \t]*:[^\n]*\r?\n){0,10}[ \t]+""?Default""?[ \t]*:[ \t]*[""']?([^\s""'#,]{6,128})";
     /// <summary>Every pattern with a generated form, by its text.</summary>
     internal static IReadOnlyList<string> Patterns { get; } =
     [
@@ -44,8 +40,6 @@ internal static partial class GeneratedPatterns
         UrlCredentialsPattern,
         HttpUrlCredentialsPattern,
         AwsSecretAccessKeyPattern,
-        TerraformSecretVariableDefaultPattern,
-        CloudFormationSecretParameterDefaultPattern,
     ];
 
     /// <summary>The generated regex for exactly this (translated) pattern, or null.</summary>
@@ -59,8 +53,6 @@ internal static partial class GeneratedPatterns
         UrlCredentialsPattern => UrlCredentials(),
         HttpUrlCredentialsPattern => HttpUrlCredentials(),
         AwsSecretAccessKeyPattern => AwsSecretAccessKey(),
-        TerraformSecretVariableDefaultPattern => TerraformSecretVariableDefault(),
-        CloudFormationSecretParameterDefaultPattern => CloudFormationSecretParameterDefault(),
         _ => null,
     };
 
@@ -87,10 +79,4 @@ internal static partial class GeneratedPatterns
 
     [GeneratedRegex(AwsSecretAccessKeyPattern, RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     private static partial Regex AwsSecretAccessKey();
-
-    [GeneratedRegex(TerraformSecretVariableDefaultPattern, RegexOptions.CultureInvariant, TimeoutMilliseconds)]
-    private static partial Regex TerraformSecretVariableDefault();
-
-    [GeneratedRegex(CloudFormationSecretParameterDefaultPattern, RegexOptions.CultureInvariant, TimeoutMilliseconds)]
-    private static partial Regex CloudFormationSecretParameterDefault();
 }

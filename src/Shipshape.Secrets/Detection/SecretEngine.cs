@@ -358,20 +358,7 @@ public sealed class SecretEngine
                     foreach (var rule in _rulesByKeyword[k])
                     {
                         var windows = active[rule] ??= [];
-                        if (_rules[rule].SpansLines && _rules[rule].Rule.SpanLines > 0)
-                        {
-                            // Bounded: this line and the next few, merged with the window before when they meet.
-                            var end = LinesAfter(span, lineEnd, _rules[rule].Rule.SpanLines);
-                            if (windows.Count == 0 || windows[^1].End.Value < lineStart)
-                            {
-                                windows.Add(lineStart..end);
-                            }
-                            else if (windows[^1].End.Value < end)
-                            {
-                                windows[^1] = windows[^1].Start..end;
-                            }
-                        }
-                        else if (_rules[rule].SpansLines)
+                        if (_rules[rule].SpansLines)
                         {
                             if (windows.Count == 0)
                             {
@@ -404,19 +391,6 @@ public sealed class SecretEngine
         }
 
         ArrayPool<int>.Shared.Return(keywordLine);
-    }
-
-    /// <summary>The end of the line <paramref name="lines"/> lines after the one ending at <paramref name="lineEnd"/> (or of the text).</summary>
-    private static int LinesAfter(ReadOnlySpan<char> text, int lineEnd, int lines)
-    {
-        var end = lineEnd;
-        for (var i = 0; i < lines && end < text.Length; i++)
-        {
-            var next = text[(end + 1)..].IndexOf('\n');
-            end = next < 0 ? text.Length : end + 1 + next;
-        }
-
-        return end;
     }
 
     /// <summary>The first position from <paramref name="from"/> where a keyword may start, or -1.</summary>

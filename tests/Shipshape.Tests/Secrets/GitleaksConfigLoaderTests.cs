@@ -147,28 +147,4 @@ public sealed class GitleaksConfigLoaderTests
         Assert.Single(engine.Scan(Text, "svc/mocks/DEV.env"));
         Assert.Single(engine.Scan(Text, "src/app.env"));
     }
-
-    // spanLines (Shipshape's key): a rule whose matches span lines searches its keyword's line and that many after, not
-    // the rest of the file; without the key it searches to the end.
-    [Theory]
-    [InlineData("", 3, true)]
-    [InlineData("", 5, true)]
-    [InlineData("spanLines = 2", 3, true)]
-    [InlineData("spanLines = 2", 5, false)]
-    public void Scan_SpanLines_BoundsHowFarAMatchReachesFromItsKeyword(string spanLines, int secretLine, bool found)
-    {
-        var engine = LoadEngine($$"""
-            [[rules]]
-            id = "block-secret"
-            regex = '''BEGIN BLOCK\n(?:[^\n]*\n){0,8}?secret=(\w{12,})'''
-            secretGroup = 1
-            keywords = ["begin block"]
-            {{spanLines}}
-            """);
-        var lines = Enumerable.Repeat("filler", secretLine - 2).Prepend("BEGIN BLOCK").Append("secret=Zq8mW2rKp5xTq4").ToList();
-
-        var hits = engine.Scan(string.Join('\n', lines) + "\n", "conf/block.txt");
-
-        Assert.Equal(found, hits.Any(h => h.RuleId == "block-secret"));
-    }
 }
